@@ -1,0 +1,89 @@
+"""Model fields shared by the apps: countries (ISO 3166-1 alpha-2, plus EU)."""
+
+from django import forms
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Lookup
+from django.utils.translation import gettext_lazy as _
+
+
+def country_choices():
+    """ISO 3166-1 countries and the European Union (settings.COUNTRIES_OVERRIDE), by name."""
+    from django_countries import countries
+
+    return [(country.code, country.name) for country in countries]
+
+
+class CountryField(models.CharField):
+    """One country as an ISO 3166-1 alpha-2 code, or EU."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 2)
+        kwargs["choices"] = country_choices
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("choices", None)
+        if kwargs.get("max_length") == 2:
+            kwargs.pop("max_length")
+        return name, path, args, kwargs
+
+
+def validate_distinct(values):
+    duplicates = sorted({value for value in values if values.count(value) > 1})
+    if duplicates:
+        raise ValidationError(
+            _("Each country may be listed once; repeated: %(codes)s."),
+            code="duplicate_country",
+            params={"codes": ", ".join(duplicates)},
+        )
+
+
+class CountriesField(ArrayField):
+    """Several countries (ISO codes or EU) in one array column, GIN-indexable for filters."""
+
+    default_validators = [validate_distinct]
+
+    def __init__(self, *args, **kwargs):
+        kwargs["base_field"] = CountryField()
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("base_field", None)
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        # A multiple choice of countries, not ArrayField's comma-separated text box.
+        defaults = {
+            "form_class": forms.TypedMultipleChoiceField,
+            "choices": country_choices,
+            "coerce": str,
+            "widget": forms.SelectMultiple,
+        }
+        return super(ArrayField, self).formfield(**{**defaults, **kwargs})
+
+
+@ArrayField.register_lookup
+class ItemIContains(Lookup):
+    """``aliases__item_icontains="uba"``: some item of the array contains the text, ignoring case.
+
+    Lets the admin's ``search_fields`` find an organisation by any of its aliases.
+    """
+
+    lookup_name = "item_icontains"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        sql = f"EXISTS (SELECT 1 FROM unnest({lhs}) AS item WHERE item ILIKE '%%' || {rhs} || '%%')"
+        return sql, (*lhs_params, *rhs_params)
+
+    def get_db_prep_lookup(self, value, connection):
+        escaped = str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return "%s", [escaped]

@@ -1,0 +1,198 @@
+"""Abstract models every app builds on: timestamps, natural keys, visibility, sources, periods."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import ExtractYear, TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from config.dates import PartialDate, Precision, aligned_condition, format_period, truncate
+from config.visibility import Status, Visibility, VisibleQuerySet
+
+
+class RecordManager(models.Manager.from_queryset(VisibleQuerySet)):
+    """Default manager: the visibility rule plus natural keys for fixtures."""
+
+    def get_by_natural_key(self, *key):
+        lookups = {}
+        for name, value in zip(self.model.natural_key_fields, key, strict=True):
+            field = self.model._meta.get_field(name)
+            if value is None:
+                lookups[f"{name}__isnull"] = True
+            elif field.is_relation:
+                lookups[name] = field.related_model._default_manager.db_manager(self.db).get_by_natural_key(
+                    *value
+                )
+            else:
+                lookups[name] = value
+        return self.get(**lookups)
+
+
+class Record(models.Model):
+    """Timestamps, natural keys, and the visibility rule shared by every table of the atlas.
+
+    ``natural_key_fields`` names the fields that identify a row across databases (a slug, or the
+    parent's natural key plus a role); fixtures refer to rows by them.
+
+    ``visible_through`` names the foreign keys whose targets must be visible too: a role row is
+    shown only when its dialogue and its organisation are.
+    """
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False, db_index=True)
+
+    objects = RecordManager()
+
+    natural_key_fields: tuple[str, ...] = ("slug",)
+    visible_through: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Set here rather than with auto_now, so that reloading unchanged seed data (which saves
+        # through save_base) does not touch the timestamp.
+        self.updated_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "updated_at"}
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        key = []
+        for name in self.natural_key_fields:
+            field = self._meta.get_field(name)
+            if field.is_relation:
+                related = getattr(self, name)
+                key.append(related.natural_key() if related is not None else None)
+            else:
+                value = getattr(self, name)
+                key.append(value.isoformat() if hasattr(value, "isoformat") else value)
+        return tuple(key)
+
+    @classmethod
+    def visibility_condition(cls, visibilities, prefix: str = "") -> Q:
+        """The rows, reached through ``prefix``, that a user allowed ``visibilities`` may see."""
+        condition = Q()
+        if any(field.name == "status" for field in cls._meta.get_fields()):
+            condition &= Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}visibility__in": visibilities})
+        for name in cls.visible_through:
+            field = cls._meta.get_field(name)
+            parent = field.related_model.visibility_condition(visibilities, prefix=f"{prefix}{name}__")
+            condition &= (Q(**{f"{prefix}{name}__isnull": True}) | parent) if field.null else parent
+        return condition
+
+
+class Publishable(Record):
+    """A row with its own editorial status and visibility (roles, participation, speakers)."""
+
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=10,
+        choices=Visibility,
+        default=Visibility.PUBLIC,
+        help_text=_("Public: everyone. Partners: signed-in partner accounts. Internal: staff only."),
+    )
+    sources = models.ManyToManyField(
+        "institutions.Source",
+        blank=True,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("sources"),
+        help_text=_("Where the facts of this record come from."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PublicRecord(Publishable):
+    """A record with a page of its own: a stable slug, drafts by default."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("The stable key in its URL."))
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+def partial_date_constraint(date_field: str, precision_field: str) -> models.CheckConstraint:
+    """The date is the first day of its period when only the month or the year is known."""
+    return models.CheckConstraint(
+        condition=aligned_condition(date_field, precision_field),
+        name=f"%(app_label)s_%(class)s_{date_field}_aligned",
+        violation_error_message=_(
+            "A date known only to the month or year must be the first day of that month or year."
+        ),
+    )
+
+
+class Period(models.Model):
+    """A start and an end, each a partial date ("since 2010", "2020–2023", "28–29 August 2024")."""
+
+    start_date = models.DateField(_("start"), null=True, blank=True, db_index=True)
+    start_precision = models.CharField(
+        _("start known to the"), max_length=5, choices=Precision, default=Precision.DAY
+    )
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    end_precision = models.CharField(_("end known to the"), max_length=5, choices=Precision, default=Precision.DAY)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                # An end known only to the month or year may share that month or year with the start.
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date"))
+                | Q(end_precision=Precision.MONTH, end_date__gte=TruncMonth("start_date"))
+                | Q(end_precision=Precision.YEAR, end_date__year__gte=ExtractYear("start_date")),
+                name="%(app_label)s_%(class)s_end_after_start",
+                violation_error_message=_("The end cannot be before the start."),
+            ),
+            partial_date_constraint("start_date", "start_precision"),
+            partial_date_constraint("end_date", "end_precision"),
+        ]
+
+    @property
+    def start(self) -> PartialDate | None:
+        return PartialDate(self.start_date, self.start_precision) if self.start_date else None
+
+    @property
+    def end(self) -> PartialDate | None:
+        return PartialDate(self.end_date, self.end_precision) if self.end_date else None
+
+    @property
+    def period(self) -> str:
+        return format_period(self.start, self.end)
+
+    def clean(self):
+        super().clean()
+        # An editor who types 15 December 2020 and says "month" means December 2020.
+        if self.start_date:
+            self.start_date = truncate(self.start_date, self.start_precision)
+        if self.end_date:
+            self.end_date = truncate(self.end_date, self.end_precision)
+        if self.start and self.end and self.end.last_day < self.start.date:
+            raise ValidationError({"end_date": _("The end cannot be before the start.")})
+
+
+class Dated(models.Model):
+    """A single partial date (a publication's)."""
+
+    date = models.DateField(_("date"), null=True, blank=True, db_index=True)
+    date_precision = models.CharField(_("date known to the"), max_length=5, choices=Precision, default=Precision.DAY)
+
+    class Meta:
+        abstract = True
+        constraints = [partial_date_constraint("date", "date_precision")]
+
+    @property
+    def partial_date(self) -> PartialDate | None:
+        return PartialDate(self.date, self.date_precision) if self.date else None
+
+    def clean(self):
+        super().clean()
+        if self.date:
+            self.date = truncate(self.date, self.date_precision)

@@ -1,0 +1,390 @@
+"""Topics, dialogues with their phases, working groups and roles, and publications."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from config.fields import CountriesField, CountryField
+from config.models import Dated, Period, Publishable, PublicRecord
+from institutions.models import Organisation, Person
+
+
+class Topic(PublicRecord):
+    """A subject of cooperation, in a shallow tree ("Carbon markets" › "Emissions trading")."""
+
+    name = models.CharField(_("name"), max_length=200)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("topic")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")),
+                name="%(app_label)s_%(class)s_not_own_parent",
+                violation_error_message=_("A topic cannot be its own parent."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("dialogues:topic-detail", kwargs={"slug": self.slug})
+
+
+class Track(models.TextChoices):
+    TRACK_1 = "1", _("Track I (governments)")
+    TRACK_1_5 = "1.5", _("Track 1.5 (officials and experts)")
+    TRACK_2 = "2", _("Track II (experts, unofficial)")
+
+
+class Dialogue(Period, PublicRecord):
+    """A standing dialogue between parties (countries or the EU): T2D, the India–US dialogue …"""
+
+    class State(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        ACTIVE = "active", _("active")
+        CONCLUDED = "concluded", _("concluded")
+
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)
+    native_name = models.CharField(_("native name"), max_length=300, blank=True)
+    track = models.CharField(_("track"), max_length=3, choices=Track, db_index=True)
+    parties = CountriesField(
+        verbose_name=_("parties"), help_text=_("The countries (or the EU) in dialogue; at least two.")
+    )
+    cadence = models.CharField(
+        _("cadence"), max_length=300, blank=True, help_text=_("e.g. annual, alternating between the two countries")
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.ACTIVE, db_index=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="dialogues", verbose_name=_("topics"))
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("dialogue")
+        indexes = [GinIndex(fields=["parties"], name="dialogue_parties_gin")]
+        constraints = [
+            *Period.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(parties__len__gte=2),
+                name="%(app_label)s_%(class)s_two_parties",
+                violation_error_message=_("A dialogue has at least two parties."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("dialogues:dialogue-detail", kwargs={"slug": self.slug})
+
+
+class DialogueAim(Publishable):
+    """One of a dialogue's aims, in the order the dialogue states them."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="aims", verbose_name=_("dialogue"))
+    order = models.PositiveSmallIntegerField(_("order"))
+    text = models.TextField(_("aim"))
+
+    natural_key_fields = ("dialogue", "order")
+    visible_through = ("dialogue",)
+
+    class Meta:
+        ordering = ["dialogue", "order"]
+        verbose_name = _("aim")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dialogue", "order"],
+                name="%(app_label)s_%(class)s_unique_order",
+                violation_error_message=_("This dialogue already has an aim at this position."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class Phase(Period, PublicRecord):
+    """A numbered phase of a dialogue (T2D phase two, 2023–2026)."""
+
+    dialogue = models.ForeignKey(
+        Dialogue, on_delete=models.CASCADE, related_name="phases", verbose_name=_("dialogue")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="phases", verbose_name=_("topics"))
+
+    visible_through = ("dialogue",)
+
+    class Meta:
+        ordering = ["dialogue", "number"]
+        verbose_name = _("phase")
+        constraints = [
+            *Period.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["dialogue", "number"],
+                name="%(app_label)s_%(class)s_unique_number",
+                violation_error_message=_("This dialogue already has a phase with this number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="%(app_label)s_%(class)s_number_positive",
+                violation_error_message=_("Phases are numbered from 1."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.dialogue.acronym or self.dialogue.name} – {self.name}"
+
+    def get_absolute_url(self):
+        return f"{self.dialogue.get_absolute_url()}#phase-{self.number}"
+
+
+class WorkingGroup(Period, PublicRecord):
+    """A working group of a dialogue, optionally within a phase (T2D WG 2: emissions trading)."""
+
+    dialogue = models.ForeignKey(
+        Dialogue, on_delete=models.CASCADE, related_name="working_groups", verbose_name=_("dialogue")
+    )
+    phase = models.ForeignKey(
+        Phase,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="working_groups",
+        verbose_name=_("phase"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"), null=True, blank=True, help_text=_("WG 1, 2 …"))
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="working_groups", verbose_name=_("topics"))
+
+    visible_through = ("dialogue", "phase")
+
+    class Meta:
+        ordering = ["dialogue", "phase__number", "number", "name"]
+        verbose_name = _("working group")
+        constraints = [
+            *Period.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["dialogue", "phase", "number"],
+                nulls_distinct=False,
+                condition=Q(number__isnull=False),
+                name="%(app_label)s_%(class)s_unique_number",
+                violation_error_message=_("This dialogue already has a working group with this number in this phase."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gte=1),
+                name="%(app_label)s_%(class)s_number_positive",
+                violation_error_message=_("Working groups are numbered from 1."),
+            ),
+        ]
+
+    def __str__(self):
+        label = f"WG {self.number}: {self.name}" if self.number else self.name
+        return f"{self.dialogue.acronym or self.dialogue.name} {label}"
+
+    def get_absolute_url(self):
+        return reverse("dialogues:working-group-detail", kwargs={"slug": self.slug})
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("chair")
+    CO_CHAIR = "co_chair", _("co-chair")
+    MEMBER = "member", _("member")
+    SUPPORTER = "supporter", _("supporter")
+
+
+class WorkingGroupMember(Publishable):
+    """An organisation or a person in a working group, with a role such as chair."""
+
+    working_group = models.ForeignKey(
+        WorkingGroup, on_delete=models.CASCADE, related_name="members", verbose_name=_("working group")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="working_group_memberships",
+        verbose_name=_("organisation"),
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="working_group_memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=MemberRole, default=MemberRole.MEMBER)
+    side = CountryField(_("side"), blank=True, help_text=_("The party the member belongs to."))
+    note = models.TextField(_("note"), blank=True)
+
+    natural_key_fields = ("working_group", "organisation", "person", "role")
+    visible_through = ("working_group", "organisation", "person")
+
+    class Meta:
+        ordering = ["working_group", "role", "id"]
+        verbose_name = _("working group member")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=True, person__isnull=False)
+                | Q(organisation__isnull=False, person__isnull=True),
+                name="%(app_label)s_%(class)s_organisation_or_person",
+                violation_error_message=_("A member is either an organisation or a person."),
+            ),
+            models.UniqueConstraint(
+                fields=["working_group", "organisation", "person", "role"],
+                nulls_distinct=False,
+                name="%(app_label)s_%(class)s_unique",
+                violation_error_message=_("This member already has this role in this working group."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation or self.person} ({self.get_role_display()})"
+
+
+class DialogueRole(Period, Publishable):
+    """The part an organisation plays in a dialogue, for one side and optionally one phase."""
+
+    class Role(models.TextChoices):
+        LEAD_AGENCY = "lead_agency", _("lead agency")
+        CONVENOR = "convenor", _("convenor")
+        CO_CHAIR = "co_chair", _("co-chair")
+        COMMISSIONING_BODY = "commissioning_body", _("commissioning body")
+        FUNDER = "funder", _("funder")
+        SUPPORTER = "supporter", _("supporter")
+        COORDINATOR = "coordinator", _("coordinator")
+        CONTRIBUTING_INSTITUTION = "contributing_institution", _("contributing institution")
+        PARTNER = "partner", _("partner")
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="roles", verbose_name=_("dialogue"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="dialogue_roles", verbose_name=_("organisation")
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role, db_index=True)
+    side = CountryField(_("side"), blank=True, help_text=_("The party it acts for (DE, CN …); blank for both."))
+    phase = models.ForeignKey(
+        Phase, on_delete=models.PROTECT, null=True, blank=True, related_name="roles", verbose_name=_("phase")
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    natural_key_fields = ("dialogue", "organisation", "role", "phase")
+    visible_through = ("dialogue", "organisation", "phase")
+
+    class Meta:
+        ordering = ["dialogue", "phase__number", "role", "side", "id"]
+        verbose_name = _("dialogue role")
+        constraints = [
+            *Period.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["dialogue", "organisation", "role", "phase"],
+                nulls_distinct=False,
+                name="%(app_label)s_%(class)s_unique",
+                violation_error_message=_("This organisation already has this role in this dialogue and phase."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.get_role_display()} of {self.dialogue}"
+
+
+class Publication(Dated, PublicRecord):
+    """A policy paper, report, recommendation, news item, presentation or minutes."""
+
+    class Kind(models.TextChoices):
+        POLICY_PAPER = "policy_paper", _("policy paper")
+        REPORT = "report", _("report")
+        RECOMMENDATION = "recommendation", _("recommendation")
+        NEWS = "news", _("news")
+        PRESENTATION = "presentation", _("presentation")
+        MINUTES = "minutes", _("minutes")
+
+    title = models.CharField(_("title"), max_length=400)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, db_index=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    file = models.FileField(_("file"), upload_to="publications/%Y/", blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    dialogue = models.ForeignKey(
+        Dialogue,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="publications",
+        verbose_name=_("dialogue"),
+    )
+    working_group = models.ForeignKey(
+        WorkingGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="publications",
+        verbose_name=_("working group"),
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="publications", verbose_name=_("topics"))
+
+    class Meta:
+        ordering = ["-date", "title", "id"]
+        verbose_name = _("publication")
+        constraints = [*Dated.Meta.constraints]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("dialogues:publication-detail", kwargs={"slug": self.slug})
+
+
+class PublicationAuthor(Publishable):
+    """An author of a publication: an organisation or a person, in order."""
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="authors", verbose_name=_("publication")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="authored",
+        verbose_name=_("organisation"),
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="authored", verbose_name=_("person")
+    )
+
+    natural_key_fields = ("publication", "order")
+    visible_through = ("publication", "organisation", "person")
+
+    class Meta:
+        ordering = ["publication", "order"]
+        verbose_name = _("author")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=True, person__isnull=False)
+                | Q(organisation__isnull=False, person__isnull=True),
+                name="%(app_label)s_%(class)s_organisation_or_person",
+                violation_error_message=_("An author is either an organisation or a person."),
+            ),
+            models.UniqueConstraint(
+                fields=["publication", "order"],
+                name="%(app_label)s_%(class)s_unique_order",
+                violation_error_message=_("This publication already has an author at this position."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.organisation or self.person)

@@ -1,0 +1,294 @@
+"""Events (meetings and milestones), their agenda, who took part, who spoke, and photos."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from config.fields import CountryField
+from config.models import Period, Publishable, PublicRecord, RecordManager
+from config.visibility import VisibleQuerySet
+from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
+from institutions.models import Organisation, Person
+from projects.models import Project
+
+
+class EventQuerySet(VisibleQuerySet):
+    def upcoming(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today))
+
+    def past(self, today=None):
+        today = today or timezone.localdate()
+        return self.exclude(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)).filter(
+            start_date__isnull=False
+        )
+
+    def for_list(self):
+        """Everything a list row shows, in a fixed number of queries."""
+        return self.select_related("dialogue", "working_group", "parent").prefetch_related("topics")
+
+
+class Event(Period, PublicRecord):
+    """Anything that happens on a date: a plenary, a side event, a workshop, a policy milestone."""
+
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("plenary")
+        STEERING_COMMITTEE = "steering_committee", _("steering committee")
+        WORKING_GROUP_MEETING = "working_group_meeting", _("working-group meeting")
+        SIDE_EVENT = "side_event", _("side event")
+        WORKSHOP = "workshop", _("workshop")
+        CONFERENCE = "conference", _("conference")
+        STUDY_TOUR = "study_tour", _("study tour")
+        WEBINAR = "webinar", _("webinar")
+        DIALOGUE_MEETING = "dialogue_meeting", _("dialogue meeting")
+        LAUNCH = "launch", _("launch")
+        POLICY_MILESTONE = "policy_milestone", _("policy milestone")
+
+    class State(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        HELD = "held", _("held")
+        POSTPONED = "postponed", _("postponed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        ONLINE = "online", _("online")
+        HYBRID = "hybrid", _("hybrid")
+
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind, db_index=True)
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.HELD, db_index=True)
+    mode = models.CharField(_("mode"), max_length=10, choices=Mode, blank=True)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True, db_index=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    number = models.PositiveSmallIntegerField(
+        _("number in its series"),
+        null=True,
+        blank=True,
+        help_text=_("8 for the dialogue's 8th plenary: events of one dialogue and kind form a series."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+        help_text=_("The event this one belongs to: a side event at COP29 belongs to COP29."),
+    )
+    dialogue = models.ForeignKey(
+        Dialogue, on_delete=models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("dialogue")
+    )
+    working_group = models.ForeignKey(
+        WorkingGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("working group"),
+    )
+    projects = models.ManyToManyField(Project, blank=True, related_name="events", verbose_name=_("projects"))
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    participant_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
+    documents = models.ManyToManyField(Publication, blank=True, related_name="events", verbose_name=_("documents"))
+
+    objects = RecordManager.from_queryset(EventQuerySet)()
+
+    class Meta:
+        ordering = ["-start_date", "name", "id"]
+        verbose_name = _("event")
+        indexes = [
+            models.Index(fields=["dialogue", "start_date"], name="event_dialogue_start"),
+            models.Index(fields=["country", "start_date"], name="event_country_start"),
+        ]
+        constraints = [
+            *Period.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="%(app_label)s_%(class)s_latitude_range",
+                violation_error_message=_("Latitude must be between -90 and 90 degrees."),
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="%(app_label)s_%(class)s_longitude_range",
+                violation_error_message=_("Longitude must be between -180 and 180 degrees."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="%(app_label)s_%(class)s_coordinates_pair",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gte=1),
+                name="%(app_label)s_%(class)s_number_positive",
+                violation_error_message=_("Events in a series are numbered from 1."),
+            ),
+            models.UniqueConstraint(
+                fields=["dialogue", "kind", "number"],
+                condition=Q(dialogue__isnull=False, number__isnull=False),
+                name="%(app_label)s_%(class)s_unique_number_in_series",
+                violation_error_message=_("This dialogue already has an event of this kind with this number."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")),
+                name="%(app_label)s_%(class)s_not_own_parent",
+                violation_error_message=_("An event cannot be part of itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    @property
+    def place(self) -> str:
+        return ", ".join(part for part in (self.venue, self.city, self.get_country_display()) if part)
+
+
+class Session(Publishable):
+    """An item of an event's agenda ("Day 1: exchange among IKI projects")."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event"))
+    order = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(_("date"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="sessions", verbose_name=_("topics"))
+
+    natural_key_fields = ("event", "order")
+    visible_through = ("event",)
+
+    class Meta:
+        ordering = ["event", "order"]
+        verbose_name = _("session")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "order"],
+                name="%(app_label)s_%(class)s_unique_order",
+                violation_error_message=_("This event already has a session at this position."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class EventParticipation(Publishable):
+    """An organisation's part in an event: host, organiser, participant …"""
+
+    class Role(models.TextChoices):
+        HOST = "host", _("host")
+        ORGANISER = "organiser", _("organiser")
+        CO_ORGANISER = "co_organiser", _("co-organiser")
+        SUPPORTER = "supporter", _("supporter")
+        PARTICIPANT = "participant", _("participant")
+        FUNDER = "funder", _("funder")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="event_participations", verbose_name=_("organisation")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTICIPANT, db_index=True)
+    note = models.TextField(_("note"), blank=True)
+
+    natural_key_fields = ("event", "organisation", "role")
+    visible_through = ("event", "organisation")
+
+    class Meta:
+        ordering = ["event", "role", "id"]
+        verbose_name = _("participation")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation", "role"],
+                name="%(app_label)s_%(class)s_unique",
+                violation_error_message=_("This organisation already has this role at this event."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class EventSpeaker(Publishable):
+    """A person who spoke, moderated or attended as a delegate, and for which organisation."""
+
+    class Role(models.TextChoices):
+        OPENING_SPEECH = "opening_speech", _("opening speech")
+        SPEAKER = "speaker", _("speaker")
+        MODERATOR = "moderator", _("moderator")
+        DELEGATE = "delegate", _("delegate")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers", verbose_name=_("event"))
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="appearances", verbose_name=_("person"))
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.SPEAKER)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="speaker_appearances",
+        verbose_name=_("for organisation"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    natural_key_fields = ("event", "person", "role")
+    visible_through = ("event", "person", "organisation")
+
+    class Meta:
+        ordering = ["event", "order", "id"]
+        verbose_name = _("speaker")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person", "role"],
+                name="%(app_label)s_%(class)s_unique",
+                violation_error_message=_("This person already has this role at this event."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class Photo(Publishable):
+    """A photo of an event, with its caption, credit and licence."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event"))
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    image = models.ImageField(
+        _("image"),
+        upload_to="photos/%Y/",
+        blank=True,
+        help_text=_("May be left empty while the atlas records only that a credited photo exists."),
+    )
+    caption = models.CharField(_("caption"), max_length=500)
+    alt_text = models.CharField(_("alt text"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("Stephan Thurm (UBA)"))
+    licence = models.CharField(_("licence"), max_length=100, blank=True)
+
+    natural_key_fields = ("event", "order")
+    visible_through = ("event",)
+
+    class Meta:
+        ordering = ["event", "order"]
+        verbose_name = _("photo")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "order"],
+                name="%(app_label)s_%(class)s_unique_order",
+                violation_error_message=_("This event already has a photo at this position."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.caption

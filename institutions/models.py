@@ -1,0 +1,168 @@
+"""Organisations, people, their affiliations, and the sources the atlas's facts come from."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from config.fields import CountryField
+from config.models import Period, Publishable, PublicRecord, Record
+
+
+class Source(Record):
+    """A document the atlas's facts come from: a web page, a report, a press release."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True, help_text=_("e.g. en, de, zh"))
+    seen_on = models.DateField(_("date seen"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("source")
+
+    def __str__(self):
+        return f"{self.title} ({self.publisher})" if self.publisher else self.title
+
+
+class Organisation(PublicRecord):
+    """A ministry, agency, think tank, university, foundation or other body."""
+
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("ministry")
+        GOVERNMENT_AGENCY = "government_agency", _("government agency")
+        RESEARCH_INSTITUTE = "research_institute", _("research institute / think tank")
+        UNIVERSITY = "university", _("university")
+        FOUNDATION = "foundation", _("foundation")
+        NGO = "ngo", _("NGO")
+        IMPLEMENTING_AGENCY = "implementing_agency", _("implementing agency")
+        INTERNATIONAL_ORGANISATION = "international_organisation", _("international organisation")
+        SUBNATIONAL_GOVERNMENT = "subnational_government", _("city or provincial government")
+        COMPANY = "company", _("company")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)
+    native_name = models.CharField(
+        _("native name"), max_length=300, blank=True, help_text=_("The name in its own language: Umweltbundesamt.")
+    )
+    aliases = ArrayField(
+        models.CharField(max_length=300),
+        verbose_name=_("aliases"),
+        default=list,
+        blank=True,
+        help_text=_("Other names, acronyms and former names, one per line; all are searchable."),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind, default=Kind.OTHER, db_index=True)
+    country = CountryField(_("country"), blank=True, db_index=True, help_text=_("Blank for international bodies."))
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent"),
+        help_text=_("The body it belongs to (DEHSt within UBA)."),
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("predecessor"),
+        help_text=_("The body it replaced, as when a ministry is renamed."),
+    )
+    website = models.URLField(_("website"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("organisation")
+        indexes = [GinIndex(fields=["aliases"], name="organisation_aliases_gin")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")),
+                name="%(app_label)s_%(class)s_not_own_parent",
+                violation_error_message=_("An organisation cannot be its own parent."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("id")),
+                name="%(app_label)s_%(class)s_not_own_predecessor",
+                violation_error_message=_("An organisation cannot be its own predecessor."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("institutions:organisation-detail", kwargs={"slug": self.slug})
+
+
+class Person(PublicRecord):
+    """Someone who convenes, speaks at, chairs or works on the atlas's dialogues and projects."""
+
+    class NameOrder(models.TextChoices):
+        GIVEN_FIRST = "given_first", _("given name first (Jürgen Landgrebe)")
+        FAMILY_FIRST = "family_first", _("family name first (Ma Aimin)")
+
+    given_name = models.CharField(_("given name"), max_length=100, blank=True)
+    family_name = models.CharField(_("family name"), max_length=100)
+    name_order = models.CharField(_("name order"), max_length=12, choices=NameOrder, default=NameOrder.GIVEN_FIRST)
+    honorific = models.CharField(_("honorific"), max_length=40, blank=True, help_text=_("Dr, Prof., Mr, Ms …"))
+    native_name = models.CharField(_("native-script name"), max_length=200, blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+
+    class Meta:
+        ordering = ["family_name", "given_name", "id"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        parts = [self.given_name, self.family_name]
+        if self.name_order == self.NameOrder.FAMILY_FIRST:
+            parts.reverse()
+        return " ".join(part for part in parts if part)
+
+    def get_absolute_url(self):
+        return reverse("institutions:person-detail", kwargs={"slug": self.slug})
+
+
+class Affiliation(Period, Publishable):
+    """A person's position at an organisation, over a period."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="affiliations", verbose_name=_("person")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="affiliations", verbose_name=_("organisation")
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+
+    natural_key_fields = ("person", "organisation", "position")
+    visible_through = ("person", "organisation")
+
+    class Meta:
+        ordering = ["person", "-start_date", "id"]
+        verbose_name = _("affiliation")
+        constraints = [
+            *Period.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["person", "organisation", "position"],
+                name="%(app_label)s_%(class)s_unique",
+                violation_error_message=_("This person already holds this position at this organisation."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.position or _('affiliated')}, {self.organisation}"
