@@ -80,6 +80,8 @@ if __name__ == "__main__":
     import sys
 
     if sys.argv[1:] == ["stop"]:
-        sys.stdout.write("Embedded PostgreSQL stopped.\n" if stop(DATA_DIR) else "Embedded PostgreSQL was not running.\n")
+        sys.stdout.write(
+            "Embedded PostgreSQL stopped.\n" if stop(DATA_DIR) else "Embedded PostgreSQL was not running.\n"
+        )
     else:
         sys.exit("usage: python -m config.embedded_postgres stop")

@@ -136,7 +136,9 @@ class Period(models.Model):
         _("start known to the"), max_length=5, choices=Precision, default=Precision.DAY
     )
     end_date = models.DateField(_("end"), null=True, blank=True)
-    end_precision = models.CharField(_("end known to the"), max_length=5, choices=Precision, default=Precision.DAY)
+    end_precision = models.CharField(
+        _("end known to the"), max_length=5, choices=Precision, default=Precision.DAY
+    )
 
     class Meta:
         abstract = True
@@ -182,7 +184,9 @@ class Dated(models.Model):
     """A single partial date (a publication's)."""
 
     date = models.DateField(_("date"), null=True, blank=True, db_index=True)
-    date_precision = models.CharField(_("date known to the"), max_length=5, choices=Precision, default=Precision.DAY)
+    date_precision = models.CharField(
+        _("date known to the"), max_length=5, choices=Precision, default=Precision.DAY
+    )
 
     class Meta:
         abstract = True

@@ -111,9 +111,7 @@ else:
 
     _params = embedded_postgres.start(embedded_postgres.DATA_DIR)
     embedded_postgres.ensure_database(_params, DATABASE_NAME)
-    DATABASES = {
-        "default": {"ENGINE": "django.db.backends.postgresql", "NAME": DATABASE_NAME, **_params}
-    }
+    DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": DATABASE_NAME, **_params}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -139,6 +137,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponse
-from django.urls import path
+from django.urls import include, path
+from django.views.generic import TemplateView
 
 
 def healthz(request):
@@ -9,6 +10,11 @@ def healthz(request):
 
 
 urlpatterns = [
+    path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("", include("institutions.urls")),
+    path("", include("dialogues.urls")),
+    path("", include("projects.urls")),
+    path("", include("events.urls")),
 ]

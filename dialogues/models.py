@@ -1,13 +1,14 @@
 """Topics, dialogues with their phases, working groups and roles, and publications."""
 
 from django.contrib.postgres.indexes import GinIndex
+from django.core.validators import MinLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import CountriesField, CountryField
-from config.models import Dated, Period, Publishable, PublicRecord
+from config.models import Dated, Period, PublicRecord, Publishable
 from institutions.models import Organisation, Person
 
 
@@ -16,7 +17,12 @@ class Topic(PublicRecord):
 
     name = models.CharField(_("name"), max_length=200)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent"),
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -57,10 +63,16 @@ class Dialogue(Period, PublicRecord):
     native_name = models.CharField(_("native name"), max_length=300, blank=True)
     track = models.CharField(_("track"), max_length=3, choices=Track, db_index=True)
     parties = CountriesField(
-        verbose_name=_("parties"), help_text=_("The countries (or the EU) in dialogue; at least two.")
+        verbose_name=_("parties"),
+        help_text=_("The countries (or the EU) in dialogue; at least two."),
+        validators=[MinLengthValidator(2, message=_("A dialogue has at least two parties."))],
+        blank=False,
     )
     cadence = models.CharField(
-        _("cadence"), max_length=300, blank=True, help_text=_("e.g. annual, alternating between the two countries")
+        _("cadence"),
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. annual, alternating between the two countries"),
     )
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.ACTIVE, db_index=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -91,7 +103,9 @@ class Dialogue(Period, PublicRecord):
 class DialogueAim(Publishable):
     """One of a dialogue's aims, in the order the dialogue states them."""
 
-    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="aims", verbose_name=_("dialogue"))
+    dialogue = models.ForeignKey(
+        Dialogue, on_delete=models.CASCADE, related_name="aims", verbose_name=_("dialogue")
+    )
     order = models.PositiveSmallIntegerField(_("order"))
     text = models.TextField(_("aim"))
 
@@ -167,7 +181,9 @@ class WorkingGroup(Period, PublicRecord):
     number = models.PositiveSmallIntegerField(_("number"), null=True, blank=True, help_text=_("WG 1, 2 …"))
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="working_groups", verbose_name=_("topics"))
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="working_groups", verbose_name=_("topics")
+    )
 
     visible_through = ("dialogue", "phase")
 
@@ -178,10 +194,14 @@ class WorkingGroup(Period, PublicRecord):
             *Period.Meta.constraints,
             models.UniqueConstraint(
                 fields=["dialogue", "phase", "number"],
-                nulls_distinct=False,
-                condition=Q(number__isnull=False),
-                name="%(app_label)s_%(class)s_unique_number",
-                violation_error_message=_("This dialogue already has a working group with this number in this phase."),
+                name="%(app_label)s_%(class)s_unique_number_in_phase",
+                violation_error_message=_("This phase already has a working group with this number."),
+            ),
+            models.UniqueConstraint(
+                fields=["dialogue", "number"],
+                condition=Q(phase__isnull=True),
+                name="%(app_label)s_%(class)s_unique_number_without_phase",
+                violation_error_message=_("This dialogue already has a working group with this number."),
             ),
             models.CheckConstraint(
                 condition=Q(number__isnull=True) | Q(number__gte=1),
@@ -270,12 +290,16 @@ class DialogueRole(Period, Publishable):
         CONTRIBUTING_INSTITUTION = "contributing_institution", _("contributing institution")
         PARTNER = "partner", _("partner")
 
-    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="roles", verbose_name=_("dialogue"))
+    dialogue = models.ForeignKey(
+        Dialogue, on_delete=models.CASCADE, related_name="roles", verbose_name=_("dialogue")
+    )
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="dialogue_roles", verbose_name=_("organisation")
     )
     role = models.CharField(_("role"), max_length=30, choices=Role, db_index=True)
-    side = CountryField(_("side"), blank=True, help_text=_("The party it acts for (DE, CN …); blank for both."))
+    side = CountryField(
+        _("side"), blank=True, help_text=_("The party it acts for (DE, CN …); blank for both.")
+    )
     phase = models.ForeignKey(
         Phase, on_delete=models.PROTECT, null=True, blank=True, related_name="roles", verbose_name=_("phase")
     )
@@ -293,7 +317,9 @@ class DialogueRole(Period, Publishable):
                 fields=["dialogue", "organisation", "role", "phase"],
                 nulls_distinct=False,
                 name="%(app_label)s_%(class)s_unique",
-                violation_error_message=_("This organisation already has this role in this dialogue and phase."),
+                violation_error_message=_(
+                    "This organisation already has this role in this dialogue and phase."
+                ),
             ),
         ]
 
@@ -363,7 +389,12 @@ class PublicationAuthor(Publishable):
         verbose_name=_("organisation"),
     )
     person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="authored", verbose_name=_("person")
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="authored",
+        verbose_name=_("person"),
     )
 
     natural_key_fields = ("publication", "order")

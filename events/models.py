@@ -1,5 +1,7 @@
 """Events (meetings and milestones), their agenda, who took part, who spoke, and photos."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -7,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import CountryField
-from config.models import Period, Publishable, PublicRecord, RecordManager
+from config.models import Period, PublicRecord, Publishable, RecordManager
 from config.visibility import VisibleQuerySet
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
@@ -64,8 +66,22 @@ class Event(Period, PublicRecord):
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     city = models.CharField(_("city"), max_length=200, blank=True)
     country = CountryField(_("country"), blank=True, db_index=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
     number = models.PositiveSmallIntegerField(
         _("number in its series"),
         null=True,
@@ -82,7 +98,12 @@ class Event(Period, PublicRecord):
         help_text=_("The event this one belongs to: a side event at COP29 belongs to COP29."),
     )
     dialogue = models.ForeignKey(
-        Dialogue, on_delete=models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("dialogue")
+        Dialogue,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("dialogue"),
     )
     working_group = models.ForeignKey(
         WorkingGroup,
@@ -98,7 +119,9 @@ class Event(Period, PublicRecord):
     outcomes = models.TextField(_("outcomes"), blank=True)
     participant_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
-    documents = models.ManyToManyField(Publication, blank=True, related_name="events", verbose_name=_("documents"))
+    documents = models.ManyToManyField(
+        Publication, blank=True, related_name="events", verbose_name=_("documents")
+    )
 
     objects = RecordManager.from_queryset(EventQuerySet)()
 
@@ -136,7 +159,9 @@ class Event(Period, PublicRecord):
                 fields=["dialogue", "kind", "number"],
                 condition=Q(dialogue__isnull=False, number__isnull=False),
                 name="%(app_label)s_%(class)s_unique_number_in_series",
-                violation_error_message=_("This dialogue already has an event of this kind with this number."),
+                violation_error_message=_(
+                    "This dialogue already has an event of this kind with this number."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("id")),
@@ -151,6 +176,12 @@ class Event(Period, PublicRecord):
     def get_absolute_url(self):
         return reverse("events:event-detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError({missing: _("Give both latitude and longitude, or neither.")})
+
     @property
     def place(self) -> str:
         return ", ".join(part for part in (self.venue, self.city, self.get_country_display()) if part)
@@ -159,7 +190,9 @@ class Event(Period, PublicRecord):
 class Session(Publishable):
     """An item of an event's agenda ("Day 1: exchange among IKI projects")."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event"))
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event")
+    )
     order = models.PositiveSmallIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=300)
     date = models.DateField(_("date"), null=True, blank=True)
@@ -195,9 +228,14 @@ class EventParticipation(Publishable):
         PARTICIPANT = "participant", _("participant")
         FUNDER = "funder", _("funder")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event"))
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="event_participations", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="event_participations",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTICIPANT, db_index=True)
     note = models.TextField(_("note"), blank=True)
@@ -229,8 +267,12 @@ class EventSpeaker(Publishable):
         MODERATOR = "moderator", _("moderator")
         DELEGATE = "delegate", _("delegate")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers", verbose_name=_("event"))
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="appearances", verbose_name=_("person"))
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="speakers", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="appearances", verbose_name=_("person")
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.SPEAKER)
     organisation = models.ForeignKey(
         Organisation,

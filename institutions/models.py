@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import CountryField
-from config.models import Period, Publishable, PublicRecord, Record
+from config.models import Period, PublicRecord, Publishable, Record
 
 
 class Source(Record):
@@ -49,7 +49,10 @@ class Organisation(PublicRecord):
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)
     native_name = models.CharField(
-        _("native name"), max_length=300, blank=True, help_text=_("The name in its own language: Umweltbundesamt.")
+        _("native name"),
+        max_length=300,
+        blank=True,
+        help_text=_("The name in its own language: Umweltbundesamt."),
     )
     aliases = ArrayField(
         models.CharField(max_length=300),
@@ -59,7 +62,9 @@ class Organisation(PublicRecord):
         help_text=_("Other names, acronyms and former names, one per line; all are searchable."),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind, default=Kind.OTHER, db_index=True)
-    country = CountryField(_("country"), blank=True, db_index=True, help_text=_("Blank for international bodies."))
+    country = CountryField(
+        _("country"), blank=True, db_index=True, help_text=_("Blank for international bodies.")
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -114,8 +119,12 @@ class Person(PublicRecord):
 
     given_name = models.CharField(_("given name"), max_length=100, blank=True)
     family_name = models.CharField(_("family name"), max_length=100)
-    name_order = models.CharField(_("name order"), max_length=12, choices=NameOrder, default=NameOrder.GIVEN_FIRST)
-    honorific = models.CharField(_("honorific"), max_length=40, blank=True, help_text=_("Dr, Prof., Mr, Ms …"))
+    name_order = models.CharField(
+        _("name order"), max_length=12, choices=NameOrder, default=NameOrder.GIVEN_FIRST
+    )
+    honorific = models.CharField(
+        _("honorific"), max_length=40, blank=True, help_text=_("Dr, Prof., Mr, Ms …")
+    )
     native_name = models.CharField(_("native-script name"), max_length=200, blank=True)
     bio = models.TextField(_("short bio"), blank=True)
 

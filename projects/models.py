@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import CountriesField
-from config.models import Period, Publishable, PublicRecord
+from config.models import Period, PublicRecord, Publishable
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
 
@@ -20,7 +20,11 @@ class Programme(PublicRecord):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
     funders = models.ManyToManyField(
-        Organisation, through="ProgrammeFunder", blank=True, related_name="funded_programmes", verbose_name=_("funders")
+        Organisation,
+        through="ProgrammeFunder",
+        blank=True,
+        related_name="funded_programmes",
+        verbose_name=_("funders"),
     )
 
     class Meta:
@@ -41,7 +45,10 @@ class ProgrammeFunder(Publishable):
         Programme, on_delete=models.CASCADE, related_name="funder_rows", verbose_name=_("programme")
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="programme_funder_rows", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="programme_funder_rows",
+        verbose_name=_("organisation"),
     )
 
     natural_key_fields = ("programme", "organisation")
@@ -94,14 +101,19 @@ class Project(Period, PublicRecord):
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
     budget = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, null=True, blank=True)
-    currency = models.CharField(_("currency"), max_length=3, blank=True, help_text=_("ISO 4217: EUR, USD, CNY"))
+    currency = models.CharField(
+        _("currency"), max_length=3, blank=True, help_text=_("ISO 4217: EUR, USD, CNY")
+    )
     website = models.URLField(_("website"), max_length=500, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="projects", verbose_name=_("topics"))
     dialogues = models.ManyToManyField(
         Dialogue, blank=True, related_name="supporting_projects", verbose_name=_("dialogues supported")
     )
     working_groups = models.ManyToManyField(
-        WorkingGroup, blank=True, related_name="supporting_projects", verbose_name=_("working groups supported")
+        WorkingGroup,
+        blank=True,
+        related_name="supporting_projects",
+        verbose_name=_("working groups supported"),
     )
     publications = models.ManyToManyField(
         Publication, blank=True, related_name="projects", verbose_name=_("publications")
@@ -175,7 +187,9 @@ class ProjectRole(Period, Publishable):
         PARTNER = "partner", _("partner")
         SUPPORTER = "supporter", _("supporter")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="roles", verbose_name=_("project"))
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="roles", verbose_name=_("project")
+    )
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="project_roles", verbose_name=_("organisation")
     )
@@ -204,7 +218,9 @@ class ProjectRole(Period, Publishable):
 class ProjectContact(Publishable):
     """A person to contact about a project, with their role in it ("Project Director")."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("project"))
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("project")
+    )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="project_contacts", verbose_name=_("person")
     )

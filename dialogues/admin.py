@@ -1,0 +1,190 @@
+from django.contrib import admin
+
+from config.admin import (
+    PERIOD_FIELDS,
+    PUBLICATION_FIELDS,
+    RecordAdmin,
+    TabularRowInline,
+    TranslatedRecordAdmin,
+    TranslatedStackedRowInline,
+    TranslatedTabularRowInline,
+)
+from dialogues.models import (
+    Dialogue,
+    DialogueAim,
+    DialogueRole,
+    Phase,
+    Publication,
+    PublicationAuthor,
+    Topic,
+    WorkingGroup,
+    WorkingGroupMember,
+)
+
+
+@admin.register(Topic)
+class TopicAdmin(TranslatedRecordAdmin):
+    list_display = ("name", "parent", "status", "visibility")
+    list_filter = ("status", "visibility", "parent")
+    list_select_related = ("parent",)
+    search_fields = ("name", "name_de", "name_zh_hans", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("parent", "sources")
+
+
+class DialogueAimInline(TranslatedTabularRowInline):
+    model = DialogueAim
+    fields = ("order", "text", "status", "visibility")
+
+
+class PhaseInline(TranslatedStackedRowInline):
+    model = Phase
+    fields = ("number", "name", "slug", *PERIOD_FIELDS, "summary", "topics", "status", "visibility")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("topics",)
+
+
+class WorkingGroupInline(TranslatedStackedRowInline):
+    model = WorkingGroup
+    fields = ("phase", "number", "name", "slug", *PERIOD_FIELDS, "topics", "status", "visibility")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("phase", "topics")
+
+
+class DialogueRoleInline(TabularRowInline):
+    model = DialogueRole
+    fields = (
+        "organisation",
+        "role",
+        "side",
+        "phase",
+        "start_date",
+        "end_date",
+        "note",
+        "status",
+        "visibility",
+    )
+    autocomplete_fields = ("organisation", "phase")
+
+
+@admin.register(Dialogue)
+class DialogueAdmin(TranslatedRecordAdmin):
+    list_display = (
+        "name",
+        "acronym",
+        "track",
+        "country_codes",
+        "state",
+        "start_date",
+        "status",
+        "visibility",
+    )
+    countries_field = "parties"
+    list_filter = ("track", "state", "status", "visibility", "topics")
+    search_fields = ("name", "name_de", "name_zh_hans", "acronym", "native_name", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("topics", "sources")
+    inlines = [DialogueAimInline, PhaseInline, WorkingGroupInline, DialogueRoleInline]
+    fieldsets = (
+        (None, {"fields": ("name", "acronym", "native_name", "slug", "track", "parties", "state")}),
+        ("When", {"fields": (*PERIOD_FIELDS, "cadence")}),
+        ("About", {"fields": ("summary", "description", "website", "topics")}),
+        ("Publication", {"fields": PUBLICATION_FIELDS}),
+    )
+
+
+@admin.register(DialogueAim)
+class DialogueAimAdmin(TranslatedRecordAdmin):
+    list_display = ("dialogue", "order", "text", "status")
+    list_filter = ("dialogue", "status")
+    list_select_related = ("dialogue",)
+    search_fields = ("text", "dialogue__name", "dialogue__acronym")
+    autocomplete_fields = ("dialogue", "sources")
+
+
+@admin.register(Phase)
+class PhaseAdmin(TranslatedRecordAdmin):
+    list_display = ("__str__", "number", "start_date", "end_date", "status", "visibility")
+    list_filter = ("dialogue", "status", "visibility")
+    list_select_related = ("dialogue",)
+    search_fields = ("name", "name_de", "dialogue__name", "dialogue__acronym", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("dialogue", "topics", "sources")
+
+
+class WorkingGroupMemberInline(TabularRowInline):
+    model = WorkingGroupMember
+    fields = ("organisation", "person", "role", "side", "note", "status", "visibility")
+    autocomplete_fields = ("organisation", "person")
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(TranslatedRecordAdmin):
+    list_display = ("name", "dialogue", "phase", "number", "status", "visibility")
+    list_filter = ("dialogue", "status", "visibility", "topics")
+    list_select_related = ("dialogue", "phase")
+    search_fields = ("name", "name_de", "name_zh_hans", "dialogue__name", "dialogue__acronym", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("dialogue", "phase", "topics", "sources")
+    inlines = [WorkingGroupMemberInline]
+
+
+@admin.register(WorkingGroupMember)
+class WorkingGroupMemberAdmin(RecordAdmin):
+    list_display = ("working_group", "organisation", "person", "role", "side", "status")
+    list_filter = ("role", "status", "visibility")
+    list_select_related = ("working_group__dialogue", "organisation", "person")
+    search_fields = (
+        "working_group__name",
+        "organisation__name",
+        "organisation__acronym",
+        "person__family_name",
+    )
+    autocomplete_fields = ("working_group", "organisation", "person", "sources")
+
+
+@admin.register(DialogueRole)
+class DialogueRoleAdmin(RecordAdmin):
+    list_display = ("organisation", "role", "dialogue", "side", "phase", "status", "visibility")
+    list_filter = ("role", "dialogue", "side", "status", "visibility")
+    list_select_related = ("organisation", "dialogue", "phase__dialogue")
+    search_fields = (
+        "organisation__name",
+        "organisation__acronym",
+        "dialogue__name",
+        "dialogue__acronym",
+        "note",
+    )
+    autocomplete_fields = ("dialogue", "organisation", "phase", "sources")
+
+
+class PublicationAuthorInline(TabularRowInline):
+    model = PublicationAuthor
+    fields = ("order", "organisation", "person", "status", "visibility")
+    autocomplete_fields = ("organisation", "person")
+
+
+@admin.register(Publication)
+class PublicationAdmin(TranslatedRecordAdmin):
+    list_display = ("title", "kind", "date", "dialogue", "status", "visibility")
+    list_filter = ("kind", "dialogue", "status", "visibility", "topics")
+    list_select_related = ("dialogue",)
+    search_fields = ("title", "title_de", "title_zh_hans", "summary", "slug")
+    prepopulated_fields = {"slug": ("title_en",)}
+    autocomplete_fields = ("dialogue", "working_group", "topics", "sources")
+    date_hierarchy = "date"
+    inlines = [PublicationAuthorInline]
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", ("date", "date_precision"))}),
+        ("Document", {"fields": ("url", "file", "summary")}),
+        ("Belongs to", {"fields": ("dialogue", "working_group", "topics")}),
+        ("Publication", {"fields": PUBLICATION_FIELDS}),
+    )
+
+
+@admin.register(PublicationAuthor)
+class PublicationAuthorAdmin(RecordAdmin):
+    list_display = ("publication", "order", "organisation", "person", "status")
+    list_select_related = ("publication", "organisation", "person")
+    search_fields = ("publication__title", "organisation__name", "person__family_name")
+    autocomplete_fields = ("publication", "organisation", "person", "sources")

@@ -1,0 +1,107 @@
+from django.contrib import admin
+
+from config.admin import (
+    PERIOD_FIELDS,
+    PUBLICATION_FIELDS,
+    RecordAdmin,
+    TabularRowInline,
+    TranslatedRecordAdmin,
+    TranslatedStackedRowInline,
+    TranslatedTabularRowInline,
+)
+from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
+
+
+class SessionInline(TranslatedStackedRowInline):
+    model = Session
+    fields = ("order", "title", "date", "description", "topics", "status", "visibility")
+    autocomplete_fields = ("topics",)
+
+
+class ParticipationInline(TabularRowInline):
+    model = EventParticipation
+    fields = ("organisation", "role", "note", "status", "visibility")
+    autocomplete_fields = ("organisation",)
+
+
+class SpeakerInline(TabularRowInline):
+    model = EventSpeaker
+    fields = ("order", "person", "role", "organisation", "status", "visibility")
+    autocomplete_fields = ("person", "organisation")
+
+
+class PhotoInline(TranslatedTabularRowInline):
+    model = Photo
+    fields = ("order", "image", "caption", "alt_text", "credit", "licence", "status", "visibility")
+
+
+@admin.register(Event)
+class EventAdmin(TranslatedRecordAdmin):
+    list_display = (
+        "name",
+        "kind",
+        "start_date",
+        "city",
+        "country",
+        "dialogue",
+        "state",
+        "status",
+        "visibility",
+    )
+    list_filter = ("kind", "state", "mode", "status", "visibility", "dialogue", "country")
+    list_select_related = ("dialogue",)
+    search_fields = ("name", "name_de", "name_zh_hans", "city", "venue", "slug", "dialogue__acronym")
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = (
+        "parent",
+        "dialogue",
+        "working_group",
+        "projects",
+        "topics",
+        "documents",
+        "sources",
+    )
+    date_hierarchy = "start_date"
+    inlines = [SessionInline, ParticipationInline, SpeakerInline, PhotoInline]
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "kind", "state", "number", "parent")}),
+        ("When", {"fields": PERIOD_FIELDS}),
+        ("Where", {"fields": ("mode", "venue", "city", "country", ("latitude", "longitude"))}),
+        ("Belongs to", {"fields": ("dialogue", "working_group", "projects", "topics")}),
+        ("About", {"fields": ("summary", "description", "outcomes", "participant_count", "documents")}),
+        ("Publication", {"fields": PUBLICATION_FIELDS}),
+    )
+
+
+@admin.register(Session)
+class SessionAdmin(TranslatedRecordAdmin):
+    list_display = ("event", "order", "title", "date", "status")
+    list_select_related = ("event",)
+    search_fields = ("title", "event__name")
+    autocomplete_fields = ("event", "topics", "sources")
+
+
+@admin.register(EventParticipation)
+class EventParticipationAdmin(RecordAdmin):
+    list_display = ("organisation", "role", "event", "status", "visibility")
+    list_filter = ("role", "status", "visibility")
+    list_select_related = ("organisation", "event")
+    search_fields = ("organisation__name", "organisation__acronym", "event__name")
+    autocomplete_fields = ("event", "organisation", "sources")
+
+
+@admin.register(EventSpeaker)
+class EventSpeakerAdmin(RecordAdmin):
+    list_display = ("person", "role", "event", "organisation", "status", "visibility")
+    list_filter = ("role", "status", "visibility")
+    list_select_related = ("person", "event", "organisation")
+    search_fields = ("person__family_name", "person__given_name", "event__name", "organisation__acronym")
+    autocomplete_fields = ("event", "person", "organisation", "sources")
+
+
+@admin.register(Photo)
+class PhotoAdmin(TranslatedRecordAdmin):
+    list_display = ("caption", "event", "credit", "licence", "status")
+    list_select_related = ("event",)
+    search_fields = ("caption", "credit", "event__name")
+    autocomplete_fields = ("event", "sources")

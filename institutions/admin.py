@@ -1,0 +1,89 @@
+from django.contrib import admin
+
+from config.admin import PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
+from institutions.models import Affiliation, Organisation, Person, Source
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("title", "publisher", "language", "seen_on", "url")
+    list_filter = ("publisher", "language")
+    search_fields = ("title", "publisher", "url", "slug")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("created_at", "updated_at")
+
+
+class AffiliationInline(TranslatedTabularRowInline):
+    model = Affiliation
+    fk_name = "person"
+    autocomplete_fields = ("organisation",)
+    fields = (
+        "organisation",
+        "position",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+        "status",
+        "visibility",
+    )
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslatedRecordAdmin):
+    list_display = ("name", "acronym", "kind", "country", "parent", "status", "visibility", "updated_at")
+    list_filter = ("kind", "country", "status", "visibility")
+    list_select_related = ("parent",)
+    search_fields = (
+        "name",
+        "name_de",
+        "name_zh_hans",
+        "acronym",
+        "native_name",
+        "aliases__item_icontains",
+        "slug",
+    )
+    prepopulated_fields = {"slug": ("name_en",)}
+    autocomplete_fields = ("parent", "predecessor", "sources")
+    fieldsets = (
+        (None, {"fields": ("name", "acronym", "native_name", "aliases", "slug", "kind", "country")}),
+        ("Relations", {"fields": ("parent", "predecessor", "website")}),
+        ("Description", {"fields": ("description",)}),
+        ("Publication", {"fields": PUBLICATION_FIELDS}),
+    )
+
+
+@admin.register(Person)
+class PersonAdmin(TranslatedRecordAdmin):
+    list_display = ("full_name", "honorific", "native_name", "status", "visibility", "updated_at")
+    list_filter = ("status", "visibility", "name_order")
+    search_fields = (
+        "given_name",
+        "family_name",
+        "native_name",
+        "slug",
+        "affiliations__organisation__acronym",
+    )
+    prepopulated_fields = {"slug": ("given_name", "family_name")}
+    autocomplete_fields = ("sources",)
+    inlines = [AffiliationInline]
+    fieldsets = (
+        (None, {"fields": ("honorific", "given_name", "family_name", "name_order", "native_name", "slug")}),
+        ("Biography", {"fields": ("bio",)}),
+        ("Publication", {"fields": PUBLICATION_FIELDS}),
+    )
+
+
+@admin.register(Affiliation)
+class AffiliationAdmin(TranslatedRecordAdmin):
+    list_display = ("person", "position", "organisation", "start_date", "end_date", "status", "visibility")
+    list_filter = ("status", "visibility")
+    list_select_related = ("person", "organisation")
+    search_fields = (
+        "person__family_name",
+        "person__given_name",
+        "organisation__name",
+        "organisation__acronym",
+        "position",
+    )
+    autocomplete_fields = ("person", "organisation", "sources")

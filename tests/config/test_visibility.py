@@ -1,0 +1,104 @@
+import pytest
+
+from config.visibility import Status, Visibility
+from dialogues.models import DialogueRole, Phase, WorkingGroup
+from events.models import EventParticipation, EventSpeaker, Photo, Session
+from institutions.models import Affiliation, Organisation
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# (user, status, visibility) -> visible. Anonymous: published + public; partners: published +
+# public/partners; staff: everything; a signed-in account outside the Partners group: as anonymous.
+MATRIX = [
+    (user, status, visibility, expected)
+    for user, rule in {
+        "anonymous": lambda s, v: s == Status.PUBLISHED and v == Visibility.PUBLIC,
+        "signed_in_user": lambda s, v: s == Status.PUBLISHED and v == Visibility.PUBLIC,
+        "partner": lambda s, v: s == Status.PUBLISHED and v in {Visibility.PUBLIC, Visibility.PARTNERS},
+        "staff": lambda s, v: True,
+    }.items()
+    for status in Status
+    for visibility in Visibility
+    for expected in [rule(status, visibility)]
+]
+
+
+@pytest.mark.parametrize(("user", "status", "visibility", "expected"), MATRIX)
+def test_visible_to_matrix(request, user, status, visibility, expected):
+    record = factories.OrganisationFactory(status=status, visibility=visibility)
+    viewer = request.getfixturevalue(user)
+
+    visible = Organisation.objects.visible_to(viewer).filter(pk=record.pk).exists()
+
+    assert visible == expected
+
+
+def test_visible_to_inactive_staff_sees_only_public(staff):
+    staff.is_active = False
+    factories.OrganisationFactory(status=Status.DRAFT)
+    public = factories.OrganisationFactory()
+
+    assert list(Organisation.objects.visible_to(staff)) == [public]
+
+
+# Each dependent row, built with a hidden parent: the row is hidden with it.
+DEPENDENT_ROWS = [
+    (DialogueRole, factories.DialogueRoleFactory, "dialogue"),
+    (DialogueRole, factories.DialogueRoleFactory, "organisation"),
+    (Phase, factories.PhaseFactory, "dialogue"),
+    (WorkingGroup, factories.WorkingGroupFactory, "dialogue"),
+    (Affiliation, factories.AffiliationFactory, "person"),
+    (Affiliation, factories.AffiliationFactory, "organisation"),
+    (Session, factories.SessionFactory, "event"),
+    (EventParticipation, factories.EventParticipationFactory, "event"),
+    (EventParticipation, factories.EventParticipationFactory, "organisation"),
+    (EventSpeaker, factories.EventSpeakerFactory, "person"),
+    (Photo, factories.PhotoFactory, "event"),
+]
+
+
+@pytest.mark.parametrize(("model", "factory", "parent"), DEPENDENT_ROWS)
+def test_visible_to_hides_rows_of_unpublished_parents(anonymous, staff, model, factory, parent):
+    shown = factory()
+    hidden = factory()
+    parent_record = getattr(hidden, parent)
+    parent_record.status = Status.DRAFT
+    parent_record.save(update_fields=["status"])
+
+    assert list(model.objects.visible_to(anonymous).filter(pk__in=[shown.pk, hidden.pk])) == [shown]
+    assert set(model.objects.visible_to(staff).filter(pk__in=[shown.pk, hidden.pk])) == {shown, hidden}
+
+
+def test_visible_to_row_visibility_is_its_own(anonymous, partner):
+    # A Chatham House meeting can be public while its participant list is for partners only.
+    event = factories.EventFactory()
+    public_row = factories.EventParticipationFactory(event=event)
+    partners_row = factories.EventParticipationFactory(event=event, visibility=Visibility.PARTNERS)
+
+    assert list(EventParticipation.objects.visible_to(anonymous).filter(event=event)) == [public_row]
+    assert set(EventParticipation.objects.visible_to(partner).filter(event=event)) == {
+        public_row,
+        partners_row,
+    }
+
+
+def test_visible_to_optional_parent_may_be_empty(anonymous):
+    role_without_phase = factories.DialogueRoleFactory(phase=None)
+    hidden_phase = factories.PhaseFactory(dialogue=role_without_phase.dialogue, status=Status.DRAFT)
+    role_in_hidden_phase = factories.DialogueRoleFactory(
+        dialogue=role_without_phase.dialogue, phase=hidden_phase, role=DialogueRole.Role.FUNDER
+    )
+
+    visible = list(DialogueRole.objects.visible_to(anonymous).filter(dialogue=role_without_phase.dialogue))
+
+    assert visible == [role_without_phase]
+    assert role_in_hidden_phase not in visible
+
+
+def test_visible_to_remembers_partner_membership(partner, django_assert_num_queries):
+    factories.OrganisationFactory()
+    with django_assert_num_queries(2):  # one for the group membership, one per list
+        list(Organisation.objects.visible_to(partner))
+    with django_assert_num_queries(1):
+        list(Organisation.objects.visible_to(partner))
