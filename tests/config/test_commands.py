@@ -1,0 +1,192 @@
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from dialogues.models import Topic
+from institutions.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+SEED = """
+- model: institutions.source
+  fields: {slug: test-source, title: A test source}
+- model: institutions.organisation
+  fields:
+    slug: uba
+    name: German Environment Agency
+    acronym: UBA
+    native_name: Umweltbundesamt
+    aliases: [Umwelt Bundesamt]
+    kind: government_agency
+    country: "DE"
+    status: published
+    sources: [[test-source]]
+- model: dialogues.topic
+  fields: {slug: emissions-trading, name: Emissions trading, name_de: Emissionshandel, status: published}
+"""
+
+
+@pytest.fixture
+def seed_file(tmp_path):
+    path = tmp_path / "seed.yaml"
+    path.write_text(SEED, encoding="utf-8")
+    return path
+
+
+def load(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("load_seed", *args, stdout=out, stderr=err)
+    return out.getvalue().strip(), err.getvalue().strip()
+
+
+def test_load_seed_creates_records_with_natural_keys(seed_file):
+    out, _ = load(str(seed_file))
+
+    uba = Organisation.objects.get(slug="uba")
+    assert out == "Seed data: 3 created, 0 updated, 0 unchanged, 0 kept as edited."
+    assert (uba.acronym, uba.native_name, uba.aliases, uba.country) == (
+        "UBA",
+        "Umweltbundesamt",
+        ["Umwelt Bundesamt"],
+        "DE",
+    )
+    assert [source.slug for source in uba.sources.all()] == ["test-source"]
+    assert Topic.objects.get(slug="emissions-trading").name_de == "Emissionshandel"
+
+
+def test_load_seed_twice_changes_nothing(seed_file):
+    load(str(seed_file))
+    stamps = list(Organisation.objects.values_list("updated_at", flat=True))
+
+    out, _ = load(str(seed_file))
+
+    assert out == "Seed data: 0 created, 0 updated, 3 unchanged, 0 kept as edited."
+    assert list(Organisation.objects.values_list("updated_at", flat=True)) == stamps
+
+
+def test_load_seed_keeps_an_editors_correction(seed_file):
+    load(str(seed_file))
+    uba = Organisation.objects.get(slug="uba")
+    uba.name = "Umweltbundesamt (German Environment Agency)"
+    uba.description = "Added by an editor."
+    uba.save()
+
+    out, err = load(str(seed_file))
+
+    uba.refresh_from_db()
+    assert out == "Seed data: 0 created, 0 updated, 2 unchanged, 1 kept as edited."
+    assert err == "seed.yaml: Organisation Umweltbundesamt (German Environment Agency) (UBA) differs in name"
+    assert (uba.name, uba.description) == (
+        "Umweltbundesamt (German Environment Agency)",
+        "Added by an editor.",
+    )
+
+
+def test_load_seed_update_writes_only_the_seeds_fields(seed_file):
+    load(str(seed_file))
+    uba = Organisation.objects.get(slug="uba")
+    uba.name = "Renamed"
+    uba.description = "Added by an editor."
+    uba.save()
+
+    out, _ = load(str(seed_file), "--update")
+
+    uba.refresh_from_db()
+    assert out == "Seed data: 0 created, 1 updated, 2 unchanged, 0 kept as edited."
+    assert (uba.name, uba.description) == ("German Environment Agency", "Added by an editor.")
+
+
+def test_load_seed_refuses_invalid_record_and_writes_nothing(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        SEED + '- model: dialogues.dialogue\n  fields: {slug: x, name: X, track: "2", parties: ["DE"]}\n'
+    )
+
+    with pytest.raises(CommandError) as error:
+        load(str(path))
+
+    assert "A dialogue has at least two parties." in str(error.value)
+    assert Organisation.objects.count() == 0
+
+
+def test_load_seed_names_a_broken_yaml_file(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("- model: [unclosed\n")
+
+    with pytest.raises(CommandError) as error:
+        load(str(path))
+
+    assert str(error.value).startswith(f"{path}: not valid YAML")
+
+
+def test_ensure_admin_prints_a_generated_password_once(monkeypatch):
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    monkeypatch.setenv("ADMIN_USERNAME", "editor")
+    first, second = io.StringIO(), io.StringIO()
+
+    call_command("ensure_admin", stdout=first)
+    call_command("ensure_admin", stdout=second)
+
+    password = first.getvalue().split("with the password '")[1].split("'")[0]
+    user = get_user_model().objects.get(username="editor")
+    assert user.is_superuser and user.check_password(password)
+    assert second.getvalue().strip() == "An admin account exists already."
+
+
+def test_ensure_admin_takes_the_password_from_the_environment(monkeypatch):
+    monkeypatch.setenv("ADMIN_USERNAME", "admin")
+    monkeypatch.setenv("ADMIN_PASSWORD", "a-long-local-password")
+
+    call_command("ensure_admin", stdout=io.StringIO())
+
+    assert get_user_model().objects.get(username="admin").check_password("a-long-local-password")
+
+
+@pytest.mark.parametrize(
+    ("environment", "missing"),
+    [
+        ({}, "SECRET_KEY, DATABASE_URL"),
+        ({"SECRET_KEY": "x" * 50}, "DATABASE_URL"),
+        ({"DATABASE_URL": "postgres://h/db"}, "SECRET_KEY"),
+    ],
+)
+def test_production_refuses_to_start_without_its_settings(environment, missing):
+    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DATABASE_URL"}}
+    env |= {"DJANGO_ENV": "production", **environment}
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.settings"],
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "django.core.exceptions.ImproperlyConfigured: Production settings need the environment variable(s) "
+        f"{missing}; set them before starting Dialogue Atlas."
+    )
+
+
+def test_database_classifies_chinese_characters(django_db_blocker):
+    # pg_trgm sees Chinese text only with a UTF-8 character type (the embedded server's C.UTF-8).
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT show_trgm('马爱民'), similarity('国家应对气候变化战略研究和国际合作中心', '气候变化')"
+        )
+        trigrams, similarity = cursor.fetchone()
+
+    assert len(trigrams) == 4
+    assert similarity > 0
