@@ -232,6 +232,8 @@ def test_admin_refuses_two_inline_roles_with_one_key(admin_client):
     response = admin_client.post(admin_url(Dialogue, "add"), form)
 
     assert response.status_code == 200
+    formset = next(f.formset for f in response.context["inline_admin_formsets"] if f.formset.prefix == "roles")
+    assert formset.errors[1]["__all__"] == ["This organisation already has this role in this dialogue and phase."]
     assert Dialogue.objects.count() == 0
 
 
