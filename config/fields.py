@@ -31,6 +31,25 @@ class CountryField(models.CharField):
         return name, path, args, kwargs
 
 
+class AliasesField(ArrayField):
+    """Other names a record goes by (acronyms, spellings, former names); all searchable."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["base_field"] = models.CharField(max_length=300)
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("verbose_name", _("aliases"))
+        kwargs.setdefault(
+            "help_text", _("Other names, spellings and former names, one per line; all are searchable.")
+        )
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("base_field", None)
+        return name, path, args, kwargs
+
+
 def validate_distinct(values):
     duplicates = sorted({value for value in values if values.count(value) > 1})
     if duplicates:

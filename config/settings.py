@@ -125,7 +125,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("de", _("German")), ("zh-hans", _("Simplified Chinese"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A text the source gives only in German or Chinese is still shown rather than left blank.
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "de", "zh-hans")
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -81,12 +81,23 @@ class DialogueAdmin(TranslatedRecordAdmin):
     )
     countries_field = "parties"
     list_filter = ("track", "state", "status", "visibility", "topics")
-    search_fields = ("name", "name_de", "name_zh_hans", "acronym", "native_name", "slug")
+    search_fields = (
+        "name",
+        "name_de",
+        "name_zh_hans",
+        "acronym",
+        "native_name",
+        "aliases__item_icontains",
+        "slug",
+    )
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("topics", "sources")
     inlines = [DialogueAimInline, PhaseInline, WorkingGroupInline, DialogueRoleInline]
     fieldsets = (
-        (None, {"fields": ("name", "acronym", "native_name", "slug", "track", "parties", "state")}),
+        (
+            None,
+            {"fields": ("name", "acronym", "native_name", "aliases", "slug", "track", "parties", "state")},
+        ),
         ("When", {"fields": (*PERIOD_FIELDS, "cadence")}),
         ("About", {"fields": ("summary", "description", "website", "topics")}),
         ("Publication", {"fields": PUBLICATION_FIELDS}),

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from config.fields import CountriesField, CountryField
+from config.fields import AliasesField, CountriesField, CountryField
 from config.models import Dated, Period, PublicRecord, Publishable
 from institutions.models import Organisation, Person
 
@@ -61,6 +61,7 @@ class Dialogue(Period, PublicRecord):
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)
     native_name = models.CharField(_("native name"), max_length=300, blank=True)
+    aliases = AliasesField()
     track = models.CharField(_("track"), max_length=3, choices=Track, db_index=True)
     parties = CountriesField(
         verbose_name=_("parties"),
@@ -83,7 +84,10 @@ class Dialogue(Period, PublicRecord):
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("dialogue")
-        indexes = [GinIndex(fields=["parties"], name="dialogue_parties_gin")]
+        indexes = [
+            GinIndex(fields=["parties"], name="dialogue_parties_gin"),
+            GinIndex(fields=["aliases"], name="dialogue_aliases_gin"),
+        ]
         constraints = [
             *Period.Meta.constraints,
             models.CheckConstraint(

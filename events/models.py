@@ -313,7 +313,9 @@ class Photo(Publishable):
         blank=True,
         help_text=_("May be left empty while the atlas records only that a credited photo exists."),
     )
-    caption = models.CharField(_("caption"), max_length=500)
+    caption = models.CharField(
+        _("caption"), max_length=500, blank=True, help_text=_("In the languages the source gives it.")
+    )
     alt_text = models.CharField(_("alt text"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("Stephan Thurm (UBA)"))
     licence = models.CharField(_("licence"), max_length=100, blank=True)

@@ -1,13 +1,12 @@
 """Organisations, people, their affiliations, and the sources the atlas's facts come from."""
 
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from config.fields import CountryField
+from config.fields import AliasesField, CountryField
 from config.models import Period, PublicRecord, Publishable, Record
 
 
@@ -54,13 +53,7 @@ class Organisation(PublicRecord):
         blank=True,
         help_text=_("The name in its own language: Umweltbundesamt."),
     )
-    aliases = ArrayField(
-        models.CharField(max_length=300),
-        verbose_name=_("aliases"),
-        default=list,
-        blank=True,
-        help_text=_("Other names, acronyms and former names, one per line; all are searchable."),
-    )
+    aliases = AliasesField()
     kind = models.CharField(_("kind"), max_length=30, choices=Kind, default=Kind.OTHER, db_index=True)
     country = CountryField(
         _("country"), blank=True, db_index=True, help_text=_("Blank for international bodies.")

@@ -66,7 +66,7 @@ class ProjectAdmin(TranslatedRecordAdmin):
     )
     list_filter = ("programme", "state", "status", "visibility", "topics")
     list_select_related = ("programme",)
-    search_fields = ("title", "title_de", "title_zh_hans", "acronym", "slug")
+    search_fields = ("title", "title_de", "title_zh_hans", "acronym", "aliases__item_icontains", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = (
         "programme",
@@ -79,7 +79,10 @@ class ProjectAdmin(TranslatedRecordAdmin):
     )
     inlines = [ProjectFocusAreaInline, ProjectRoleInline, ProjectContactInline]
     fieldsets = (
-        (None, {"fields": ("title", "acronym", "slug", "programme", "parent", "countries", "state")}),
+        (
+            None,
+            {"fields": ("title", "acronym", "aliases", "slug", "programme", "parent", "countries", "state")},
+        ),
         ("When and how much", {"fields": (*PERIOD_FIELDS, ("budget", "currency"))}),
         ("About", {"fields": ("summary", "description", "website", "topics")}),
         ("Supports", {"fields": ("dialogues", "working_groups", "publications")}),

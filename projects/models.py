@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from config.fields import CountriesField
+from config.fields import AliasesField, CountriesField
 from config.models import Period, PublicRecord, Publishable
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
@@ -79,6 +79,7 @@ class Project(Period, PublicRecord):
 
     title = models.CharField(_("title"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)
+    aliases = AliasesField()
     programme = models.ForeignKey(
         Programme,
         on_delete=models.PROTECT,
@@ -122,7 +123,10 @@ class Project(Period, PublicRecord):
     class Meta:
         ordering = ["title", "id"]
         verbose_name = _("project")
-        indexes = [GinIndex(fields=["countries"], name="project_countries_gin")]
+        indexes = [
+            GinIndex(fields=["countries"], name="project_countries_gin"),
+            GinIndex(fields=["aliases"], name="project_aliases_gin"),
+        ]
         constraints = [
             *Period.Meta.constraints,
             models.CheckConstraint(

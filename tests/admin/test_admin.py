@@ -65,6 +65,15 @@ def test_admin_search_finds_organisation_by_alias_only(admin_client):
     assert list(response.context["cl"].result_list) == [dehst]
 
 
+def test_admin_search_finds_dialogue_by_alias(admin_client):
+    t2d = factories.DialogueFactory(name="Sino-German Track II Dialogue", aliases=["Track-2-Dialogue"])
+    factories.DialogueFactory(name="India-U.S. Track II Dialogue")
+
+    response = admin_client.get(admin_url(Dialogue, "changelist"), {"q": "track-2"})
+
+    assert list(response.context["cl"].result_list) == [t2d]
+
+
 def management(*prefixes):
     return {
         key: value
@@ -232,8 +241,12 @@ def test_admin_refuses_two_inline_roles_with_one_key(admin_client):
     response = admin_client.post(admin_url(Dialogue, "add"), form)
 
     assert response.status_code == 200
-    formset = next(f.formset for f in response.context["inline_admin_formsets"] if f.formset.prefix == "roles")
-    assert formset.errors[1]["__all__"] == ["This organisation already has this role in this dialogue and phase."]
+    formset = next(
+        f.formset for f in response.context["inline_admin_formsets"] if f.formset.prefix == "roles"
+    )
+    assert formset.errors[1]["__all__"] == [
+        "This organisation already has this role in this dialogue and phase."
+    ]
     assert Dialogue.objects.count() == 0
 
 
