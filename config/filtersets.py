@@ -1,0 +1,98 @@
+"""Building blocks of the FilterSets that serve both the HTML lists and the API lists."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy as _
+
+from config.fields import country_choices
+
+
+def visible(model):
+    """Choices for a filter: the records of ``model`` the requesting user may see."""
+
+    def queryset(request):
+        return model.objects.visible_to(getattr(request, "user", None))
+
+    return queryset
+
+
+class SlugFilter(django_filters.ModelMultipleChoiceFilter):
+    """``?dialogue=t2d&dialogue=india-us``: related records by slug, among the visible ones."""
+
+    def __init__(self, model, field_name, **kwargs):
+        kwargs.setdefault("label", model._meta.verbose_name.capitalize())
+        super().__init__(
+            field_name=f"{field_name}__slug", to_field_name="slug", queryset=visible(model), **kwargs
+        )
+
+
+class CountryFilter(django_filters.MultipleChoiceFilter):
+    """``?country=DE&country=CN`` on a single country column."""
+
+    def __init__(self, field_name="country", **kwargs):
+        kwargs.setdefault("label", _("Country"))
+        super().__init__(field_name=field_name, choices=country_choices, **kwargs)
+
+
+class CountriesOverlapFilter(CountryFilter):
+    """``?country=DE`` on an array of countries: any of the given countries (GIN-indexed)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__overlap": list(value)})
+
+
+class YearFilter(django_filters.Filter):
+    """``?year=2024``: the record's date falls in that year."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, field_name, **kwargs):
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2200)
+        super().__init__(field_name=field_name, lookup_expr="year", **kwargs)
+
+
+class ActiveInYearFilter(YearFilter):
+    """``?year=2024`` on a period: it had begun by the end of the year and not ended before it."""
+
+    def filter(self, qs, value):
+        if value in (None, ""):
+            return qs
+        return qs.filter(
+            Q(start_date__year__lte=value) & (Q(end_date__isnull=True) | Q(end_date__year__gte=value))
+        )
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """``?ordering=-start`` on documented fields, always ending with the id so pages are stable."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        ordering = list(qs.query.order_by) or list(qs.model._meta.ordering)
+        if not any(field.lstrip("-") in {"id", "pk"} for field in ordering):
+            ordering.append("id")
+        return qs.order_by(*ordering)
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    """Filters every list has: ``updated_since`` for partner systems that sync."""
+
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label=_("Updated since (ISO 8601)")
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        # A plain dict ({"country": "DE"}) reads like the query string ?country=DE.
+        if data is not None and not isinstance(data, MultiValueDict):
+            data = MultiValueDict(
+                {
+                    key: list(value) if isinstance(value, list | tuple) else [value]
+                    for key, value in data.items()
+                }
+            )
+        super().__init__(data, *args, **kwargs)

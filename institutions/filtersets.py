@@ -1,0 +1,28 @@
+"""Filters for organisations and people, shared by the HTML lists and the API."""
+
+import django_filters
+
+from config.filtersets import CountryFilter, RecordFilterSet, SlugFilter, StableOrderingFilter
+from institutions.models import Organisation, Person
+
+
+class OrganisationFilterSet(RecordFilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=Organisation.Kind.choices)
+    country = CountryFilter()
+    parent = SlugFilter(Organisation, "parent")
+    ordering = StableOrderingFilter(
+        fields=(("name", "name"), ("acronym", "acronym"), ("updated_at", "updated"))
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "country", "parent"]
+
+
+class PersonFilterSet(RecordFilterSet):
+    organisation = SlugFilter(Organisation, "affiliations__organisation")
+    ordering = StableOrderingFilter(fields=(("family_name", "name"), ("updated_at", "updated")))
+
+    class Meta:
+        model = Person
+        fields = ["organisation"]

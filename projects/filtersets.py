@@ -1,0 +1,39 @@
+"""Filters for programmes and projects."""
+
+import django_filters
+
+from config.filtersets import (
+    ActiveInYearFilter,
+    CountriesOverlapFilter,
+    RecordFilterSet,
+    SlugFilter,
+    StableOrderingFilter,
+)
+from dialogues.models import Dialogue, Topic
+from institutions.models import Organisation
+from projects.models import Programme, Project
+
+
+class ProgrammeFilterSet(RecordFilterSet):
+    ordering = StableOrderingFilter(fields=(("name", "name"), ("updated_at", "updated")))
+
+    class Meta:
+        model = Programme
+        fields = []
+
+
+class ProjectFilterSet(RecordFilterSet):
+    programme = SlugFilter(Programme, "programme")
+    country = CountriesOverlapFilter(field_name="countries")
+    state = django_filters.MultipleChoiceFilter(choices=Project.State.choices)
+    topic = SlugFilter(Topic, "topics")
+    dialogue = SlugFilter(Dialogue, "dialogues")
+    organisation = SlugFilter(Organisation, "roles__organisation")
+    year = ActiveInYearFilter(field_name="start_date", label="Active in year")
+    ordering = StableOrderingFilter(
+        fields=(("title", "title"), ("start_date", "start"), ("updated_at", "updated"))
+    )
+
+    class Meta:
+        model = Project
+        fields = ["programme", "country", "state", "topic", "dialogue", "organisation", "year"]
