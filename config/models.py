@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.dates import PartialDate, Precision, aligned_condition, format_period, truncate
+from config.search import SearchableQuerySet
 from config.visibility import Status, Visibility, VisibleQuerySet
 
 
@@ -27,6 +28,10 @@ class RecordManager(models.Manager.from_queryset(VisibleQuerySet)):
             else:
                 lookups[name] = value
         return self.get(**lookups)
+
+
+class SearchableManager(RecordManager.from_queryset(SearchableQuerySet)):
+    """Default manager of the models that feed site search."""
 
 
 class Record(models.Model):

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import AliasesField, CountriesField, CountryField
-from config.models import Dated, Period, PublicRecord, Publishable
+from config.models import Dated, Period, PublicRecord, Publishable, SearchableManager
+from config.search import search_columns, search_indexes
 from institutions.models import Organisation, Person
 
 
@@ -26,9 +27,14 @@ class Topic(PublicRecord):
     )
     description = models.TextField(_("description"), blank=True)
 
+    search_vector, search_names = search_columns(names=("name*",), descriptions=("description*",))
+
+    objects = SearchableManager()
+
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("topic")
+        indexes = search_indexes("topic")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=models.F("id")),
@@ -81,10 +87,19 @@ class Dialogue(Period, PublicRecord):
     website = models.URLField(_("website"), max_length=500, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="dialogues", verbose_name=_("topics"))
 
+    search_vector, search_names = search_columns(
+        names=("name*", "acronym", "native_name", "[]aliases"),
+        summaries=("summary*",),
+        descriptions=("description*",),
+    )
+
+    objects = SearchableManager()
+
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("dialogue")
         indexes = [
+            *search_indexes("dialogue"),
             GinIndex(fields=["parties"], name="dialogue_parties_gin"),
             GinIndex(fields=["aliases"], name="dialogue_aliases_gin"),
         ]
@@ -191,9 +206,14 @@ class WorkingGroup(Period, PublicRecord):
 
     visible_through = ("dialogue", "phase")
 
+    search_vector, search_names = search_columns(names=("name*",), descriptions=("description*",))
+
+    objects = SearchableManager()
+
     class Meta:
         ordering = ["dialogue", "phase__number", "number", "name"]
         verbose_name = _("working group")
+        indexes = search_indexes("working_group")
         constraints = [
             *Period.Meta.constraints,
             models.UniqueConstraint(
@@ -365,9 +385,14 @@ class Publication(Dated, PublicRecord):
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="publications", verbose_name=_("topics"))
 
+    search_vector, search_names = search_columns(names=("title*",), summaries=("summary*",))
+
+    objects = SearchableManager()
+
     class Meta:
         ordering = ["-date", "title", "id"]
         verbose_name = _("publication")
+        indexes = search_indexes("publication")
         constraints = [*Dated.Meta.constraints]
 
     def __str__(self):

@@ -10,13 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from config.fields import CountryField
 from config.models import Period, PublicRecord, Publishable, RecordManager
-from config.visibility import VisibleQuerySet
+from config.search import SearchableQuerySet, search_columns, search_indexes
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
 from projects.models import Project
 
 
-class EventQuerySet(VisibleQuerySet):
+class EventQuerySet(SearchableQuerySet):
     def upcoming(self, today=None):
         today = today or timezone.localdate()
         return self.filter(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today))
@@ -125,10 +125,15 @@ class Event(Period, PublicRecord):
 
     objects = RecordManager.from_queryset(EventQuerySet)()
 
+    search_vector, search_names = search_columns(
+        names=("name*", "city"), summaries=("summary*", "venue"), descriptions=("description*", "outcomes*")
+    )
+
     class Meta:
         ordering = ["-start_date", "name", "id"]
         verbose_name = _("event")
         indexes = [
+            *search_indexes("event"),
             models.Index(fields=["dialogue", "start_date"], name="event_dialogue_start"),
             models.Index(fields=["country", "start_date"], name="event_country_start"),
         ]

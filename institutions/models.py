@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import AliasesField, CountryField
-from config.models import Period, PublicRecord, Publishable, Record
+from config.models import Period, PublicRecord, Publishable, Record, SearchableManager
+from config.search import search_columns, search_indexes
 
 
 class Source(Record):
@@ -79,10 +80,19 @@ class Organisation(PublicRecord):
     website = models.URLField(_("website"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    search_vector, search_names = search_columns(
+        names=("name*", "acronym", "native_name", "[]aliases"), descriptions=("description*",)
+    )
+
+    objects = SearchableManager()
+
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("organisation")
-        indexes = [GinIndex(fields=["aliases"], name="organisation_aliases_gin")]
+        indexes = [
+            *search_indexes("organisation"),
+            GinIndex(fields=["aliases"], name="organisation_aliases_gin"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=models.F("id")),
@@ -121,8 +131,15 @@ class Person(PublicRecord):
     native_name = models.CharField(_("native-script name"), max_length=200, blank=True)
     bio = models.TextField(_("short bio"), blank=True)
 
+    search_vector, search_names = search_columns(
+        names=("given_name", "family_name", "native_name"), descriptions=("bio*",)
+    )
+
+    objects = SearchableManager()
+
     class Meta:
         ordering = ["family_name", "given_name", "id"]
+        indexes = search_indexes("person")
         verbose_name = _("person")
         verbose_name_plural = _("people")
 

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import AliasesField, CountriesField
-from config.models import Period, PublicRecord, Publishable
+from config.models import Period, PublicRecord, Publishable, SearchableManager
+from config.search import search_columns, search_indexes
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
 
@@ -120,10 +121,17 @@ class Project(Period, PublicRecord):
         Publication, blank=True, related_name="projects", verbose_name=_("publications")
     )
 
+    search_vector, search_names = search_columns(
+        names=("title*", "acronym", "[]aliases"), summaries=("summary*",), descriptions=("description*",)
+    )
+
+    objects = SearchableManager()
+
     class Meta:
         ordering = ["title", "id"]
         verbose_name = _("project")
         indexes = [
+            *search_indexes("project"),
             GinIndex(fields=["countries"], name="project_countries_gin"),
             GinIndex(fields=["aliases"], name="project_aliases_gin"),
         ]

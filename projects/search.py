@@ -1,0 +1,8 @@
+"""Projects in site search."""
+
+from django.utils.translation import gettext_lazy as _
+
+from config.search import register
+from projects.models import Project
+
+register(Project, key="projects", label=_("Projects"), order=30)
