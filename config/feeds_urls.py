@@ -1,0 +1,3 @@
+"""Feeds and machine-readable pages: iCalendar and RSS/Atom feeds, sitemap.xml, robots.txt."""
+
+urlpatterns = []
