@@ -13,6 +13,7 @@ urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("api/", include("config.api.urls")),
     path("", include("config.feeds_urls")),
     path("", include("institutions.urls")),
     path("", include("dialogues.urls")),

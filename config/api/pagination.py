@@ -1,0 +1,68 @@
+"""Page-number pagination with a default and a capped page size; a bad page is a 4xx."""
+
+from django.conf import settings
+from django.core.paginator import InvalidPage
+from rest_framework import pagination
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    """``?page=2&page_size=50``: ``count``, ``next``, ``previous`` and ``results``, plus a Link header.
+
+    A page size above the maximum, or a page that is not a positive number, is refused with a 400
+    rather than silently corrected, so that a client never believes it has everything when it has not.
+    """
+
+    page_size_query_param = "page_size"
+
+    @property
+    def page_size(self):
+        return settings.API_PAGE_SIZE
+
+    @property
+    def max_page_size(self):
+        return settings.API_MAX_PAGE_SIZE
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise ValidationError(
+                {self.page_size_query_param: [f"Enter a whole number from 1 to {self.max_page_size}."]}
+            )
+        return int(raw)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        raw = request.query_params.get(self.page_query_param, "1")
+        if raw not in self.last_page_strings and (not raw.isdigit() or int(raw) < 1):
+            raise ValidationError({self.page_query_param: ["Enter a whole number from 1."]})
+        page_size = self.get_page_size(request)
+        paginator = self.django_paginator_class(queryset, page_size)
+        number = paginator.num_pages if raw in self.last_page_strings else int(raw)
+        try:
+            self.page = paginator.page(number)
+        except InvalidPage:
+            raise NotFound(f"Page {number} is past the last page ({paginator.num_pages}).") from None
+        self.request = request
+        return list(self.page)
+
+    def get_paginated_response(self, data):
+        response = Response(
+            {
+                "count": self.page.paginator.count,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "results": data,
+            }
+        )
+        links = [(self.get_next_link(), "next"), (self.get_previous_link(), "prev")]
+        if any(url for url, _ in links):
+            response["Link"] = ", ".join(f'<{url}>; rel="{rel}"' for url, rel in links if url)
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["required"] = ["count", "next", "previous", "results"]
+        return response

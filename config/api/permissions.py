@@ -1,0 +1,13 @@
+"""Who may do what: anyone reads what ``visible_to`` shows; writes need Django model permissions."""
+
+from rest_framework import permissions
+
+
+class ReadOrModelPermission(permissions.DjangoModelPermissionsOrAnonReadOnly):
+    """Reads are open (the queryset applies the visibility rule); a write needs an authenticated
+    user holding the model's add, change or delete permission, as in the admin."""
+
+
+class ReadOnly(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return request.method in permissions.SAFE_METHODS

@@ -1,0 +1,288 @@
+"""Serializer building blocks: compact references, partial dates, and writes that run model validation."""
+
+import datetime
+import re
+
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
+from django.urls import NoReverseMatch, reverse
+from rest_framework import serializers
+from rest_framework.utils import model_meta
+
+from config.dates import PartialDate, Precision
+
+NUL = "\x00"
+
+
+def api_url(obj, request) -> str | None:
+    """The API detail URL of ``obj`` (by slug, or by id for rows without one)."""
+    name = f"api:{obj._meta.model_name}-detail"
+    try:
+        if hasattr(obj, "slug"):
+            path = reverse(name, kwargs={"slug": obj.slug})
+        else:
+            path = reverse(name, kwargs={"pk": obj.pk})
+    except NoReverseMatch:
+        return None
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def html_url(obj, request) -> str | None:
+    if not hasattr(obj, "get_absolute_url"):
+        return None
+    path = obj.get_absolute_url()
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def reference_name(obj) -> str:
+    for attribute in ("name", "title", "full_name"):
+        value = getattr(obj, attribute, None)
+        if value:
+            return value
+    return str(obj)
+
+
+def reference(obj, request) -> dict | None:
+    """A related record as ``{id, slug, name, url, html_url}``."""
+    if obj is None:
+        return None
+    return {
+        "id": obj.pk,
+        "slug": getattr(obj, "slug", None),
+        "name": reference_name(obj),
+        "url": api_url(obj, request),
+        "html_url": html_url(obj, request),
+    }
+
+
+def visible(lookup: str, model, user, *, select_related=(), prefetch_related=()) -> Prefetch:
+    """Prefetch ``lookup`` with only the rows ``user`` may see.
+
+    On a foreign key this leaves the attribute ``None`` when its target is hidden from the user, so
+    that a public event never names its draft dialogue.
+    """
+    queryset = model.objects.visible_to(user)
+    if select_related:
+        queryset = queryset.select_related(*select_related)
+    if prefetch_related:
+        queryset = queryset.prefetch_related(*prefetch_related)
+    return Prefetch(lookup, queryset=queryset)
+
+
+class ReferenceField(serializers.RelatedField):
+    """Reads as a compact reference; written as the slug of a record the user may see."""
+
+    default_error_messages = {
+        "does_not_exist": "There is no {model} with the slug {value!r} that you may see.",
+        "invalid": "Give the slug of a {model} as a string.",
+    }
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return super().get_queryset().visible_to(getattr(request, "user", None))
+
+    def use_pk_only_optimization(self):
+        return False
+
+    def to_internal_value(self, data):
+        model = self.queryset.model._meta.verbose_name
+        if isinstance(data, dict):
+            data = data.get("slug")
+        if not isinstance(data, str) or not data or NUL in data or len(data) > 120:
+            self.fail("invalid", model=model)
+        try:
+            return self.get_queryset().get(slug=data)
+        except ObjectDoesNotExist:
+            self.fail("does_not_exist", model=model, value=data)
+
+    def to_representation(self, value):
+        return reference(value, self.context.get("request"))
+
+    def get_choices(self, cutoff=None):
+        # The browsable API would otherwise list every record in a select box.
+        return {}
+
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PartialDateField(serializers.Field):
+    """A partial date as ISO 8601 at its precision: "2024-08-28", "2024-05" or "2010".
+
+    Reading gives the date at its precision (the precision is also a field of its own); writing
+    "2024-05" stores 1 May 2024 known to the month.
+    """
+
+    default_error_messages = {"invalid": "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD."}
+
+    def __init__(self, date_field: str, precision_field: str, **kwargs):
+        self.date_field = date_field
+        self.precision_field = precision_field
+        kwargs["source"] = "*"
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance):
+        value = getattr(instance, self.date_field)
+        return PartialDate(value, getattr(instance, self.precision_field)).iso if value else None
+
+    def validate_empty_values(self, data):
+        if data is None and self.allow_null:
+            return True, {self.date_field: None, self.precision_field: Precision.DAY}
+        return super().validate_empty_values(data)
+
+    def to_internal_value(self, data):
+        match = PARTIAL_DATE.match(data) if isinstance(data, str) else None
+        if match is None:
+            self.fail("invalid")
+        year, month, day = match.groups()
+        try:
+            date = datetime.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            self.fail("invalid")
+        precision = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
+        return {self.date_field: date, self.precision_field: precision}
+
+
+class PeriodFields(serializers.Serializer):
+    """``start`` and ``end`` of a Period as partial dates, and their precisions (set by the dates)."""
+
+    start = PartialDateField("start_date", "start_precision")
+    start_precision = serializers.CharField(read_only=True)
+    end = PartialDateField("end_date", "end_precision")
+    end_precision = serializers.CharField(read_only=True)
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    """A record with its API and page URLs; writes run the model's full validation.
+
+    Django's ``full_clean`` (field validation, ``clean()``, unique fields) and every database
+    constraint are checked before saving, so a broken rule is a 400 naming the fields, with the
+    constraint's own message, and never reaches the database as an error.
+    """
+
+    url = serializers.SerializerMethodField()
+    html_url = serializers.SerializerMethodField()
+
+    serializer_related_field = ReferenceField
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        """``queryset`` with everything this serializer shows loaded in a fixed number of queries."""
+        return queryset
+
+    def get_url(self, obj) -> str:
+        return api_url(obj, self.context.get("request"))
+
+    def get_html_url(self, obj) -> str | None:
+        return html_url(obj, self.context.get("request"))
+
+    def get_unique_together_validators(self):
+        # The model's constraints are checked in validate_model(), with their own messages.
+        return []
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, field_kwargs = super().build_relational_field(field_name, relation_info)
+        field_kwargs.pop("view_name", None)
+        return field_class, field_kwargs
+
+    def api_field_names(self) -> dict[str, str]:
+        """Model field name → API field name, to name the fields in errors."""
+        names = {}
+        for name, field in self.fields.items():
+            if isinstance(field, PartialDateField):
+                names[field.date_field] = names[field.precision_field] = name
+            elif field.source != "*":
+                names[field.source] = name
+        return names
+
+    def validate_model(self, instance):
+        names = self.api_field_names()
+        errors: dict[str, list[str]] = {}
+
+        def add(field, messages):
+            key = names.get(field, "non_field_errors" if field == NON_FIELD_ERRORS else field)
+            for message in messages:
+                if message not in errors.setdefault(key, []):
+                    errors[key].append(message)
+
+        try:
+            instance.full_clean(validate_constraints=False)
+        except DjangoValidationError as error:
+            for field, messages in error.message_dict.items():
+                add(field, messages)
+        for model_class, constraints in instance.get_constraints():
+            for constraint in constraints:
+                try:
+                    constraint.validate(model_class, instance)
+                except DjangoValidationError as error:
+                    fields = list(getattr(constraint, "fields", ()) or ())
+                    if not fields and getattr(constraint, "condition", None) is not None:
+                        fields = sorted(constraint.condition.referenced_base_fields)
+                    api_fields = [field for field in fields if field in names] or [NON_FIELD_ERRORS]
+                    for field in api_fields:
+                        add(field, error.messages)
+        if errors:
+            raise serializers.ValidationError(errors)
+
+    def split_many(self, validated_data):
+        info = model_meta.get_field_info(self.Meta.model)
+        many = {}
+        for name, relation in info.relations.items():
+            if relation.to_many and name in validated_data:
+                many[name] = validated_data.pop(name)
+        return many
+
+    def create(self, validated_data):
+        many = self.split_many(validated_data)
+        instance = self.Meta.model(**validated_data)
+        self.validate_model(instance)
+        instance.save()
+        for name, value in many.items():
+            getattr(instance, name).set(value)
+        self.log(instance, ADDITION)
+        return instance
+
+    def update(self, instance, validated_data):
+        many = self.split_many(validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        self.validate_model(instance)
+        instance.save()
+        for name, value in many.items():
+            getattr(instance, name).set(value)
+        self.log(instance, CHANGE)
+        return instance
+
+    def log(self, instance, action_flag):
+        """Record the write in the admin's history, attributed to the token's user."""
+        request = self.context.get("request")
+        if action_flag == ADDITION:
+            message = "Added through the API."
+        else:
+            message = (
+                f"Changed through the API: {', '.join(sorted(set(self.initial_data) & set(self.fields)))}."
+            )
+        LogEntry.objects.log_actions(
+            user_id=request.user.pk,
+            queryset=[instance],
+            action_flag=action_flag,
+            change_message=message,
+            single_object=True,
+        )
+
+
+class RowSerializer(serializers.ModelSerializer):
+    """A nested row (a role, a participation, a speaker): read-only, related records as references."""
+
+    serializer_related_field = ReferenceField
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, field_kwargs = super().build_relational_field(field_name, relation_info)
+        field_kwargs.pop("view_name", None)
+        field_kwargs["read_only"] = True
+        field_kwargs.pop("queryset", None)
+        return field_class, field_kwargs

@@ -1,0 +1,197 @@
+"""The base ViewSet every API endpoint uses, the API root, and cross-type search."""
+
+from django.db import transaction
+from django.http import HttpResponseNotModified, StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from config.api.conditional import (
+    check_if_match,
+    last_modified_header,
+    not_modified,
+    representation_etag,
+)
+from config.api.renderers import CSVRenderer, NDJSONRenderer, ndjson_line
+
+NUL = "\x00"
+EXPORT_CHUNK_SIZE = 500
+
+
+class RecordViewSet(viewsets.ModelViewSet):
+    """List, retrieve, create, update and delete one kind of record.
+
+    ``serializer_class`` is the full representation (details and writes); ``summary_serializer_class``
+    the lean one of lists. Every queryset goes through ``visible_to`` and the serializer's
+    ``eager_load``, so a page costs the same number of queries whatever its size.
+    """
+
+    lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+    summary_serializer_class = None
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def get_serializer_class(self):
+        if self.action in ("list", "export") and self.summary_serializer_class is not None:
+            return self.summary_serializer_class if self.action == "list" else self.serializer_class
+        return self.serializer_class
+
+    def get_queryset(self):
+        user = self.request.user
+        queryset = super().get_queryset().visible_to(user)
+        return self.get_serializer_class().eager_load(queryset, user)
+
+    def initial(self, request, *args, **kwargs):
+        # PostgreSQL cannot store or compare a NUL character; refuse it before anything reads it.
+        for name, values in request.query_params.lists():
+            if NUL in name or any(NUL in value for value in values):
+                raise ValidationError({name.replace(NUL, ""): ["Null characters are not allowed."]})
+        super().initial(request, *args, **kwargs)
+
+    # Reads -------------------------------------------------------------------------------------
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        self.last_modified = max((record.updated_at for record in page), default=None)
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        self.last_modified = instance.updated_at
+        return Response(self.get_serializer(instance).data)
+
+    @extend_schema(
+        responses={(200, "application/x-ndjson"): OpenApiResponse(OpenApiTypes.STR)},
+        description="Every record the caller may see, with the list's filters, as newline-delimited "
+        "JSON (one full record a line), streamed in chunks: the first step of a sync.",
+    )
+    @action(detail=False, renderer_classes=[NDJSONRenderer], pagination_class=None)
+    def export(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        serializer_class = self.get_serializer_class()
+        context = self.get_serializer_context()
+
+        def lines():
+            for record in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+                yield ndjson_line(serializer_class(record, context=context).data)
+
+        response = StreamingHttpResponse(lines(), content_type="application/x-ndjson")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if getattr(response, "exception", False) and not isinstance(
+            getattr(request, "accepted_renderer", None), JSONRenderer | BrowsableAPIRenderer
+        ):
+            # Errors are always JSON, whatever format the client asked for.
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response):
+            response["Vary"] = "Accept, Accept-Language, Authorization, Cookie"
+        if request.method in ("GET", "HEAD"):
+            anonymous = not request.user.is_authenticated
+            response["Cache-Control"] = "public, max-age=60" if anonymous else "private, no-cache"
+            if isinstance(response, Response) and response.status_code == 200 and response.data is not None:
+                return self.conditional(request, response)
+        return response
+
+    def conditional(self, request, response):
+        etag = representation_etag(response.data, request.accepted_renderer.format)
+        last_modified = getattr(self, "last_modified", None)
+        response["ETag"] = etag
+        if last_modified is not None:
+            response["Last-Modified"] = last_modified_header(last_modified)
+        if not_modified(request, etag, last_modified):
+            unchanged = HttpResponseNotModified()
+            for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
+                if header in response:
+                    unchanged[header] = response[header]
+            return unchanged
+        return response
+
+    # Writes ------------------------------------------------------------------------------------
+
+    def get_object(self):
+        if self.request.method in ("PUT", "PATCH", "DELETE"):
+            # Lock the row, so that the If-Match check and the write see the same version.
+            self.queryset = self.queryset.select_for_update(of=("self",))
+            instance = super().get_object()
+            check_if_match(self.request, self.current_etag(instance))
+            return instance
+        return super().get_object()
+
+    def current_etag(self, instance) -> str:
+        return representation_etag(
+            self.serializer_class(instance, context=self.get_serializer_context()).data
+        )
+
+    def written(self, instance, status_code):
+        """The response to a write: the record as a GET would show it, with its new ETag."""
+        reloaded = self.get_queryset().filter(pk=instance.pk).first() or instance
+        data = self.serializer_class(reloaded, context=self.get_serializer_context()).data
+        headers = {"ETag": representation_etag(data), "Location": data.get("url") or ""}
+        return Response(data, status=status_code, headers=headers)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            instance = serializer.save()
+        return self.written(instance, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        with transaction.atomic():
+            instance = self.get_object()
+            serializer = self.get_serializer(
+                instance, data=request.data, partial=kwargs.get("partial", False)
+            )
+            serializer.is_valid(raise_exception=True)
+            instance = serializer.save()
+            return self.written(instance, status.HTTP_200_OK)
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            instance = self.get_object()
+            self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def perform_destroy(self, instance):
+        from django.contrib.admin.models import DELETION, LogEntry
+
+        LogEntry.objects.log_actions(
+            user_id=self.request.user.pk,
+            queryset=[instance],
+            action_flag=DELETION,
+            change_message="Deleted through the API.",
+            single_object=True,
+        )
+        instance.delete()
+
+
+class IdRecordViewSet(RecordViewSet):
+    """For rows without a slug of their own (roles, sessions): looked up by id."""
+
+    lookup_field = "pk"
+    lookup_value_regex = r"[0-9]+"
+
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag of the version this write is based on; 412 if the record has changed since.",
+)
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag of the representation the client has; 304 if it is still current.",
+)

@@ -1,0 +1,309 @@
+"""Topics, dialogues and their parts, and publications in the API."""
+
+from rest_framework import serializers
+
+from config.api.serializers import (
+    PartialDateField,
+    PeriodFields,
+    RecordSerializer,
+    ReferenceField,
+    RowSerializer,
+    api_url,
+    visible,
+)
+from dialogues.models import (
+    Dialogue,
+    DialogueAim,
+    DialogueRole,
+    Phase,
+    Publication,
+    PublicationAuthor,
+    Topic,
+    WorkingGroup,
+    WorkingGroupMember,
+)
+
+RECORD_FIELDS = ["id", "slug", "url", "html_url"]
+STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
+PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
+
+
+def topics(user):
+    return visible("topics", Topic, user)
+
+
+class TopicSummarySerializer(RecordSerializer):
+    class Meta:
+        model = Topic
+        fields = [*RECORD_FIELDS, "name", "parent", *STATE_FIELDS]
+        read_only_fields = fields
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(visible("parent", Topic, user))
+
+
+class TopicSerializer(TopicSummarySerializer):
+    children = ReferenceField(many=True, read_only=True)
+
+    class Meta:
+        model = Topic
+        fields = [*RECORD_FIELDS, "name", "parent", "description", "children", *STATE_FIELDS]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(visible("parent", Topic, user), visible("children", Topic, user))
+
+
+class DialogueSummarySerializer(PeriodFields, RecordSerializer):
+    class Meta:
+        model = Dialogue
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "acronym",
+            "track",
+            "parties",
+            "state",
+            *PERIOD_FIELDS,
+            "topics",
+            *STATE_FIELDS,
+        ]
+        read_only_fields = fields
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(topics(user))
+
+
+class AimSerializer(RowSerializer):
+    class Meta:
+        model = DialogueAim
+        fields = ["order", "text"]
+
+
+class PhaseRowSerializer(PeriodFields, RowSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Phase
+        fields = ["id", "slug", "url", "number", "name", *PERIOD_FIELDS]
+
+    def get_url(self, obj) -> str:
+        return api_url(obj, self.context.get("request"))
+
+
+class DialogueRoleRowSerializer(PeriodFields, RowSerializer):
+    class Meta:
+        model = DialogueRole
+        fields = ["id", "organisation", "role", "side", "phase", *PERIOD_FIELDS, "note"]
+
+
+class DialogueSerializer(PeriodFields, RecordSerializer):
+    aims = AimSerializer(many=True, read_only=True)
+    phases = PhaseRowSerializer(many=True, read_only=True)
+    working_groups = ReferenceField(many=True, read_only=True)
+    roles = DialogueRoleRowSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Dialogue
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "acronym",
+            "native_name",
+            "aliases",
+            "track",
+            "parties",
+            "state",
+            *PERIOD_FIELDS,
+            "cadence",
+            "summary",
+            "description",
+            "website",
+            "topics",
+            "aims",
+            "phases",
+            "working_groups",
+            "roles",
+            *STATE_FIELDS,
+        ]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(
+            topics(user),
+            visible("aims", DialogueAim, user),
+            visible("phases", Phase, user),
+            visible("working_groups", WorkingGroup, user),
+            visible(
+                "roles",
+                DialogueRole,
+                user,
+                select_related=("organisation", "phase__dialogue"),
+            ),
+        )
+
+
+class PhaseSerializer(PeriodFields, RecordSerializer):
+    class Meta:
+        model = Phase
+        fields = [
+            *RECORD_FIELDS,
+            "dialogue",
+            "number",
+            "name",
+            *PERIOD_FIELDS,
+            "summary",
+            "topics",
+            *STATE_FIELDS,
+        ]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.select_related("dialogue").prefetch_related(topics(user))
+
+
+class MemberSerializer(RowSerializer):
+    class Meta:
+        model = WorkingGroupMember
+        fields = ["id", "organisation", "person", "role", "side", "note"]
+
+
+class WorkingGroupSummarySerializer(PeriodFields, RecordSerializer):
+    class Meta:
+        model = WorkingGroup
+        fields = [
+            *RECORD_FIELDS,
+            "dialogue",
+            "phase",
+            "number",
+            "name",
+            *PERIOD_FIELDS,
+            "topics",
+            *STATE_FIELDS,
+        ]
+        read_only_fields = fields
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.select_related("dialogue", "phase__dialogue").prefetch_related(topics(user))
+
+
+class WorkingGroupSerializer(WorkingGroupSummarySerializer):
+    members = MemberSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = WorkingGroup
+        fields = [
+            *RECORD_FIELDS,
+            "dialogue",
+            "phase",
+            "number",
+            "name",
+            *PERIOD_FIELDS,
+            "description",
+            "topics",
+            "members",
+            *STATE_FIELDS,
+        ]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return (
+            super()
+            .eager_load(queryset, user)
+            .prefetch_related(
+                visible("members", WorkingGroupMember, user, select_related=("organisation", "person"))
+            )
+        )
+
+
+class DialogueRoleSerializer(PeriodFields, RecordSerializer):
+    class Meta:
+        model = DialogueRole
+        fields = [
+            "id",
+            "url",
+            "dialogue",
+            "organisation",
+            "role",
+            "side",
+            "phase",
+            *PERIOD_FIELDS,
+            "note",
+            *STATE_FIELDS,
+        ]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.select_related("dialogue", "organisation", "phase__dialogue")
+
+
+class AuthorSerializer(RowSerializer):
+    class Meta:
+        model = PublicationAuthor
+        fields = ["order", "organisation", "person"]
+
+
+class PublicationSummarySerializer(RecordSerializer):
+    date = PartialDateField("date", "date_precision")
+    date_precision = serializers.CharField(read_only=True)
+    link = serializers.URLField(source="url", max_length=500, required=False, allow_blank=True)
+
+    class Meta:
+        model = Publication
+        fields = [
+            *RECORD_FIELDS,
+            "title",
+            "kind",
+            "date",
+            "date_precision",
+            "link",
+            "dialogue",
+            "working_group",
+            "topics",
+            *STATE_FIELDS,
+        ]
+        read_only_fields = fields
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(
+            visible("dialogue", Dialogue, user),
+            visible("working_group", WorkingGroup, user, select_related=("dialogue",)),
+            topics(user),
+        )
+
+
+class PublicationSerializer(PublicationSummarySerializer):
+    authors = AuthorSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Publication
+        fields = [
+            *RECORD_FIELDS,
+            "title",
+            "kind",
+            "date",
+            "date_precision",
+            "link",
+            "file",
+            "summary",
+            "dialogue",
+            "working_group",
+            "topics",
+            "authors",
+            *STATE_FIELDS,
+        ]
+        read_only_fields = ["file"]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return (
+            super()
+            .eager_load(queryset, user)
+            .prefetch_related(
+                visible("authors", PublicationAuthor, user, select_related=("organisation", "person"))
+            )
+        )

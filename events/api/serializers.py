@@ -1,0 +1,157 @@
+"""Events and their sessions in the API."""
+
+from rest_framework import serializers
+
+from config.api.serializers import (
+    PeriodFields,
+    RecordSerializer,
+    ReferenceField,
+    RowSerializer,
+    api_url,
+    visible,
+)
+from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
+from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
+from projects.models import Project
+
+RECORD_FIELDS = ["id", "slug", "url", "html_url"]
+STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
+PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
+COORDINATE = {"max_digits": 9, "decimal_places": 6, "allow_null": True, "required": False}
+
+
+def related(user):
+    """The foreign keys and topics of an event, each only if the user may see it."""
+    return (
+        visible("parent", Event, user),
+        visible("dialogue", Dialogue, user),
+        visible("working_group", WorkingGroup, user),
+        visible("topics", Topic, user),
+    )
+
+
+class EventSummarySerializer(PeriodFields, RecordSerializer):
+    latitude = serializers.DecimalField(**COORDINATE, read_only=True)
+    longitude = serializers.DecimalField(**COORDINATE, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "kind",
+            "state",
+            "mode",
+            *PERIOD_FIELDS,
+            "venue",
+            "city",
+            "country",
+            "latitude",
+            "longitude",
+            "number",
+            "parent",
+            "dialogue",
+            "working_group",
+            "topics",
+            *STATE_FIELDS,
+        ]
+        read_only_fields = fields
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(*related(user))
+
+
+class SessionRowSerializer(RowSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Session
+        fields = ["id", "url", "order", "title", "date", "description"]
+
+    def get_url(self, obj) -> str:
+        return api_url(obj, self.context.get("request"))
+
+
+class ParticipationSerializer(RowSerializer):
+    class Meta:
+        model = EventParticipation
+        fields = ["organisation", "role", "note"]
+
+
+class SpeakerSerializer(RowSerializer):
+    class Meta:
+        model = EventSpeaker
+        fields = ["order", "person", "role", "organisation"]
+
+
+class PhotoSerializer(RowSerializer):
+    class Meta:
+        model = Photo
+        fields = ["order", "image", "caption", "alt_text", "credit", "licence"]
+
+
+class EventSerializer(PeriodFields, RecordSerializer):
+    latitude = serializers.DecimalField(**COORDINATE, min_value=-90, max_value=90)
+    longitude = serializers.DecimalField(**COORDINATE, min_value=-180, max_value=180)
+    participations = ParticipationSerializer(many=True, read_only=True)
+    speakers = SpeakerSerializer(many=True, read_only=True)
+    sessions = SessionRowSerializer(many=True, read_only=True)
+    photos = PhotoSerializer(many=True, read_only=True)
+    children = ReferenceField(many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "kind",
+            "state",
+            "mode",
+            *PERIOD_FIELDS,
+            "venue",
+            "city",
+            "country",
+            "latitude",
+            "longitude",
+            "number",
+            "parent",
+            "children",
+            "dialogue",
+            "working_group",
+            "projects",
+            "summary",
+            "description",
+            "outcomes",
+            "participant_count",
+            "topics",
+            "documents",
+            "participations",
+            "speakers",
+            "sessions",
+            "photos",
+            *STATE_FIELDS,
+        ]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(
+            *related(user),
+            visible("children", Event, user),
+            visible("projects", Project, user),
+            visible("documents", Publication, user),
+            visible("participations", EventParticipation, user, select_related=("organisation",)),
+            visible("speakers", EventSpeaker, user, select_related=("person", "organisation")),
+            visible("sessions", Session, user),
+            visible("photos", Photo, user),
+        )
+
+
+class SessionSerializer(RecordSerializer):
+    class Meta:
+        model = Session
+        fields = ["id", "url", "event", "order", "title", "date", "description", "topics", *STATE_FIELDS]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.select_related("event").prefetch_related(visible("topics", Topic, user))

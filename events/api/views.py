@@ -1,0 +1,26 @@
+from config.api.renderers import GeoJSONRenderer, ICalendarRenderer
+from config.api.views import IdRecordViewSet, RecordViewSet
+from events.api import serializers
+from events.filtersets import EventFilterSet, SessionFilterSet
+from events.models import Event, Session
+
+
+class EventViewSet(RecordViewSet):
+    queryset = Event.objects.all()
+    serializer_class = serializers.EventSerializer
+    summary_serializer_class = serializers.EventSummarySerializer
+    filterset_class = EventFilterSet
+    renderer_classes = [*RecordViewSet.renderer_classes, ICalendarRenderer, GeoJSONRenderer]
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if getattr(self.request.accepted_renderer, "format", None) == GeoJSONRenderer.format:
+            # A map shows only the events it can place.
+            queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        return queryset
+
+
+class SessionViewSet(IdRecordViewSet):
+    queryset = Session.objects.all()
+    serializer_class = serializers.SessionSerializer
+    filterset_class = SessionFilterSet

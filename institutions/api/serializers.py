@@ -1,0 +1,103 @@
+"""Organisations and people in the API."""
+
+from rest_framework import serializers
+
+from config.api.serializers import PeriodFields, RecordSerializer, RowSerializer, visible
+from institutions.models import Affiliation, Organisation, Person
+
+RECORD_FIELDS = ["id", "slug", "url", "html_url"]
+STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
+
+
+class OrganisationSummarySerializer(RecordSerializer):
+    class Meta:
+        model = Organisation
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "acronym",
+            "native_name",
+            "kind",
+            "country",
+            "parent",
+            *STATE_FIELDS,
+        ]
+        read_only_fields = fields
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(visible("parent", Organisation, user))
+
+
+class OrganisationSerializer(RecordSerializer):
+    class Meta:
+        model = Organisation
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "acronym",
+            "native_name",
+            "aliases",
+            "kind",
+            "country",
+            "parent",
+            "predecessor",
+            "website",
+            "description",
+            *STATE_FIELDS,
+        ]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(
+            visible("parent", Organisation, user), visible("predecessor", Organisation, user)
+        )
+
+
+class AffiliationSerializer(PeriodFields, RowSerializer):
+    class Meta:
+        model = Affiliation
+        fields = ["organisation", "position", "start", "start_precision", "end", "end_precision"]
+
+
+class PersonSummarySerializer(RecordSerializer):
+    name = serializers.CharField(source="full_name", read_only=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "given_name",
+            "family_name",
+            "name_order",
+            "honorific",
+            *STATE_FIELDS,
+        ]
+        read_only_fields = fields
+
+
+class PersonSerializer(RecordSerializer):
+    name = serializers.CharField(source="full_name", read_only=True)
+    affiliations = AffiliationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "given_name",
+            "family_name",
+            "name_order",
+            "honorific",
+            "native_name",
+            "bio",
+            "affiliations",
+            *STATE_FIELDS,
+        ]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(
+            visible("affiliations", Affiliation, user, select_related=("organisation",))
+        )

@@ -1,0 +1,9 @@
+from rest_framework.routers import SimpleRouter
+
+from institutions.api import views
+
+router = SimpleRouter()
+router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("people", views.PersonViewSet, basename="person")
+
+urlpatterns = router.urls

@@ -1,0 +1,1 @@
+"""The JSON API of this app (see docs/api.md)."""

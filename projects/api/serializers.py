@@ -1,0 +1,143 @@
+"""Programmes and projects in the API."""
+
+from rest_framework import serializers
+
+from config.api.serializers import PeriodFields, RecordSerializer, ReferenceField, RowSerializer, visible
+from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
+from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
+
+RECORD_FIELDS = ["id", "slug", "url", "html_url"]
+STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
+PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
+
+
+class FunderSerializer(RowSerializer):
+    class Meta:
+        model = ProgrammeFunder
+        fields = ["organisation"]
+
+
+class ProgrammeSummarySerializer(RecordSerializer):
+    class Meta:
+        model = Programme
+        fields = [*RECORD_FIELDS, "name", "acronym", "website", *STATE_FIELDS]
+        read_only_fields = fields
+
+
+class ProgrammeSerializer(RecordSerializer):
+    funders = FunderSerializer(source="funder_rows", many=True, read_only=True)
+    projects = ReferenceField(many=True, read_only=True)
+
+    class Meta:
+        model = Programme
+        fields = [
+            *RECORD_FIELDS,
+            "name",
+            "acronym",
+            "website",
+            "description",
+            "funders",
+            "projects",
+            *STATE_FIELDS,
+        ]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(
+            visible("funder_rows", ProgrammeFunder, user, select_related=("organisation",)),
+            visible("projects", Project, user),
+        )
+
+
+class ProjectSummarySerializer(PeriodFields, RecordSerializer):
+    class Meta:
+        model = Project
+        fields = [
+            *RECORD_FIELDS,
+            "title",
+            "acronym",
+            "programme",
+            "parent",
+            "countries",
+            "state",
+            *PERIOD_FIELDS,
+            "topics",
+            *STATE_FIELDS,
+        ]
+        read_only_fields = fields
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(
+            visible("programme", Programme, user),
+            visible("parent", Project, user),
+            visible("topics", Topic, user),
+        )
+
+
+class FocusAreaSerializer(RowSerializer):
+    class Meta:
+        model = ProjectFocusArea
+        fields = ["order", "name"]
+
+
+class ProjectRoleSerializer(PeriodFields, RowSerializer):
+    class Meta:
+        model = ProjectRole
+        fields = ["id", "organisation", "role", *PERIOD_FIELDS, "note"]
+
+
+class ContactSerializer(RowSerializer):
+    class Meta:
+        model = ProjectContact
+        fields = ["person", "role"]
+
+
+class ProjectSerializer(PeriodFields, RecordSerializer):
+    budget = serializers.DecimalField(
+        max_digits=14, decimal_places=2, min_value=0, allow_null=True, required=False, coerce_to_string=True
+    )
+    focus_areas = FocusAreaSerializer(many=True, read_only=True)
+    roles = ProjectRoleSerializer(many=True, read_only=True)
+    contacts = ContactSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Project
+        fields = [
+            *RECORD_FIELDS,
+            "title",
+            "acronym",
+            "aliases",
+            "programme",
+            "parent",
+            "countries",
+            "state",
+            *PERIOD_FIELDS,
+            "summary",
+            "description",
+            "budget",
+            "currency",
+            "website",
+            "topics",
+            "dialogues",
+            "working_groups",
+            "publications",
+            "focus_areas",
+            "roles",
+            "contacts",
+            *STATE_FIELDS,
+        ]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.prefetch_related(
+            visible("programme", Programme, user),
+            visible("parent", Project, user),
+            visible("topics", Topic, user),
+            visible("dialogues", Dialogue, user),
+            visible("working_groups", WorkingGroup, user),
+            visible("publications", Publication, user),
+            visible("focus_areas", ProjectFocusArea, user),
+            visible("roles", ProjectRole, user, select_related=("organisation",)),
+            visible("contacts", ProjectContact, user, select_related=("person",)),
+        )
