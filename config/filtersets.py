@@ -71,6 +71,11 @@ class ActiveInYearFilter(YearFilter):
 class StableOrderingFilter(django_filters.OrderingFilter):
     """``?ordering=-start`` on documented fields, always ending with the id so pages are stable."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Order by"))
+        kwargs.setdefault("empty_label", _("default order"))
+        super().__init__(*args, **kwargs)
+
     def filter(self, qs, value):
         qs = super().filter(qs, value)
         ordering = list(qs.query.order_by) or list(qs.model._meta.ordering)

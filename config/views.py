@@ -3,10 +3,13 @@
 from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F
+from django.db import connection
+from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
+
+from config.search import clean_query, search_all
 
 
 @dataclass
@@ -21,7 +24,10 @@ class Facet:
     label: str
     path: str
     label_path: str | None = None
+    related_model: type | None = None
     limit: int = 15
+    single: bool = False  # the filter takes one value (a year): offered as radio buttons
+    array: bool = False  # the path is an array column (parties): counted per element
 
 
 @dataclass
@@ -64,6 +70,7 @@ class FilteredListView(ListView):
 
     filterset_class = None
     facets: tuple[Facet, ...] = ()
+    extra_filter_fields: tuple[str, ...] = ("ordering",)
     paginate_by = 20
     results_template_name = "includes/results.html"
 
@@ -99,14 +106,28 @@ class FilteredListView(ListView):
     def facet_options(self, facet: Facet) -> list[FacetOption]:
         selected = set(self.request.GET.getlist(facet.param))
         label_path = facet.label_path or facet.path
-        rows = (
-            self.filterset.qs.order_by()
-            .exclude(**{f"{facet.path}__isnull": True})
-            .values(value=F(facet.path), label=F(label_path))
-            .annotate(count=Count("pk", distinct=True))
-            .order_by("-count", "label")[: facet.limit]
-        )
+        if facet.array:
+            rows = self.array_facet_rows(facet)
+        else:
+            # Positional paths: modeltranslation's values() ignores keyword-only expressions.
+            paths = [facet.path] if label_path == facet.path else [facet.path, label_path]
+            counted = (
+                self.filterset.qs.order_by()
+                .exclude(**{f"{facet.path}__isnull": True})
+                .values(*paths)
+                .annotate(count=Count("pk", distinct=True))
+                .order_by("-count", label_path)[: facet.limit]
+            )
+            rows = [
+                {"value": row[facet.path], "label": row[label_path], "count": row["count"]} for row in counted
+            ]
         labels = choice_labels(self.filterset.filters[facet.param])
+        # Values of related records (a dialogue, a topic) are offered only if the visitor may see them.
+        allowed = None
+        if facet.related_model is not None:
+            allowed = set(
+                facet.related_model.objects.visible_to(self.request.user).values_list("slug", flat=True)
+            )
         return [
             FacetOption(
                 value=str(row["value"]),
@@ -116,15 +137,32 @@ class FilteredListView(ListView):
                 query=query_with(self.request.GET, facet.param, str(row["value"])),
             )
             for row in rows
-            if row["value"] not in ("", None)
+            if row["value"] not in ("", None) and (allowed is None or row["value"] in allowed)
         ]
+
+    def array_facet_rows(self, facet: Facet) -> list[dict]:
+        """Counts per element of an array column (a dialogue's parties) among the filtered rows."""
+        sql, params = self.filterset.qs.order_by().values("pk", facet.path).query.sql_with_params()
+        column = connection.ops.quote_name(self.model._meta.get_field(facet.path).column)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT element, COUNT(*) FROM ({sql}) AS filtered, unnest(filtered.{column}) AS element "
+                "GROUP BY element ORDER BY 2 DESC, 1 LIMIT %s",
+                (*params, facet.limit),
+            )
+            return [{"value": value, "label": value, "count": count} for value, count in cursor.fetchall()]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = self.filterset.form
         context["filterset"] = self.filterset
         context["filter_errors"] = form.errors if self.filterset.is_bound else {}
-        context["facets"] = [(facet, self.facet_options(facet)) for facet in self.facets]
+        context["facets"] = [
+            (facet, options, any(option.selected for option in options))
+            for facet in self.facets
+            for options in [self.facet_options(facet)]
+        ]
+        context["extra_fields"] = [form[name] for name in self.extra_filter_fields if name in form.fields]
         context["results_template_name"] = self.results_template_name
         context["total"] = context["paginator"].count
         return context
@@ -140,10 +178,28 @@ class FilteredListView(ListView):
         return super().render_to_response(context, **response_kwargs)
 
 
+def visible_or_none(user, record):
+    """``record`` if ``user`` may see it, else None: for a related record shown on a page."""
+    if record is None or not type(record).objects.visible_to(user).filter(pk=record.pk).exists():
+        return None
+    return record
+
+
+def visible(model, user, *related):
+    """The visible records of ``model``, for a Prefetch.
+
+    ``model`` may be ``(Model, "relation")``: the model at the other end of a reverse relation, so
+    that an app shows the records of apps to its right without importing them.
+    """
+    if isinstance(model, tuple):
+        owner, name = model
+        model = owner._meta.get_field(name).related_model
+    queryset = model.objects.visible_to(user)
+    return queryset.select_related(*related) if related else queryset
+
+
 class RecordDetailView(DetailView):
     """A record's page, found by slug among the records the visitor may see (else 404)."""
-
-    template_name = "record_detail.html"
 
     def get_queryset(self):
         queryset = self.model.objects.visible_to(self.request.user)
@@ -152,3 +208,58 @@ class RecordDetailView(DetailView):
     def with_related(self, queryset):
         """Load what the page shows in a fixed number of queries (override per page)."""
         return queryset
+
+
+class SearchView(TemplateView):
+    """``/search/?q=``: the best matches of every type, grouped, with the matching passage."""
+
+    template_name = "search.html"
+
+    def get(self, request, *args, **kwargs):
+        raw = request.GET.get("q", "")
+        context = self.get_context_data(query=clean_query(raw), groups=[], error=None)
+        status = 200
+        if len(raw) > 1000:
+            context["error"] = _(
+                "The search text is too long: %(length)d characters; at most 1000 are read."
+            ) % {"length": len(raw)}
+            status = 400
+        elif context["query"]:
+            context["groups"] = search_all(context["query"], request.user, per_type=10)
+        return self.render_to_response(context, status=status)
+
+
+class HomeView(TemplateView):
+    """What the atlas holds, upcoming and recent events, active dialogues, a search box."""
+
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        from django.apps import apps
+
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        Event = apps.get_model("events", "Event")
+        Dialogue = apps.get_model("dialogues", "Dialogue")
+        events = Event.objects.visible_to(user).for_list()
+        context["upcoming_events"] = list(events.upcoming().order_by("start_date", "id")[:5])
+        context["recent_events"] = list(events.past().order_by("-start_date", "id")[:5])
+        context["active_dialogues"] = list(
+            Dialogue.objects.visible_to(user).filter(state=Dialogue.State.ACTIVE).order_by("name", "id")[:8]
+        )
+        context["counts"] = [
+            (
+                apps.get_model(label)._meta.verbose_name_plural,
+                apps.get_model(label).objects.visible_to(user).count(),
+                url,
+            )
+            for label, url in (
+                ("dialogues.Dialogue", "dialogues:dialogue-list"),
+                ("projects.Project", "projects:project-list"),
+                ("events.Event", "events:event-list"),
+                ("institutions.Organisation", "institutions:organisation-list"),
+                ("institutions.Person", "institutions:person-list"),
+                ("dialogues.Publication", "dialogues:publication-list"),
+            )
+        ]
+        return context

@@ -1,17 +1,15 @@
 from django.urls import path
 
-from config.views import RecordDetailView
-from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
+from dialogues import views
 
 app_name = "dialogues"
 
 urlpatterns = [
-    path("dialogues/<slug:slug>/", RecordDetailView.as_view(model=Dialogue), name="dialogue-detail"),
-    path(
-        "working-groups/<slug:slug>/",
-        RecordDetailView.as_view(model=WorkingGroup),
-        name="working-group-detail",
-    ),
-    path("topics/<slug:slug>/", RecordDetailView.as_view(model=Topic), name="topic-detail"),
-    path("publications/<slug:slug>/", RecordDetailView.as_view(model=Publication), name="publication-detail"),
+    path("dialogues/", views.DialogueListView.as_view(), name="dialogue-list"),
+    path("dialogues/<slug:slug>/", views.DialogueDetailView.as_view(), name="dialogue-detail"),
+    path("working-groups/<slug:slug>/", views.WorkingGroupDetailView.as_view(), name="working-group-detail"),
+    path("topics/", views.TopicListView.as_view(), name="topic-list"),
+    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
+    path("publications/", views.PublicationListView.as_view(), name="publication-list"),
+    path("publications/<slug:slug>/", views.PublicationDetailView.as_view(), name="publication-detail"),
 ]

@@ -13,7 +13,9 @@ from projects.models import Project
 class EventFilterSet(RecordFilterSet):
     WHEN_CHOICES = [("upcoming", _("upcoming")), ("past", _("past"))]
 
-    when = django_filters.ChoiceFilter(choices=WHEN_CHOICES, method="filter_when", label=_("When"))
+    when = django_filters.ChoiceFilter(
+        choices=WHEN_CHOICES, method="filter_when", label=_("When"), empty_label=_("any time")
+    )
     dialogue = SlugFilter(Dialogue, "dialogue")
     working_group = SlugFilter(WorkingGroup, "working_group")
     project = SlugFilter(Project, "projects")

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from config.views import RecordDetailView
-from events.models import Event
+from events import views
 
 app_name = "events"
 
 urlpatterns = [
-    path("events/<slug:slug>/", RecordDetailView.as_view(model=Event), name="event-detail"),
+    path("events/", views.EventListView.as_view(), name="event-list"),
+    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
 ]

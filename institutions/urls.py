@@ -1,13 +1,12 @@
 from django.urls import path
 
-from config.views import RecordDetailView
-from institutions.models import Organisation, Person
+from institutions import views
 
 app_name = "institutions"
 
 urlpatterns = [
-    path(
-        "organisations/<slug:slug>/", RecordDetailView.as_view(model=Organisation), name="organisation-detail"
-    ),
-    path("people/<slug:slug>/", RecordDetailView.as_view(model=Person), name="person-detail"),
+    path("institutions/", views.OrganisationListView.as_view(), name="organisation-list"),
+    path("institutions/<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation-detail"),
+    path("people/", views.PersonListView.as_view(), name="person-list"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
 ]

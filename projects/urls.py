@@ -1,11 +1,11 @@
 from django.urls import path
 
-from config.views import RecordDetailView
-from projects.models import Programme, Project
+from projects import views
 
 app_name = "projects"
 
 urlpatterns = [
-    path("projects/<slug:slug>/", RecordDetailView.as_view(model=Project), name="project-detail"),
-    path("programmes/<slug:slug>/", RecordDetailView.as_view(model=Programme), name="programme-detail"),
+    path("projects/", views.ProjectListView.as_view(), name="project-list"),
+    path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project-detail"),
+    path("programmes/<slug:slug>/", views.ProgrammeDetailView.as_view(), name="programme-detail"),
 ]

@@ -1,0 +1,173 @@
+"""Public pages of dialogues, working groups, topics and publications."""
+
+from itertools import groupby
+
+from django.db.models import Prefetch
+
+from config.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from dialogues.filtersets import DialogueFilterSet, PublicationFilterSet, TopicFilterSet
+from dialogues.models import (
+    Dialogue,
+    DialogueAim,
+    DialogueRole,
+    Phase,
+    Publication,
+    PublicationAuthor,
+    Topic,
+    WorkingGroup,
+    WorkingGroupMember,
+)
+from institutions.models import Organisation
+
+
+class DialogueListView(FilteredListView):
+    model = Dialogue
+    filterset_class = DialogueFilterSet
+    template_name = "dialogues/dialogue_list.html"
+    results_template_name = "dialogues/_dialogue_results.html"
+    facets = (
+        Facet("party", "Party", "parties", array=True),
+        Facet("track", "Track", "track"),
+        Facet("state", "State", "state"),
+        Facet("topic", "Topic", "topics__slug", "topics__name", related_model=Topic),
+        Facet(
+            "organisation",
+            "Organisation",
+            "roles__organisation__slug",
+            "roles__organisation__name",
+            related_model=Organisation,
+        ),
+    )
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related(Prefetch("topics", visible(Topic, self.request.user)))
+
+
+class DialogueDetailView(RecordDetailView):
+    model = Dialogue
+    template_name = "dialogues/dialogue_detail.html"
+
+    def with_related(self, queryset):
+        user = self.request.user
+
+        return queryset.prefetch_related(
+            Prefetch("topics", visible(Topic, user)),
+            Prefetch("aims", visible(DialogueAim, user)),
+            Prefetch(
+                "phases", visible(Phase, user).prefetch_related(Prefetch("topics", visible(Topic, user)))
+            ),
+            Prefetch(
+                "working_groups",
+                visible(WorkingGroup, user, "phase").prefetch_related(
+                    Prefetch("topics", visible(Topic, user))
+                ),
+            ),
+            Prefetch(
+                "roles", visible(DialogueRole, user, "organisation", "phase").order_by("side", "role", "id")
+            ),
+            Prefetch("publications", visible(Publication, user)),
+            Prefetch("supporting_projects", visible((Dialogue, "supporting_projects"), user)),
+            Prefetch("events", visible((Dialogue, "events"), user).order_by("start_date", "id")),
+            "sources",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        dialogue = self.object
+        context["roles_by_side"] = [
+            (side, list(roles)) for side, roles in groupby(dialogue.roles.all(), key=lambda role: role.side)
+        ]
+        phases = list(dialogue.phases.all())
+        groups = list(dialogue.working_groups.all())
+        context["phases_with_groups"] = [
+            (phase, [group for group in groups if group.phase_id == phase.pk]) for phase in phases
+        ]
+        context["groups_without_phase"] = [group for group in groups if group.phase_id is None]
+        return context
+
+
+class WorkingGroupDetailView(RecordDetailView):
+    model = WorkingGroup
+    template_name = "dialogues/workinggroup_detail.html"
+
+    def with_related(self, queryset):
+        user = self.request.user
+
+        return queryset.select_related("dialogue", "phase").prefetch_related(
+            Prefetch("topics", visible(Topic, user)),
+            Prefetch("members", visible(WorkingGroupMember, user, "organisation", "person")),
+            Prefetch("publications", visible(Publication, user)),
+            Prefetch("supporting_projects", visible((WorkingGroup, "supporting_projects"), user)),
+            Prefetch("events", visible((WorkingGroup, "events"), user).order_by("start_date", "id")),
+            "sources",
+        )
+
+
+class TopicListView(FilteredListView):
+    model = Topic
+    filterset_class = TopicFilterSet
+    template_name = "dialogues/topic_list.html"
+    results_template_name = "dialogues/_topic_results.html"
+    paginate_by = 60
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("parent")
+
+
+class TopicDetailView(RecordDetailView):
+    model = Topic
+    template_name = "dialogues/topic_detail.html"
+
+    def with_related(self, queryset):
+        user = self.request.user
+
+        return queryset.select_related("parent").prefetch_related(
+            Prefetch("children", visible(Topic, user)),
+            Prefetch("dialogues", visible(Dialogue, user)),
+            Prefetch("working_groups", visible(WorkingGroup, user, "dialogue")),
+            Prefetch("projects", visible((Topic, "projects"), user)),
+            Prefetch("events", visible((Topic, "events"), user).order_by("-start_date", "id")),
+            Prefetch("publications", visible(Publication, user)),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["parent"] = visible_or_none(self.request.user, self.object.parent)
+        return context
+
+
+class PublicationListView(FilteredListView):
+    model = Publication
+    filterset_class = PublicationFilterSet
+    template_name = "dialogues/publication_list.html"
+    results_template_name = "dialogues/_publication_results.html"
+    facets = (
+        Facet("kind", "Kind", "kind"),
+        Facet("year", "Year", "date__year", single=True),
+        Facet("dialogue", "Dialogue", "dialogue__slug", "dialogue__name", related_model=Dialogue),
+        Facet("topic", "Topic", "topics__slug", "topics__name", related_model=Topic),
+    )
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("dialogue")
+
+
+class PublicationDetailView(RecordDetailView):
+    model = Publication
+    template_name = "dialogues/publication_detail.html"
+
+    def with_related(self, queryset):
+        user = self.request.user
+
+        return queryset.select_related("dialogue", "working_group").prefetch_related(
+            Prefetch("topics", visible(Topic, user)),
+            Prefetch("authors", visible(PublicationAuthor, user, "organisation", "person")),
+            Prefetch("projects", visible((Publication, "projects"), user)),
+            Prefetch("events", visible((Publication, "events"), user)),
+            "sources",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["dialogue"] = visible_or_none(self.request.user, self.object.dialogue)
+        return context

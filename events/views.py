@@ -1,0 +1,133 @@
+"""Public pages of events: the filterable list and an event's page."""
+
+from django.db.models import Prefetch
+
+from config.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from dialogues.models import Dialogue, Publication, Topic
+from events.filtersets import EventFilterSet
+from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
+from institutions.models import Organisation
+from projects.models import Project
+
+
+class EventListView(FilteredListView):
+    model = Event
+    filterset_class = EventFilterSet
+    template_name = "events/event_list.html"
+    results_template_name = "events/_event_results.html"
+    extra_filter_fields = ("when", "ordering")
+    facets = (
+        Facet("dialogue", "Dialogue", "dialogue__slug", "dialogue__name", related_model=Dialogue),
+        Facet("kind", "Kind", "kind"),
+        Facet("year", "Year", "start_date__year", single=True),
+        Facet("country", "Country", "country"),
+        Facet("mode", "Mode", "mode"),
+        Facet("state", "State", "state"),
+        Facet("topic", "Topic", "topics__slug", "topics__name", related_model=Topic),
+        Facet(
+            "organisation",
+            "Organisation",
+            "participations__organisation__slug",
+            "participations__organisation__name",
+            related_model=Organisation,
+        ),
+        Facet("project", "Project", "projects__slug", "projects__title", related_model=Project),
+    )
+
+
+class EventDetailView(RecordDetailView):
+    model = Event
+    template_name = "events/event_detail.html"
+
+    def with_related(self, queryset):
+        user = self.request.user
+        return queryset.select_related("dialogue", "working_group", "parent").prefetch_related(
+            Prefetch("topics", visible(Topic, user)),
+            Prefetch("projects", visible(Project, user)),
+            Prefetch("documents", visible(Publication, user)),
+            Prefetch("sessions", visible(Session, user)),
+            Prefetch("participations", visible(EventParticipation, user, "organisation")),
+            Prefetch("speakers", visible(EventSpeaker, user, "person", "organisation")),
+            Prefetch("photos", visible(Photo, user)),
+            Prefetch("children", visible(Event, user).order_by("start_date", "id")),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        context["parent"] = visible_or_none(self.request.user, event.parent)
+        context["dialogue"] = visible_or_none(self.request.user, event.dialogue)
+        context["working_group"] = visible_or_none(self.request.user, event.working_group)
+        context["previous_in_series"] = context["next_in_series"] = None
+        if event.dialogue_id and event.number:
+            neighbours = {
+                other.number: other
+                for other in Event.objects.visible_to(self.request.user).filter(
+                    dialogue_id=event.dialogue_id,
+                    kind=event.kind,
+                    number__in=[event.number - 1, event.number + 1],
+                )
+            }
+            context["previous_in_series"] = neighbours.get(event.number - 1)
+            context["next_in_series"] = neighbours.get(event.number + 1)
+        context["structured_data"] = event_structured_data(event, self.request)
+        return context
+
+
+SCHEMA_STATUS = {
+    Event.State.PLANNED: "EventScheduled",
+    Event.State.HELD: "EventScheduled",
+    Event.State.POSTPONED: "EventPostponed",
+    Event.State.CANCELLED: "EventCancelled",
+}
+SCHEMA_MODE = {
+    Event.Mode.IN_PERSON: "OfflineEventAttendanceMode",
+    Event.Mode.ONLINE: "OnlineEventAttendanceMode",
+    Event.Mode.HYBRID: "MixedEventAttendanceMode",
+}
+
+
+def event_structured_data(event, request) -> dict | None:
+    """schema.org Event for search engines; None for an event without a known date."""
+    if event.start is None:
+        return None
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.name,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "startDate": event.start.iso,
+        "eventStatus": f"https://schema.org/{SCHEMA_STATUS[event.state]}",
+    }
+    if event.end:
+        data["endDate"] = event.end.iso
+    if event.mode:
+        data["eventAttendanceMode"] = f"https://schema.org/{SCHEMA_MODE[event.mode]}"
+    if event.summary:
+        data["description"] = event.summary
+    if event.city or event.venue or event.country:
+        address = {"@type": "PostalAddress"}
+        if event.city:
+            address["addressLocality"] = event.city
+        if event.country:
+            address["addressCountry"] = event.country
+        data["location"] = {
+            "@type": "Place",
+            "name": event.venue or event.city or event.country,
+            "address": address,
+        }
+    organisers = [
+        row.organisation
+        for row in event.participations.all()
+        if row.role in {EventParticipation.Role.HOST, EventParticipation.Role.ORGANISER}
+    ]
+    if organisers:
+        data["organizer"] = [
+            {
+                "@type": "Organization",
+                "name": str(org.name),
+                "url": request.build_absolute_uri(org.get_absolute_url()),
+            }
+            for org in organisers
+        ]
+    return data

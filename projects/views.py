@@ -1,0 +1,72 @@
+"""Public pages of projects and programmes."""
+
+from django.db.models import Prefetch
+
+from config.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
+from institutions.models import Organisation
+from projects.filtersets import ProjectFilterSet
+from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
+
+
+class ProjectListView(FilteredListView):
+    model = Project
+    filterset_class = ProjectFilterSet
+    template_name = "projects/project_list.html"
+    results_template_name = "projects/_project_results.html"
+    facets = (
+        Facet("programme", "Programme", "programme__slug", "programme__name", related_model=Programme),
+        Facet("country", "Country", "countries", array=True),
+        Facet("state", "State", "state"),
+        Facet("dialogue", "Dialogue supported", "dialogues__slug", "dialogues__name", related_model=Dialogue),
+        Facet("topic", "Topic", "topics__slug", "topics__name", related_model=Topic),
+        Facet(
+            "organisation",
+            "Organisation",
+            "roles__organisation__slug",
+            "roles__organisation__name",
+            related_model=Organisation,
+        ),
+    )
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("programme")
+
+
+class ProjectDetailView(RecordDetailView):
+    model = Project
+    template_name = "projects/project_detail.html"
+
+    def with_related(self, queryset):
+        user = self.request.user
+        return queryset.select_related("programme", "parent").prefetch_related(
+            Prefetch("focus_areas", visible(ProjectFocusArea, user)),
+            Prefetch("roles", visible(ProjectRole, user, "organisation").order_by("role", "id")),
+            Prefetch("contacts", visible(ProjectContact, user, "person")),
+            Prefetch("dialogues", visible(Dialogue, user)),
+            Prefetch("working_groups", visible(WorkingGroup, user, "dialogue")),
+            Prefetch("publications", visible(Publication, user)),
+            Prefetch("topics", visible(Topic, user)),
+            Prefetch("children", visible(Project, user)),
+            Prefetch("events", visible((Project, "events"), user).order_by("start_date", "id")),
+            "sources",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["programme"] = visible_or_none(self.request.user, self.object.programme)
+        context["parent"] = visible_or_none(self.request.user, self.object.parent)
+        return context
+
+
+class ProgrammeDetailView(RecordDetailView):
+    model = Programme
+    template_name = "projects/programme_detail.html"
+
+    def with_related(self, queryset):
+        user = self.request.user
+        return queryset.prefetch_related(
+            Prefetch("projects", visible(Project, user)),
+            Prefetch("funder_rows", visible(ProgrammeFunder, user, "organisation")),
+            "sources",
+        )
