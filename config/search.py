@@ -9,7 +9,8 @@ Each searchable model stores two generated columns (``search_columns``):
   matching of acronyms, typos ("Potsdm") and Chinese names.
 
 Both are GIN-indexed. A query matches a record when its full-text query matches the vector or when
-it is word-similar to the names; results are ranked by the sum of the two scores.
+it is word-similar to the names or contained in them; results are ranked by the sum of the
+full-text rank and the trigram word similarity.
 """
 
 from dataclasses import dataclass, field
@@ -128,7 +129,12 @@ class SearchableQuerySet(VisibleQuerySet):
                 rank=SearchRank(F("search_vector"), tsquery)
                 + TrigramWordSimilarity(names_query, "search_names")
             )
-            .filter(Q(search_vector=tsquery) | Q(search_names__trigram_word_similar=names_query))
+            # Substring match too: Chinese names are one unsegmented "word" to both parsers.
+            .filter(
+                Q(search_vector=tsquery)
+                | Q(search_names__trigram_word_similar=names_query)
+                | Q(search_names__contains=names_query)
+            )
             .order_by("-rank", "id")
         )
 
