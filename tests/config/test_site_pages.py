@@ -157,6 +157,10 @@ def test_partners_only_record_is_shown_to_a_partner(client, partner):
     assert client.get(event.get_absolute_url()).status_code == 200
 
 
+def participant_names(response):
+    return [str(row.organisation.name) for row in response.context["event"].participations.all()]
+
+
 def test_partners_only_participant_list_is_not_shown_to_the_public(client, partner):
     event = factories.EventFactory(name="Chatham House meeting")
     factories.EventParticipationFactory(
@@ -172,12 +176,9 @@ def test_partners_only_participant_list_is_not_shown_to_the_public(client, partn
     client.force_login(partner)
     partner_page = client.get(event.get_absolute_url())
 
-    shown = lambda response: [
-        str(row.organisation.name) for row in response.context["event"].participations.all()
-    ]
-    assert shown(public_page) == ["Public Host"]
+    assert participant_names(public_page) == ["Public Host"]
     assert "Confidential Participant" not in public_page.content.decode()
-    assert sorted(shown(partner_page)) == ["Confidential Participant", "Public Host"]
+    assert sorted(participant_names(partner_page)) == ["Confidential Participant", "Public Host"]
 
 
 def test_list_counts_and_facets_leave_out_hidden_records(client):
