@@ -195,7 +195,7 @@ class RecordSerializer(serializers.ModelSerializer):
         for name, field in self.fields.items():
             if isinstance(field, PartialDateField):
                 names[field.date_field] = names[field.precision_field] = name
-            elif field.source != "*":
+            elif field.source != "*" and not field.read_only:
                 names[field.source] = name
         return names
 
@@ -219,6 +219,8 @@ class RecordSerializer(serializers.ModelSerializer):
                 try:
                     constraint.validate(model_class, instance)
                 except DjangoValidationError as error:
+                    if any(message in reported for reported in errors.values() for message in error.messages):
+                        continue  # clean() has already said so, naming the field.
                     fields = list(getattr(constraint, "fields", ()) or ())
                     if not fields and getattr(constraint, "condition", None) is not None:
                         fields = sorted(constraint.condition.referenced_base_fields)

@@ -14,7 +14,10 @@ class EventViewSet(RecordViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if getattr(self.request.accepted_renderer, "format", None) == GeoJSONRenderer.format:
+        if (
+            getattr(getattr(self.request, "accepted_renderer", None), "format", None)
+            == GeoJSONRenderer.format
+        ):
             # A map shows only the events it can place.
             queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
         return queryset
