@@ -1,8 +1,15 @@
 """Public pages of events: the filterable list and an event's page."""
 
-from django.db.models import Prefetch
+import calendar
+import datetime
 
-from config.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from config.dates import Precision
+from config.views import Facet, FilteredListView, RecordDetailView, query_with, visible, visible_or_none
 from dialogues.models import Dialogue, Publication, Topic
 from events.filtersets import EventFilterSet
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
@@ -131,3 +138,64 @@ def event_structured_data(event, request) -> dict | None:
             for org in organisers
         ]
     return data
+
+
+class EventCalendarView(TemplateView):
+    """A month of events as a calendar grid, with the event list's filters (``?month=2024-05``).
+
+    Events known to the day sit on their days; events known only to the month (or year) are listed
+    under the grid rather than placed on a day the source never gave.
+    """
+
+    template_name = "events/event_calendar.html"
+
+    def get(self, request, *args, **kwargs):
+        error = None
+        month_param = request.GET.get("month") or timezone.localdate().strftime("%Y-%m")
+        try:
+            first = datetime.datetime.strptime(month_param, "%Y-%m").date()
+        except ValueError:
+            error = _("“%(month)s” is not a month; write it as YYYY-MM, e.g. 2024-05.") % {
+                "month": month_param[:20]
+            }
+            first = timezone.localdate().replace(day=1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        params = request.GET.copy()
+        params.pop("month", None)
+        filterset = EventFilterSet(
+            params or None, queryset=Event.objects.visible_to(request.user), request=request
+        )
+        events = list(
+            filterset.qs.filter(start_date__lte=last)
+            .filter(Q(end_date__gte=first) | Q(end_date__isnull=True, start_date__gte=first))
+            .order_by("start_date", "name", "id")
+        )
+        by_day = {}
+        loose = []
+        for event in events:
+            if event.start_precision != Precision.DAY:
+                loose.append(event)
+                continue
+            end = event.end.last_day if event.end else event.start_date
+            day = max(event.start_date, first)
+            while day <= min(end, last):
+                by_day.setdefault(day, []).append(event)
+                day += datetime.timedelta(days=1)
+        weeks = [
+            [(day, day.month == first.month, by_day.get(day, [])) for day in week]
+            for week in calendar.Calendar().monthdatescalendar(first.year, first.month)
+        ]
+        previous_month = (first - datetime.timedelta(days=1)).replace(day=1)
+        next_month = last + datetime.timedelta(days=1)
+        context = self.get_context_data(
+            month=first,
+            weeks=weeks,
+            loose_events=loose,
+            weekdays=[calendar.day_name[index] for index in calendar.Calendar().iterweekdays()],
+            previous_query=query_with(request.GET, "month", previous_month.strftime("%Y-%m"), toggle=False),
+            next_query=query_with(request.GET, "month", next_month.strftime("%Y-%m"), toggle=False),
+            filter_errors=filterset.form.errors if filterset.is_bound else {},
+            error=error,
+        )
+        status = 400 if error or context["filter_errors"] else 200
+        return self.render_to_response(context, status=status)
