@@ -1,0 +1,60 @@
+"""What crawlers may read and where to find it: sitemap.xml and robots.txt.
+
+The sitemap lists only what an anonymous visitor may see (published and public), one section per
+model that has a page of its own. A section holds up to 50,000 URLs (the protocol's limit); beyond
+that the sitemap view pages with ``?p=2``, and a sitemap index would be the next step.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sitemaps import Sitemap
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+class RecordSitemap(Sitemap):
+    """The pages of one model's records that an anonymous visitor may see."""
+
+    def __init__(self, model_label: str):
+        # config imports none of the apps (DESIGN.md "Layout"): models are looked up by label.
+        self.model_label = model_label
+
+    def items(self):
+        model = apps.get_model(self.model_label)
+        return model.objects.visible_to(AnonymousUser()).only("pk", "slug", "updated_at").order_by("pk")
+
+    def lastmod(self, record):
+        return record.updated_at
+
+
+SITEMAPS = {
+    section: RecordSitemap(label)
+    for section, label in {
+        "dialogues": "dialogues.Dialogue",
+        "working-groups": "dialogues.WorkingGroup",
+        "topics": "dialogues.Topic",
+        "publications": "dialogues.Publication",
+        "projects": "projects.Project",
+        "programmes": "projects.Programme",
+        "events": "events.Event",
+        "organisations": "institutions.Organisation",
+        "people": "institutions.Person",
+    }.items()
+}
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    """Everything public may be crawled; the admin and the (endless) search results may not."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Disallow: {reverse('search')}",
+        "Allow: /",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
