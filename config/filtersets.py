@@ -1,5 +1,7 @@
 """Building blocks of the FilterSets that serve both the HTML lists and the API lists."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -84,10 +86,27 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering)
 
 
+class UpdatedSinceField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 date and time whose offset PostgreSQL accepts (at most 15:59 from UTC)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        offset = value.utcoffset() if value is not None else None
+        if offset is not None and abs(offset) >= datetime.timedelta(hours=16):
+            raise forms.ValidationError(
+                _("Give a time zone offset between -15:59 and +15:59."), code="invalid"
+            )
+        return value
+
+
+class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = UpdatedSinceField
+
+
 class RecordFilterSet(django_filters.FilterSet):
     """Filters every list has: ``updated_since`` for partner systems that sync."""
 
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UpdatedSinceFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Updated since (ISO 8601)")
     )
 

@@ -64,6 +64,12 @@ class AutoSchema(openapi.AutoSchema):
             responses.setdefault("304", {"description": "Not modified: the ETag still matches."})
         return responses
 
+    def get_auth(self):
+        auth = super().get_auth()
+        if self.method.upper() in ("GET", "HEAD") and {} not in auth:
+            auth.append({})  # Reads are open to anonymous clients (within what they may see).
+        return auth
+
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())
         method = self.method.upper()

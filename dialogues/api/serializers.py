@@ -36,7 +36,6 @@ class TopicSummarySerializer(RecordSerializer):
     class Meta:
         model = Topic
         fields = [*RECORD_FIELDS, "name", "parent", *STATE_FIELDS]
-        read_only_fields = fields
 
     @classmethod
     def eager_load(cls, queryset, user):
@@ -69,7 +68,6 @@ class DialogueSummarySerializer(PeriodFields, RecordSerializer):
             "topics",
             *STATE_FIELDS,
         ]
-        read_only_fields = fields
 
     @classmethod
     def eager_load(cls, queryset, user):
@@ -183,7 +181,6 @@ class WorkingGroupSummarySerializer(PeriodFields, RecordSerializer):
             "topics",
             *STATE_FIELDS,
         ]
-        read_only_fields = fields
 
     @classmethod
     def eager_load(cls, queryset, user):
@@ -265,7 +262,6 @@ class PublicationSummarySerializer(RecordSerializer):
             "topics",
             *STATE_FIELDS,
         ]
-        read_only_fields = fields
 
     @classmethod
     def eager_load(cls, queryset, user):

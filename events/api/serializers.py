@@ -55,7 +55,6 @@ class EventSummarySerializer(PeriodFields, RecordSerializer):
             "topics",
             *STATE_FIELDS,
         ]
-        read_only_fields = fields
 
     @classmethod
     def eager_load(cls, queryset, user):

@@ -22,7 +22,6 @@ class OrganisationSummarySerializer(RecordSerializer):
             "parent",
             *STATE_FIELDS,
         ]
-        read_only_fields = fields
 
     @classmethod
     def eager_load(cls, queryset, user):
@@ -74,7 +73,6 @@ class PersonSummarySerializer(RecordSerializer):
             "honorific",
             *STATE_FIELDS,
         ]
-        read_only_fields = fields
 
 
 class PersonSerializer(RecordSerializer):

@@ -21,7 +21,6 @@ class ProgrammeSummarySerializer(RecordSerializer):
     class Meta:
         model = Programme
         fields = [*RECORD_FIELDS, "name", "acronym", "website", *STATE_FIELDS]
-        read_only_fields = fields
 
 
 class ProgrammeSerializer(RecordSerializer):
@@ -64,7 +63,6 @@ class ProjectSummarySerializer(PeriodFields, RecordSerializer):
             "topics",
             *STATE_FIELDS,
         ]
-        read_only_fields = fields
 
     @classmethod
     def eager_load(cls, queryset, user):
