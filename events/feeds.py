@@ -11,6 +11,7 @@ import functools
 import icalendar
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.http.request import split_domain_port
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from config.dates import Precision
 from config.fields import country_choices
+from dialogues.models import Dialogue
 from events.filtersets import EventFilterSet
 from events.models import Event
 
@@ -224,7 +226,15 @@ class EventUpdatesFeed(Feed):
         return filterset.request.get_full_path()
 
     def items(self, filterset):
-        return filterset.qs.select_related("dialogue").order_by("-updated_at", "-id")[:MAX_FEED_ITEMS]
+        # An event may be public while its dialogue is not; the feed must not name such a dialogue.
+        visible_dialogue = Dialogue.objects.visible_to(filterset.request.user).filter(
+            pk=OuterRef("dialogue_id")
+        )
+        return (
+            filterset.qs.select_related("dialogue")
+            .annotate(dialogue_is_visible=Exists(visible_dialogue))
+            .order_by("-updated_at", "-id")[:MAX_FEED_ITEMS]
+        )
 
     def item_description(self, event):
         place = event_location(event, country_names())
@@ -240,7 +250,7 @@ class EventUpdatesFeed(Feed):
 
     def item_categories(self, event):
         categories = [str(event.get_kind_display())]
-        if event.dialogue is not None:
+        if event.dialogue_is_visible:
             categories.append(event.dialogue.acronym or event.dialogue.name)
         return categories
 

@@ -376,6 +376,29 @@ def test_event_feeds_hidden_dialogue_cannot_be_filtered_by(client, name):
     ]
 
 
+@pytest.mark.parametrize("name", ["event-feed-rss", "event-feed-atom"])
+def test_event_feeds_do_not_name_a_hidden_dialogue(client, name):
+    draft = factories.DialogueFactory(acronym="SECRET", status=Status.DRAFT)
+    factories.EventFactory(kind="plenary", dialogue=draft)
+
+    root = ET.fromstring(client.get(reverse(name)).content)
+    categories = [element.text for element in root.iter("category")] + [
+        element.get("term") for element in root.iter(f"{ATOM}category")
+    ]
+
+    assert categories == ["plenary"]
+
+
+def test_event_rss_names_a_dialogue_the_partner_may_see(client, partner):
+    dialogue = factories.DialogueFactory(acronym="T2D", visibility=Visibility.PARTNERS)
+    factories.EventFactory(kind="plenary", dialogue=dialogue)
+    client.force_login(partner)
+
+    root = ET.fromstring(client.get("/events/feed.rss").content)
+
+    assert [element.text for element in root.iter("category")] == ["plenary", "T2D"]
+
+
 # Bad input
 
 
