@@ -1,18 +1,27 @@
 """Model fields shared by the apps: countries (ISO 3166-1 alpha-2, plus EU)."""
 
+import functools
+
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Lookup
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
 def country_choices():
     """ISO 3166-1 countries and the European Union (settings.COUNTRIES_OVERRIDE), by name."""
+    return _country_choices(get_language())
+
+
+@functools.cache
+def _country_choices(language):
+    # Built once per language: models, forms and filters ask for the list on every use.
     from django_countries import countries
 
-    return [(country.code, country.name) for country in countries]
+    return tuple((country.code, str(country.name)) for country in countries)
 
 
 class CountryField(models.CharField):

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from config.fields import CountryField
 from config.models import Period, PublicRecord, Publishable, RecordManager
@@ -189,7 +190,8 @@ class Event(Period, PublicRecord):
 
     @property
     def place(self) -> str:
-        return ", ".join(part for part in (self.venue, self.city, self.get_country_display()) if part)
+        country = countries.name(self.country) if self.country else ""
+        return ", ".join(part for part in (self.venue, self.city, country) if part)
 
 
 class Session(Publishable):

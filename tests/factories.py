@@ -35,7 +35,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 class PartnerFactory(UserFactory):
     @factory.post_generation
     def partner_group(self, create, extracted, **kwargs):
-        self.groups.add(Group.objects.get(name=PARTNER_GROUP))
+        self.groups.add(Group.objects.get_or_create(name=PARTNER_GROUP)[0])
 
 
 class StaffFactory(UserFactory):
