@@ -148,9 +148,6 @@ class PublicationListView(FilteredListView):
         Facet("topic", "Topic", "topics__slug", "topics__name", related_model=Topic),
     )
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("dialogue")
-
 
 class PublicationDetailView(RecordDetailView):
     model = Publication

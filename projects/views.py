@@ -29,9 +29,6 @@ class ProjectListView(FilteredListView):
         ),
     )
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("programme")
-
 
 class ProjectDetailView(RecordDetailView):
     model = Project
