@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from openapi_spec_validator import validate
@@ -62,7 +64,18 @@ def test_docs_pages_are_served(api):
 
 
 @pytest.fixture
-def token(transactional_db):
+def wsgi_app(db):
+    """The WSGI app inside the test's transaction: keep the connection open between requests,
+    as Django's own test client does."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(db):
     dialogue = factories.DialogueFactory(slug="t2d")
     event = factories.EventFactory(slug="workshop", dialogue=dialogue, latitude=52.5, longitude=13.4)
     factories.SessionFactory(event=event)
@@ -74,13 +87,13 @@ def token(transactional_db):
     return Token.objects.create(user=writer).key
 
 
-def test_api_conforms_to_its_schema(token, settings):
+def test_api_conforms_to_its_schema(wsgi_app, token, settings):
     """Every operation, anonymous and with a token: no server error, no response outside the schema."""
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None},
     }
-    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
     operations = [result.ok() for result in schema.get_all_operations()]
     failures = []
     for operation in operations:

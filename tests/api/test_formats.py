@@ -1,0 +1,68 @@
+"""CSV (formula-injection safe), iCalendar and GeoJSON for events, NDJSON streamed exports."""
+
+import datetime
+import json
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_csv_list_defuses_formulas(api):
+    factories.OrganisationFactory(slug="evil", name='=HYPERLINK("http://x")', acronym="+1")
+
+    response = api.get("/api/v1/organisations/?format=csv&kind=research_institute")
+    lines = response.content.decode().splitlines()
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert lines[0].split(",")[:6] == ["id", "slug", "url", "html_url", "name", "acronym"]
+    assert lines[1].split(",")[4:6] == ['"\'=HYPERLINK(""http://x"")"', "'+1"]
+
+
+def test_csv_error_is_json(api):
+    response = api.get("/api/v1/organisations/?format=csv&kind=nonsense")
+
+    assert (response.status_code, response["Content-Type"]) == (400, "application/json")
+
+
+def test_icalendar_feed_spans_partial_dates(api):
+    factories.EventFactory(slug="workshop", name="Workshop", start_date=datetime.date(2024, 8, 28))
+    factories.EventFactory(
+        slug="plenary", name="Plenary", start_date=datetime.date(2026, 5, 1), start_precision="month"
+    )
+
+    body = api.get("/api/v1/events/?format=ics&ordering=start").content.decode()
+
+    assert [line for line in body.splitlines() if line.startswith(("DTSTART", "DTEND", "SUMMARY"))] == [
+        "SUMMARY:Workshop",
+        "DTSTART;VALUE=DATE:20240828",
+        "DTEND;VALUE=DATE:20240829",
+        "SUMMARY:Plenary",
+        "DTSTART;VALUE=DATE:20260501",
+        "DTEND;VALUE=DATE:20260601",
+    ]
+
+
+def test_geojson_has_only_events_with_coordinates(api):
+    factories.EventFactory(slug="berlin", latitude=52.52, longitude=13.405)
+    factories.EventFactory(slug="nowhere")
+
+    data = api.get("/api/v1/events/?format=geojson").json()
+
+    assert [(feature["properties"]["slug"], feature["geometry"]) for feature in data["features"]] == [
+        ("berlin", {"type": "Point", "coordinates": [13.405, 52.52]})
+    ]
+
+
+def test_export_streams_every_visible_record_as_ndjson(api):
+    factories.TopicFactory(slug="a")
+    factories.TopicFactory(slug="b")
+    factories.TopicFactory(slug="hidden", status="draft")
+
+    response = api.get("/api/v1/topics/export/")
+    lines = b"".join(response.streaming_content).decode().splitlines()
+
+    assert response["Content-Type"] == "application/x-ndjson"
+    assert [json.loads(line)["slug"] for line in lines] == ["a", "b"]
