@@ -6,6 +6,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import APIRootView
 
+from config.api.search import SearchView
+
 API_APPS = ["institutions", "dialogues", "projects", "events"]
 
 
@@ -14,11 +16,13 @@ def root_view():
     for app in API_APPS:
         for prefix, _viewset, basename in import_module(f"{app}.api.urls").router.registry:
             endpoints[prefix] = f"{basename}-list"
+    endpoints["search"] = "search"
     return APIRootView.as_view(api_root_dict=endpoints)
 
 
 v1 = [
     path("", root_view(), name="api-root"),
+    path("search/", SearchView.as_view(), name="search"),
     *(path("", include(f"{app}.api.urls")) for app in API_APPS),
 ]
 

@@ -1,0 +1,87 @@
+"""``/api/v1/search/``: every type at once (``?q=`` on single lists is in ``config.api.filters``).
+
+Both rank like the site search (``config.search``): full-text rank plus trigram similarity, over
+the records the caller may see.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import permissions, serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.api.filters import searched_text
+from config.api.serializers import reference
+from config.search import clean_query, search_all
+
+DEFAULT_PER_TYPE, MAX_PER_TYPE = 5, 50
+
+
+class SearchResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField(allow_null=True)
+    name = serializers.CharField()
+    url = serializers.URLField(allow_null=True)
+    html_url = serializers.URLField(allow_null=True)
+    rank = serializers.FloatField()
+    headline_html = serializers.CharField(help_text="The matching passage, HTML-escaped, matches in <mark>.")
+
+
+class SearchGroupSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="dialogues, working_groups, projects, events, organisations, …")
+    label = serializers.CharField()
+    total = serializers.IntegerField(help_text="How many records of this type match.")
+    results = SearchResultSerializer(many=True)
+
+
+class SearchResponseSerializer(serializers.Serializer):
+    query = serializers.CharField(help_text="The text as searched (at most 200 characters).")
+    groups = SearchGroupSerializer(many=True)
+
+
+class SearchView(APIView):
+    """Every type at once: the best matches of each type the caller may see, grouped by type."""
+
+    # Read-only, and ``search_all`` applies the visibility rule to every type it searches.
+    permission_classes = [permissions.AllowAny]
+    http_method_names = ["get", "head", "options"]
+
+    @extend_schema(
+        operation_id="search",
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Search text."),
+            OpenApiParameter(
+                "per_type", OpenApiTypes.INT, description=f"Results per type, 1–{MAX_PER_TYPE} (default 5)."
+            ),
+        ],
+        responses={200: SearchResponseSerializer},
+    )
+    def get(self, request, *args, **kwargs):
+        query = searched_text(request)
+        if query is None:
+            raise ValidationError({"q": ["Give a search text."]})
+        per_type = request.query_params.get("per_type", str(DEFAULT_PER_TYPE))
+        if not per_type.isdigit() or not 1 <= int(per_type) <= MAX_PER_TYPE:
+            raise ValidationError({"per_type": [f"A whole number from 1 to {MAX_PER_TYPE}."]})
+        groups = search_all(query, request.user, per_type=int(per_type))
+        data = {
+            "query": clean_query(query),
+            "groups": [
+                {
+                    "type": group.key,
+                    "label": str(group.label),
+                    "total": group.total,
+                    "results": [
+                        {
+                            **reference(record, request),
+                            "rank": round(record.rank, 4),
+                            "headline_html": str(record.headline),
+                        }
+                        for record in group.results
+                    ],
+                }
+                for group in groups
+            ],
+        }
+        return Response(SearchResponseSerializer(data).data)
