@@ -30,6 +30,26 @@ class SlugFilter(django_filters.ModelMultipleChoiceFilter):
         )
 
 
+class RowSlugFilter(SlugFilter):
+    """``?organisation=uba`` through rows that have their own visibility (roles, participations).
+
+    A record matches only through a row the requesting user may see: a hidden role must not reveal
+    that the organisation takes part.
+    """
+
+    def __init__(self, model, rows: str, target: str, **kwargs):
+        super().__init__(model, f"{rows}__{target}", **kwargs)
+        self.rows, self.target = rows, target
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        relation = qs.model._meta.get_field(self.rows)
+        user = getattr(getattr(self.parent, "request", None), "user", None)
+        visible_rows = relation.related_model.objects.visible_to(user).filter(**{f"{self.target}__in": value})
+        return qs.filter(pk__in=visible_rows.values(relation.field.name))
+
+
 class CountryFilter(django_filters.MultipleChoiceFilter):
     """``?country=DE&country=CN`` on a single country column."""
 

@@ -28,6 +28,7 @@ class Facet:
     limit: int = 15
     single: bool = False  # the filter takes one value (a year): offered as radio buttons
     array: bool = False  # the path is an array column (parties): counted per element
+    through: str | None = None  # the path runs through rows with their own visibility ("roles")
 
 
 @dataclass
@@ -106,21 +107,7 @@ class FilteredListView(ListView):
     def facet_options(self, facet: Facet) -> list[FacetOption]:
         selected = set(self.request.GET.getlist(facet.param))
         label_path = facet.label_path or facet.path
-        if facet.array:
-            rows = self.array_facet_rows(facet)
-        else:
-            # Positional paths: modeltranslation's values() ignores keyword-only expressions.
-            paths = [facet.path] if label_path == facet.path else [facet.path, label_path]
-            counted = (
-                self.filterset.qs.order_by()
-                .exclude(**{f"{facet.path}__isnull": True})
-                .values(*paths)
-                .annotate(count=Count("pk", distinct=True))
-                .order_by("-count", label_path)[: facet.limit]
-            )
-            rows = [
-                {"value": row[facet.path], "label": row[label_path], "count": row["count"]} for row in counted
-            ]
+        rows = self.array_facet_rows(facet) if facet.array else self.facet_rows(facet, label_path)
         labels = choice_labels(self.filterset.filters[facet.param])
         # Values of related records (a dialogue, a topic) are offered only if the visitor may see them.
         allowed = None
@@ -139,6 +126,31 @@ class FilteredListView(ListView):
             for row in rows
             if row["value"] not in ("", None) and (allowed is None or row["value"] in allowed)
         ]
+
+    def facet_rows(self, facet: Facet, label_path: str) -> list[dict]:
+        """Counts per value among the filtered records; through visible rows only, where it applies."""
+        queryset, count, path = self.filterset.qs.order_by(), "pk", facet.path
+        if facet.through:
+            # Count the rows the visitor may see (roles, participations), not every joined row.
+            relation = self.model._meta.get_field(facet.through)
+            prefix = f"{facet.through}__"
+            queryset = relation.related_model.objects.visible_to(self.request.user).filter(
+                **{f"{relation.field.name}__in": queryset.values("pk")}
+            )
+            count, path, label_path = (
+                relation.field.name,
+                path.removeprefix(prefix),
+                label_path.removeprefix(prefix),
+            )
+        # Positional paths: modeltranslation's values() ignores keyword-only expressions.
+        paths = [path] if label_path == path else [path, label_path]
+        counted = (
+            queryset.exclude(**{f"{path}__isnull": True})
+            .values(*paths)
+            .annotate(count=Count(count, distinct=True))
+            .order_by("-count", label_path)[: facet.limit]
+        )
+        return [{"value": row[path], "label": row[label_path], "count": row["count"]} for row in counted]
 
     def array_facet_rows(self, facet: Facet) -> list[dict]:
         """Counts per element of an array column (a dialogue's parties) among the filtered rows."""

@@ -7,6 +7,7 @@ from config.filtersets import (
     CountriesOverlapFilter,
     CountryFilter,
     RecordFilterSet,
+    RowSlugFilter,
     SlugFilter,
     StableOrderingFilter,
     YearFilter,
@@ -29,7 +30,7 @@ class DialogueFilterSet(RecordFilterSet):
     party = CountriesOverlapFilter(field_name="parties", label="Party")
     state = django_filters.MultipleChoiceFilter(choices=Dialogue.State.choices)
     topic = SlugFilter(Topic, "topics")
-    organisation = SlugFilter(Organisation, "roles__organisation")
+    organisation = RowSlugFilter(Organisation, "roles", "organisation")
     year = ActiveInYearFilter(field_name="start_date", label="Active in year")
     ordering = StableOrderingFilter(
         fields=(("name", "name"), ("start_date", "start"), ("updated_at", "updated"))

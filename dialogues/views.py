@@ -36,6 +36,7 @@ class DialogueListView(FilteredListView):
             "roles__organisation__slug",
             "roles__organisation__name",
             related_model=Organisation,
+            through="roles",
         ),
     )
 

@@ -3,7 +3,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from config.filtersets import CountryFilter, RecordFilterSet, SlugFilter, StableOrderingFilter, YearFilter
+from config.filtersets import (
+    CountryFilter,
+    RecordFilterSet,
+    RowSlugFilter,
+    SlugFilter,
+    StableOrderingFilter,
+    YearFilter,
+)
 from dialogues.models import Dialogue, Topic, WorkingGroup
 from events.models import Event, Session
 from institutions.models import Organisation
@@ -19,7 +26,7 @@ class EventFilterSet(RecordFilterSet):
     dialogue = SlugFilter(Dialogue, "dialogue")
     working_group = SlugFilter(WorkingGroup, "working_group")
     project = SlugFilter(Project, "projects")
-    organisation = SlugFilter(Organisation, "participations__organisation")
+    organisation = RowSlugFilter(Organisation, "participations", "organisation")
     topic = SlugFilter(Topic, "topics")
     kind = django_filters.MultipleChoiceFilter(choices=Event.Kind.choices)
     state = django_filters.MultipleChoiceFilter(choices=Event.State.choices)

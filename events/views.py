@@ -37,6 +37,7 @@ class EventListView(FilteredListView):
             "participations__organisation__slug",
             "participations__organisation__name",
             related_model=Organisation,
+            through="participations",
         ),
         Facet("project", "Project", "projects__slug", "projects__title", related_model=Project),
     )

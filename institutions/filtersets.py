@@ -2,7 +2,7 @@
 
 import django_filters
 
-from config.filtersets import CountryFilter, RecordFilterSet, SlugFilter, StableOrderingFilter
+from config.filtersets import CountryFilter, RecordFilterSet, RowSlugFilter, SlugFilter, StableOrderingFilter
 from institutions.models import Organisation, Person
 
 
@@ -20,7 +20,7 @@ class OrganisationFilterSet(RecordFilterSet):
 
 
 class PersonFilterSet(RecordFilterSet):
-    organisation = SlugFilter(Organisation, "affiliations__organisation")
+    organisation = RowSlugFilter(Organisation, "affiliations", "organisation")
     ordering = StableOrderingFilter(fields=(("family_name", "name"), ("updated_at", "updated")))
 
     class Meta:

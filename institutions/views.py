@@ -98,6 +98,7 @@ class PersonListView(FilteredListView):
             "affiliations__organisation__slug",
             "affiliations__organisation__name",
             related_model=Organisation,
+            through="affiliations",
         ),
     )
 

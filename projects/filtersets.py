@@ -6,6 +6,7 @@ from config.filtersets import (
     ActiveInYearFilter,
     CountriesOverlapFilter,
     RecordFilterSet,
+    RowSlugFilter,
     SlugFilter,
     StableOrderingFilter,
 )
@@ -28,7 +29,7 @@ class ProjectFilterSet(RecordFilterSet):
     state = django_filters.MultipleChoiceFilter(choices=Project.State.choices)
     topic = SlugFilter(Topic, "topics")
     dialogue = SlugFilter(Dialogue, "dialogues")
-    organisation = SlugFilter(Organisation, "roles__organisation")
+    organisation = RowSlugFilter(Organisation, "roles", "organisation")
     year = ActiveInYearFilter(field_name="start_date", label="Active in year")
     ordering = StableOrderingFilter(
         fields=(("title", "title"), ("start_date", "start"), ("updated_at", "updated"))

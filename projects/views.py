@@ -26,6 +26,7 @@ class ProjectListView(FilteredListView):
             "roles__organisation__slug",
             "roles__organisation__name",
             related_model=Organisation,
+            through="roles",
         ),
     )
 
