@@ -7,6 +7,7 @@ Every feed takes the query parameters of the event list (``?dialogue=t2d&kind=pl
 
 import datetime
 import functools
+import re
 
 import icalendar
 from django.conf import settings
@@ -149,7 +150,8 @@ def calendar_event(event: Event, *, request, host: str, countries: dict[str, str
     vevent.add("summary", event.name)
     vevent.add("dtstart", event.start.date)
     last_day = (event.end or event.start).last_day
-    vevent.add("dtend", last_day + datetime.timedelta(days=1))
+    # DTEND is exclusive: the day after the last one (or the last date Python can hold).
+    vevent.add("dtend", last_day + datetime.timedelta(days=1) if last_day < datetime.date.max else last_day)
     location = event_location(event, countries)
     if location:
         vevent.add("location", location)
@@ -199,6 +201,14 @@ def event_calendar(request):
     return response
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the control characters XML 1.0 cannot carry (an editor may paste them)."""
+    return CONTROL_CHARACTERS.sub("", str(text))
+
+
 class EventUpdatesFeed(Feed):
     """``/events/feed.rss``: the 50 most recently created or updated events of a filtered list."""
 
@@ -236,10 +246,13 @@ class EventUpdatesFeed(Feed):
             .order_by("-updated_at", "-id")[:MAX_FEED_ITEMS]
         )
 
+    def item_title(self, event):
+        return xml_safe(event.name)
+
     def item_description(self, event):
         place = event_location(event, country_names())
         when_and_where = " · ".join(part for part in (event.period, place) if part)
-        paragraphs = [when_and_where, *event.summary.split("\n\n")]
+        paragraphs = [when_and_where, *xml_safe(event.summary).split("\n\n")]
         return format_html_join("", "<p>{}</p>", ((text.strip(),) for text in paragraphs if text.strip()))
 
     def item_pubdate(self, event):
@@ -252,7 +265,7 @@ class EventUpdatesFeed(Feed):
         categories = [str(event.get_kind_display())]
         if event.dialogue_is_visible:
             categories.append(event.dialogue.acronym or event.dialogue.name)
-        return categories
+        return [xml_safe(category) for category in categories]
 
 
 class EventUpdatesAtomFeed(EventUpdatesFeed):

@@ -155,6 +155,8 @@ class EventCalendarView(TemplateView):
         month_param = request.GET.get("month") or timezone.localdate().strftime("%Y-%m")
         try:
             first = datetime.datetime.strptime(month_param, "%Y-%m").date()
+            if not 1900 <= first.year <= 2200:
+                raise ValueError(month_param)
         except ValueError:
             error = _("“%(month)s” is not a month; write it as YYYY-MM, e.g. 2024-05.") % {
                 "month": month_param[:20]

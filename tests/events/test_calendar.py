@@ -71,3 +71,11 @@ def test_calendar_refuses_a_malformed_month_with_a_message(client, month):
 
     assert response.status_code == 400
     assert "is not a month; write it as YYYY-MM" in response.context["error"]
+
+
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "1899-12", "2201-01"])
+def test_calendar_refuses_months_outside_the_atlas_years(client, month):
+    response = client.get("/events/calendar/", {"month": month})
+
+    assert response.status_code == 400
+    assert response.context["error"].endswith("is not a month; write it as YYYY-MM, e.g. 2024-05.")

@@ -465,3 +465,27 @@ def titles_in_feed_response(name, response) -> list[str]:
     if name == "event-feed-ics":
         return uids(calendar_of(response))
     return feed_titles(response)
+
+
+def test_event_feeds_survive_control_characters_and_the_last_year(client):
+    factories.EventFactory(name="Tab\x0bbed\x0cname", summary="Line\x08break", slug="odd")
+    factories.EventFactory(
+        name="Far future", slug="far", start_date=datetime.date(9999, 1, 1), start_precision="year"
+    )
+
+    rss = client.get("/events/feed.rss")
+    atom = client.get("/events/feed.atom")
+    ics = client.get("/events/feed.ics")
+
+    assert (rss.status_code, atom.status_code, ics.status_code) == (200, 200, 200)
+    titles = [item.findtext("title") for item in ET.fromstring(rss.content).iter("item")]
+    assert sorted(titles) == ["Far future", "Tabbedname"]
+    far_future = next(
+        event
+        for event in icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
+        if event["SUMMARY"] == "Far future"
+    )
+    assert (far_future["DTSTART"].dt, far_future["DTEND"].dt) == (
+        datetime.date(9999, 1, 1),
+        datetime.date(9999, 12, 31),
+    )
