@@ -148,6 +148,7 @@ class Searchable:
     model: type
     passage_fields: tuple[str, ...] = ("summary", "description")
     order: int = 0
+    select_related: tuple[str, ...] = ()  # what the record's name needs (a working group's dialogue)
 
 
 @dataclass
@@ -162,10 +163,12 @@ class SearchGroup:
 REGISTRY: list[Searchable] = []
 
 
-def register(model, *, key: str, label: str, order: int, passage_fields=("summary", "description")) -> None:
+def register(
+    model, *, key: str, label: str, order: int, passage_fields=("summary", "description"), select_related=()
+) -> None:
     """Called from each app's ``search.py``; result groups are shown by ``order``."""
     if not any(searchable.model is model for searchable in REGISTRY):
-        REGISTRY.append(Searchable(key, label, model, tuple(passage_fields), order))
+        REGISTRY.append(Searchable(key, label, model, tuple(passage_fields), order, tuple(select_related)))
         REGISTRY.sort(key=lambda searchable: searchable.order)
 
 
@@ -202,10 +205,11 @@ def search_records(model, query: str, user):
     """
     searchable = next((item for item in REGISTRY if item.model is model), Searchable("", "", model))
     query = clean_query(query)
-    return (
-        model.objects.visible_to(user)
-        .search(query)
-        .annotate(headline=_passage(searchable, full_text_query(query)) if query else Value(""))
+    records = model.objects.visible_to(user)
+    if searchable.select_related:
+        records = records.select_related(*searchable.select_related)
+    return records.search(query).annotate(
+        headline=_passage(searchable, full_text_query(query)) if query else Value("")
     )
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from config.dates import Precision
 from config.fields import CountryField
 from config.models import Period, PublicRecord, Publishable, RecordManager
 from config.search import SearchableQuerySet, search_columns, search_indexes
@@ -17,16 +18,37 @@ from institutions.models import Organisation, Person
 from projects.models import Project
 
 
+def not_over(today) -> Q:
+    """Events whose last possible day is today or later.
+
+    Dates are stored as the first day of their period, so an end known only to the month ("November
+    2026") lasts until the month is over: compare with the first day of today's month (or year).
+    """
+    bounds = {
+        Precision.DAY: today,
+        Precision.MONTH: today.replace(day=1),
+        Precision.YEAR: today.replace(month=1, day=1),
+    }
+
+    def lasts(prefix):
+        return Q(
+            *(
+                Q(**{f"{prefix}_precision": precision, f"{prefix}_date__gte": bound})
+                for precision, bound in bounds.items()
+            ),
+            _connector=Q.OR,
+        )
+
+    return (Q(end_date__isnull=False) & lasts("end")) | (Q(end_date__isnull=True) & lasts("start"))
+
+
 class EventQuerySet(SearchableQuerySet):
     def upcoming(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today))
+        """Events not over yet: running, or still to come (also those known only to the month)."""
+        return self.filter(not_over(today or timezone.localdate()))
 
     def past(self, today=None):
-        today = today or timezone.localdate()
-        return self.exclude(Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)).filter(
-            start_date__isnull=False
-        )
+        return self.filter(start_date__isnull=False).exclude(not_over(today or timezone.localdate()))
 
     def for_list(self):
         """Everything a list row shows, in a fixed number of queries."""

@@ -103,3 +103,20 @@ def test_search_page_refuses_a_10_kb_query_with_a_message(client):
     assert (
         response.context["error"] == "The search text is too long: 10240 characters; at most 1000 are read."
     )
+
+
+def test_search_page_queries_do_not_grow_with_working_group_results(client):
+    def search_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/search/", {"q": "emissions"}).status_code == 200
+        return len(queries)
+
+    # More than a page of results (10 a type) both times, so both runs count the total.
+    factories.WorkingGroupFactory.create_batch(11, name="Emissions trading")
+    with_eleven = search_queries()
+    factories.WorkingGroupFactory.create_batch(20, name="Emissions data")
+
+    assert search_queries() == with_eleven
