@@ -2,6 +2,9 @@
 
 The ETag is a hash of the representation the client receives (as JSON, plus the format), so it
 changes whenever anything the client sees changes — a nested role as much as the record itself.
+Only the ETag decides a 304: ``Last-Modified`` is the record's own ``updated_at`` and misses changes
+to nested rows, so it is sent as information and ``If-Modified-Since`` is ignored (RFC 9110 lets a
+server ignore it).
 A write with ``If-Match`` compares it with the ETag of the current JSON representation, with the
 row locked, and answers 412 when another write came first.
 """
@@ -9,7 +12,7 @@ row locked, and answers 412 when another write came first.
 import hashlib
 import json
 
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 from rest_framework.utils.encoders import JSONEncoder
 
 from config.api.exceptions import PreconditionFailed
@@ -25,14 +28,13 @@ def entity_tags(header: str) -> list[str]:
     return [tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()]
 
 
-def not_modified(request, etag: str, last_modified) -> bool:
-    """Whether a GET may be answered 304 (If-None-Match wins over If-Modified-Since, RFC 9110)."""
+def not_modified(request, etag: str) -> bool:
+    """Whether a GET may be answered 304: only when ``If-None-Match`` names the current ETag."""
     if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None:
-        tags = entity_tags(if_none_match)
-        return "*" in tags or etag in tags
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-    return since is not None and last_modified is not None and int(last_modified.timestamp()) <= since
+    if if_none_match is None:
+        return False
+    tags = entity_tags(if_none_match)
+    return "*" in tags or etag in tags
 
 
 def check_if_match(request, etag: str) -> None:

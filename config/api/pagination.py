@@ -1,10 +1,17 @@
 """Page-number pagination with a default and a capped page size; a bad page is a 4xx."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import InvalidPage
 from rest_framework import pagination
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
+
+
+def whole_number(raw: str) -> int | None:
+    """``raw`` as a number if it is one to nine ASCII digits (``"²".isdigit()`` is true), else ``None``."""
+    return int(raw) if re.fullmatch(r"[0-9]{1,9}", raw) else None
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -28,19 +35,22 @@ class PageNumberPagination(pagination.PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        size = whole_number(raw)
+        if size is None or not 1 <= size <= self.max_page_size:
             raise ValidationError(
                 {self.page_size_query_param: [f"Enter a whole number from 1 to {self.max_page_size}."]}
             )
-        return int(raw)
+        return size
 
     def paginate_queryset(self, queryset, request, view=None):
         raw = request.query_params.get(self.page_query_param, "1")
-        if raw not in self.last_page_strings and (not raw.isdigit() or int(raw) < 1):
+        number = None if raw in self.last_page_strings else whole_number(raw)
+        if raw not in self.last_page_strings and (number is None or number < 1):
             raise ValidationError({self.page_query_param: ["Enter a whole number from 1."]})
         page_size = self.get_page_size(request)
         paginator = self.django_paginator_class(queryset, page_size)
-        number = paginator.num_pages if raw in self.last_page_strings else int(raw)
+        if number is None:
+            number = paginator.num_pages
         try:
             self.page = paginator.page(number)
         except InvalidPage:

@@ -87,7 +87,11 @@ class ICalendarRenderer(renderers.BaseRenderer):
             entry.add("uid", f"event-{event['id']}@dialogue-atlas")
             entry.add("summary", event.get("name", ""))
             entry.add("dtstart", start.date)
-            entry.add("dtend", end.last_day + datetime.timedelta(days=1))
+            if end.last_day < datetime.date.max:
+                entry.add("dtend", end.last_day + datetime.timedelta(days=1))
+            else:
+                # The day after 31 December 9999 is no date; a duration says the same without it.
+                entry.add("duration", end.last_day - start.date + datetime.timedelta(days=1))
             entry.add("dtstamp", datetime.datetime.fromisoformat(event["updated_at"]))
             if event.get("html_url"):
                 entry.add("url", event["html_url"])

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.api.filters import searched_text
+from config.api.pagination import whole_number
 from config.api.serializers import reference
 from config.search import clean_query, search_all
 
@@ -61,10 +62,10 @@ class SearchView(APIView):
         query = searched_text(request)
         if query is None:
             raise ValidationError({"q": ["Give a search text."]})
-        per_type = request.query_params.get("per_type", str(DEFAULT_PER_TYPE))
-        if not per_type.isdigit() or not 1 <= int(per_type) <= MAX_PER_TYPE:
+        per_type = whole_number(request.query_params.get("per_type", str(DEFAULT_PER_TYPE)))
+        if per_type is None or not 1 <= per_type <= MAX_PER_TYPE:
             raise ValidationError({"per_type": [f"A whole number from 1 to {MAX_PER_TYPE}."]})
-        groups = search_all(query, request.user, per_type=int(per_type))
+        groups = search_all(query, request.user, per_type=per_type)
         data = {
             "query": clean_query(query),
             "groups": [

@@ -238,13 +238,29 @@ class RecordSerializer(serializers.ModelSerializer):
                 many[name] = validated_data.pop(name)
         return many
 
+    def set_many(self, instance, many):
+        """Set the to-many fields written, keeping the members the writer may not see.
+
+        A client can only name the records it may see, so a list it sends replaces only those;
+        links to drafts or internal records stay as they were.
+        """
+        if not many:
+            return
+        user = getattr(self.context.get("request"), "user", None)
+        # The instance the view loaded has its relations prefetched through visible_to(user); the
+        # current members are read from a fresh copy.
+        stored = type(instance)._default_manager.get(pk=instance.pk)
+        for name, values in many.items():
+            current = getattr(stored, name)
+            visible_members = current.model._default_manager.visible_to(user).values("pk")
+            getattr(instance, name).set([*values, *current.exclude(pk__in=visible_members)])
+
     def create(self, validated_data):
         many = self.split_many(validated_data)
         instance = self.Meta.model(**validated_data)
         self.validate_model(instance)
         instance.save()
-        for name, value in many.items():
-            getattr(instance, name).set(value)
+        self.set_many(instance, many)
         self.log(instance, ADDITION)
         return instance
 
@@ -254,8 +270,7 @@ class RecordSerializer(serializers.ModelSerializer):
             setattr(instance, name, value)
         self.validate_model(instance)
         instance.save()
-        for name, value in many.items():
-            getattr(instance, name).set(value)
+        self.set_many(instance, many)
         self.log(instance, CHANGE)
         return instance
 

@@ -109,7 +109,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         response["ETag"] = etag
         if last_modified is not None:
             response["Last-Modified"] = last_modified_header(last_modified)
-        if not_modified(request, etag, last_modified):
+        if not_modified(request, etag):
             unchanged = HttpResponseNotModified()
             for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
                 if header in response:
@@ -134,8 +134,15 @@ class RecordViewSet(viewsets.ModelViewSet):
         )
 
     def written(self, instance, status_code):
-        """The response to a write: the record as a GET would show it, with its new ETag."""
-        reloaded = self.get_queryset().filter(pk=instance.pk).first() or instance
+        """The response to a write: the record as a GET would show it, with its new ETag.
+
+        A record the writer may no longer see (made a draft, say) is still shown as written, but
+        loaded like any other, so that its related records are only those the writer may see.
+        """
+        reloaded = self.get_queryset().filter(pk=instance.pk).first()
+        if reloaded is None:
+            row = type(instance)._default_manager.filter(pk=instance.pk)
+            reloaded = self.serializer_class.eager_load(row, self.request.user).get()
         data = self.serializer_class(reloaded, context=self.get_serializer_context()).data
         headers = {"ETag": representation_etag(data), "Location": data.get("url") or ""}
         return Response(data, status=status_code, headers=headers)

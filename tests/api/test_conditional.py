@@ -46,10 +46,25 @@ def test_etag_changes_when_the_record_changes(api, uba):
     assert api.get(URL, headers={"If-None-Match": etag}).status_code == 200
 
 
-def test_if_modified_since_is_answered_304_when_unchanged(api, uba):
+def test_if_modified_since_alone_never_gets_a_304(api, uba):
     last_modified = api.get(URL)["Last-Modified"]
 
-    assert api.get(URL, headers={"If-Modified-Since": last_modified}).status_code == 304
+    response = api.get(URL, headers={"If-Modified-Since": last_modified})
+
+    assert (response.status_code, response["Last-Modified"]) == (200, last_modified)
+
+
+def test_if_modified_since_does_not_hide_a_change_to_a_nested_row(api):
+    dialogue = factories.DialogueFactory(slug="t2d")
+    url = "/api/v1/dialogues/t2d/"
+    first = api.get(url)
+    factories.DialogueRoleFactory(dialogue=dialogue, organisation=factories.OrganisationFactory(slug="uba"))
+
+    response = api.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+
+    assert response.status_code == 200
+    assert [role["organisation"]["slug"] for role in response.json()["roles"]] == ["uba"]
+    assert api.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 200
 
 
 def test_stale_if_match_is_refused_with_412_and_the_winners_change_kept(writer_api, uba):

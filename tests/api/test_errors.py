@@ -31,6 +31,14 @@ def error(response):
         ("/api/v1/events/nothing-here/", 404, []),
         ("/api/v1/dialogue-roles/123456/", 404, []),
         (f"/api/v1/events/?q={'x' * 10_000}", 400, ["q"]),
+        # "²".isdigit() is true, but int("²") fails; so do numbers past Python's digit limit.
+        ("/api/v1/dialogues/?page=²", 400, ["page"]),
+        ("/api/v1/dialogues/?page=١", 400, ["page"]),
+        ("/api/v1/dialogues/?page_size=²", 400, ["page_size"]),
+        (f"/api/v1/dialogues/?page={'9' * 5000}", 400, ["page"]),
+        (f"/api/v1/dialogues/?page_size={'9' * 5000}", 400, ["page_size"]),
+        ("/api/v1/dialogues/?page=1000000", 404, []),
+        ("/api/v1/dialogues/?page=last", 200, None),
     ],
 )
 def test_bad_query_is_a_4xx_naming_the_field(api, url, status, fields):
@@ -46,6 +54,13 @@ def test_invalid_json_is_a_400(writer_api):
 
     assert (response.status_code, error(response)["code"]) == (400, "parse_error")
     assert Organisation.objects.count() == 0
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000, '{"name": ' + "[" * 100_000])
+def test_too_deeply_nested_json_is_a_400(writer_api, body):
+    response = writer_api.post("/api/v1/topics/", body, content_type="application/json")
+
+    assert (response.status_code, error(response)["code"]) == (400, "parse_error")
 
 
 def test_wrong_content_type_is_a_415(writer_api):

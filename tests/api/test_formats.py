@@ -45,6 +45,21 @@ def test_icalendar_feed_spans_partial_dates(api):
     ]
 
 
+def test_icalendar_feed_copes_with_the_last_representable_year(api):
+    factories.EventFactory(
+        slug="far", name="Far", start_date=datetime.date(9999, 1, 1), start_precision="year"
+    )
+
+    response = api.get("/api/v1/events/?format=ics")
+    lines = response.content.decode().splitlines()
+
+    assert response.status_code == 200
+    assert [line for line in lines if line.startswith(("DTSTART", "DTEND", "DURATION"))] == [
+        "DTSTART;VALUE=DATE:99990101",
+        "DURATION:P365D",
+    ]
+
+
 def test_geojson_has_only_events_with_coordinates(api):
     factories.EventFactory(slug="berlin", latitude=52.52, longitude=13.405)
     factories.EventFactory(slug="nowhere")

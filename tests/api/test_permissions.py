@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 from config.api.permissions import ReadOrModelPermission
 from config.api.urls import API_APPS
 from config.visibility import Status, Visibility
+from events.models import Event
 from institutions.models import Organisation
 from tests import factories
 from tests.api.conftest import grant, token_client
@@ -128,3 +129,47 @@ def test_writes_are_attributed_to_the_tokens_user(writer_api, writer):
     assert list(LogEntry.objects.values_list("user", "object_repr", "action_flag")) == [
         (writer.pk, "UBA", ADDITION)
     ]
+
+
+@pytest.fixture
+def event_with_a_draft_topic(db):
+    event = factories.EventFactory(slug="workshop")
+    event.topics.set(
+        [factories.TopicFactory(slug="energy"), factories.TopicFactory(slug="secret", status=Status.DRAFT)]
+    )
+    factories.TopicFactory(slug="climate")
+    return event
+
+
+def topic_slugs(data) -> list[str]:
+    return sorted(topic["slug"] for topic in data["topics"])
+
+
+def test_partner_write_of_a_many_to_many_keeps_the_links_it_cannot_see(event_with_a_draft_topic):
+    client = token_client(grant(factories.PartnerFactory(), Event, "change"))
+    url = "/api/v1/events/workshop/"
+    seen = topic_slugs(client.get(url).json())
+
+    added = client.patch(url, {"topics": [*seen, "climate"]}, format="json")
+    stored_after_adding = sorted(event_with_a_draft_topic.topics.values_list("slug", flat=True))
+    emptied = client.patch(url, {"topics": []}, format="json")
+
+    assert seen == ["energy"]
+    assert (added.status_code, topic_slugs(added.json())) == (200, ["climate", "energy"])
+    assert stored_after_adding == ["climate", "energy", "secret"]
+    assert (emptied.status_code, topic_slugs(emptied.json())) == (200, [])
+    assert list(event_with_a_draft_topic.topics.values_list("slug", flat=True)) == ["secret"]
+
+
+def test_write_that_hides_the_record_from_its_writer_shows_only_what_the_writer_may_see(
+    event_with_a_draft_topic,
+):
+    client = token_client(grant(factories.PartnerFactory(), Event, "change"))
+    url = "/api/v1/events/workshop/"
+
+    response = client.patch(url, {"status": "draft", "topics": ["energy"]}, format="json")
+
+    assert (response.status_code, response.json()["status"]) == (200, "draft")
+    assert topic_slugs(response.json()) == ["energy"]
+    assert sorted(event_with_a_draft_topic.topics.values_list("slug", flat=True)) == ["energy", "secret"]
+    assert client.get(url).status_code == 404

@@ -58,6 +58,8 @@ def test_search_endpoint_leaves_out_hidden_records_and_shows_partners_theirs(api
         ({"q": "uba", "per_type": "0"}, "per_type", "A whole number from 1 to 50."),
         ({"q": "uba", "per_type": "1000000"}, "per_type", "A whole number from 1 to 50."),
         ({"q": "uba", "per_type": "two"}, "per_type", "A whole number from 1 to 50."),
+        ({"q": "uba", "per_type": "²"}, "per_type", "A whole number from 1 to 50."),
+        ({"q": "uba", "per_type": "9" * 5000}, "per_type", "A whole number from 1 to 50."),
     ],
 )
 def test_search_endpoint_refuses_bad_input_naming_the_field(api, params, field, message):
