@@ -33,7 +33,8 @@ from django.utils.translation import get_language
 
 from config.visibility import VisibleQuerySet
 
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = 200  # characters searched
+MAX_INPUT_LENGTH = 1000  # a longer search text is refused, on the site and in the API
 LANGUAGE_CONFIGS = {"en": "english", "de": "german"}
 LANGUAGES = ("en", "de", "zh_hans")
 _MARK_START, _MARK_END = "\x02", "\x03"

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from config.search import clean_query, search_all
+from config.search import MAX_INPUT_LENGTH, clean_query, search_all
 
 
 @dataclass
@@ -231,10 +231,10 @@ class SearchView(TemplateView):
         raw = request.GET.get("q", "")
         context = self.get_context_data(query=clean_query(raw), groups=[], error=None)
         status = 200
-        if len(raw) > 1000:
+        if len(raw) > MAX_INPUT_LENGTH:
             context["error"] = _(
-                "The search text is too long: %(length)d characters; at most 1000 are read."
-            ) % {"length": len(raw)}
+                "The search text is too long: %(length)d characters; at most %(limit)d are read."
+            ) % {"length": len(raw), "limit": MAX_INPUT_LENGTH}
             status = 400
         elif context["query"]:
             context["groups"] = search_all(context["query"], request.user, per_type=10)

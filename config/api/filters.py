@@ -7,7 +7,7 @@ views and schema helpers may be imported.
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 
-MAX_QUERY_LENGTH = 1000  # longer texts are refused; up to 200 characters are searched
+from config.search import MAX_INPUT_LENGTH
 
 
 def searched_text(request) -> str | None:
@@ -15,9 +15,9 @@ def searched_text(request) -> str | None:
     query = request.query_params.get("q")
     if query is None or not query.strip():
         return None
-    if len(query) > MAX_QUERY_LENGTH:
+    if len(query) > MAX_INPUT_LENGTH:
         raise ValidationError(
-            {"q": [f"The search text is too long: {len(query)} characters; at most {MAX_QUERY_LENGTH}."]}
+            {"q": [f"The search text is too long: {len(query)} characters; at most {MAX_INPUT_LENGTH}."]}
         )
     return query
 
@@ -51,6 +51,6 @@ class SearchFilterBackend(BaseFilterBackend):
                 "in": "query",
                 "description": "Search text (full text in English, German and Chinese, with typos and "
                 "acronyms): the matching records, best first.",
-                "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                "schema": {"type": "string", "maxLength": MAX_INPUT_LENGTH},
             }
         ]
