@@ -7,6 +7,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from config.fields import country_choices
 
@@ -20,6 +22,8 @@ def visible(model):
     return queryset
 
 
+# In the API schema a slug filter takes strings (the slugs), not the related primary keys.
+@extend_schema_field(OpenApiTypes.STR)
 class SlugFilter(django_filters.ModelMultipleChoiceFilter):
     """``?dialogue=t2d&dialogue=india-us``: related records by slug, among the visible ones."""
 

@@ -154,9 +154,12 @@ STORAGES = {
     },
 }
 
-# Security. Everything is served by the project itself, so the policy allows only 'self'.
+# Security. Everything is served by the project itself, so the policy allows only 'self'; the few
+# inline scripts and styles (the API docs' start-up code) carry the per-response nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
     "img-src": [CSP.SELF, "data:"],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
@@ -166,7 +169,12 @@ SECURE_CSP = {
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# No script of ours reads the CSRF cookie: forms (the admin's included) carry the token in a field.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -176,7 +184,12 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# The admin's address; in production choose one that is not guessed (it is not listed in robots.txt).
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/") or ADMIN_URL == "/":
+    raise ImproperlyConfigured(
+        f"ADMIN_URL must be a relative path ending in '/', like 'admin/', not {ADMIN_URL!r}."
+    )
 
 LOGGING = {
     "version": 1,
@@ -243,6 +256,21 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set, so the schema (and `check --deploy`) has no naming collisions.
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "config.fields.country_choices",
+        "OrganisationKindEnum": "institutions.models.Organisation.Kind",
+        "PublicationKindEnum": "dialogues.models.Publication.Kind",
+        "EventKindEnum": "events.models.Event.Kind",
+        "DialogueStateEnum": "dialogues.models.Dialogue.State",
+        "EventStateEnum": "events.models.Event.State",
+        "ProjectStateEnum": "projects.models.Project.State",
+        "DialogueRoleEnum": "dialogues.models.DialogueRole.Role",
+        "MemberRoleEnum": "dialogues.models.MemberRole",
+        "ParticipationRoleEnum": "events.models.EventParticipation.Role",
+        "SpeakerRoleEnum": "events.models.EventSpeaker.Role",
+        "ProjectRoleEnum": "projects.models.ProjectRole.Role",
+    },
 }
 # Cross-origin reads only: browsers elsewhere may GET the API; writes come from servers with tokens.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

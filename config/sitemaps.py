@@ -48,10 +48,15 @@ SITEMAPS = {
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    """Everything public may be crawled; the admin and the (endless) search results may not."""
+    """Everything public may be crawled; the admin and the (endless) search results may not.
+
+    The admin is named only at its default address: a custom ``ADMIN_URL`` is kept out of sight,
+    and the admin's own pages tell crawlers not to index them.
+    """
+    admin_path = reverse("admin:index")
     lines = [
         "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
+        *([f"Disallow: {admin_path}"] if admin_path == "/admin/" else []),
         f"Disallow: {reverse('search')}",
         "Allow: /",
         "",

@@ -1,0 +1,60 @@
+"""``manage.py check --deploy`` with production settings: silent when configured, loud when not."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+
+pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def database_url() -> str:
+    """The test database as a URL (the host may be the embedded server's socket directory)."""
+    params = connection.settings_dict
+    host = quote(params["HOST"] or "", safe="")
+    return f"postgres://{quote(params['USER'] or '')}@{host}:{params['PORT'] or 5432}/{params['NAME']}"
+
+
+def check_deploy(**overrides) -> subprocess.CompletedProcess:
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "SECURE_"))
+    }
+    environment.update(
+        DJANGO_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        DATABASE_URL=database_url(),
+        ALLOWED_HOSTS="atlas.example.org",
+        **overrides,
+    )
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_check_deploy_reports_nothing_with_production_settings():
+    result = check_deploy()
+
+    assert [result.returncode, result.stdout.strip(), result.stderr.strip()] == [
+        0,
+        "System check identified no issues (0 silenced).",
+        "",
+    ]
+
+
+def test_check_deploy_warns_when_hsts_is_switched_off():
+    result = check_deploy(SECURE_HSTS_SECONDS="0")
+
+    warnings = [line.split(" ", 2)[1] for line in result.stderr.splitlines() if line.startswith("?: (")]
+    assert [result.returncode, warnings] == [1, ["(security.W004)"]]

@@ -1,0 +1,153 @@
+"""Security headers on every kind of response, the cookies' flags, and the API docs under the CSP."""
+
+import re
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+ONE_YEAR = 60 * 60 * 24 * 365
+
+# One URL of each kind the atlas serves, with the status it answers with.
+URLS = [
+    ("/", 200),
+    ("/dialogues/", 200),
+    ("/events/?kind=party", 400),
+    ("/search/?q=climate", 200),
+    ("/no-such-page/", 404),
+    ("/admin/login/", 200),
+    ("/admin/", 302),
+    ("/api/v1/", 200),
+    ("/api/v1/events/", 200),
+    ("/api/v1/events/?kind=party", 400),
+    ("/api/v1/events/nothing-here/", 404),
+    ("/api/schema/", 200),
+    ("/api/docs/", 200),
+    ("/api/docs/?script=", 200),
+    ("/api/docs/redoc/", 200),
+    ("/events/feed.ics", 200),
+    ("/events/feed.rss", 200),
+    ("/events/feed.atom", 200),
+    ("/sitemap.xml", 200),
+    ("/robots.txt", 200),
+    ("/healthz", 200),
+]
+
+EXPECTED_HEADERS = {
+    "Strict-Transport-Security": f"max-age={ONE_YEAR}; includeSubDomains; preload",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+# The policy without the nonce (which differs per response and appears only where a page uses it).
+STRICT_POLICY = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+]
+
+
+@pytest.fixture
+def production_like(settings):
+    settings.SECURE_HSTS_SECONDS = ONE_YEAR
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.SESSION_COOKIE_SECURE = True
+    settings.CSRF_COOKIE_SECURE = True
+    return settings
+
+
+def policy_without_nonce(header: str) -> list[str]:
+    return [re.sub(r" 'nonce-[^']+'", "", directive.strip()) for directive in header.split(";")]
+
+
+@pytest.mark.parametrize(("url", "status"), URLS)
+def test_every_response_carries_the_security_headers(client, production_like, url, status):
+    factories.EventFactory()
+
+    response = client.get(url, secure=True)
+
+    assert response.status_code == status
+    assert {name: response.headers.get(name) for name in EXPECTED_HEADERS} == EXPECTED_HEADERS
+    assert policy_without_nonce(response.headers["Content-Security-Policy"]) == STRICT_POLICY
+
+
+@pytest.mark.parametrize(("url", "status"), URLS)
+def test_no_response_allows_unsafe_inline_or_eval(client, url, status):
+    response = client.get(url)
+
+    policy = response.headers["Content-Security-Policy"]
+    assert [response.status_code, "unsafe-inline" in policy, "unsafe-eval" in policy] == [
+        status,
+        False,
+        False,
+    ]
+
+
+def test_hsts_is_sent_only_over_https(client, production_like):
+    response = client.get("/")
+
+    assert response.headers.get("Strict-Transport-Security") is None
+
+
+@pytest.mark.parametrize("url", ["/api/docs/redoc/", "/api/docs/"])
+def test_api_docs_inline_code_carries_the_nonce_of_the_policy(client, url):
+    response = client.get(url)
+    page = response.content.decode()
+    nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
+
+    inline = re.findall(r"<(script|style)( nonce=\"([^\"]*)\")?>", page)
+    assert inline and all(found_nonce == nonce for _tag, _attr, found_nonce in inline)
+    assert "fonts.googleapis.com" not in page
+
+
+def test_redoc_is_told_the_nonce_for_the_styles_it_injects(client):
+    response = client.get("/api/docs/redoc/")
+    nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
+
+    assert f'{{nonce: "{nonce}"}}' in response.content.decode()
+
+
+def test_swagger_ui_loads_its_start_up_script_from_the_site(client):
+    page = client.get("/api/docs/").content.decode()
+    scripts = re.findall(r"<script src=\"([^\"]+)\"></script>", page)
+
+    assert [src.startswith("/static/") for src in scripts[:2]] == [True, True]
+    assert scripts[2] == "/api/docs/?script="
+    script = client.get(scripts[2])
+    assert [script.status_code, script["Content-Type"]] == [200, "application/javascript"]
+    assert client.get(scripts[0]).status_code == 200
+
+
+def test_admin_login_cookies_are_secure_httponly_and_lax(client, production_like):
+    staff = factories.StaffFactory(username="editor")
+    staff.set_password("a long editor passphrase")
+    staff.save()
+
+    form = client.get("/admin/login/", secure=True)
+    csrf = form.cookies["csrftoken"]
+    login = client.post(
+        "/admin/login/?next=/admin/",
+        {
+            "username": "editor",
+            "password": "a long editor passphrase",
+            "csrfmiddlewaretoken": form.context["csrf_token"],
+        },
+        secure=True,
+    )
+    session = login.cookies["sessionid"]
+
+    assert login.status_code == 302
+    assert [(cookie["secure"], cookie["httponly"], cookie["samesite"]) for cookie in (csrf, session)] == [
+        (True, True, "Lax"),
+        (True, True, "Lax"),
+    ]
