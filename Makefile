@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate seed admin db-stop clean
+.PHONY: run test lint format check migrate seed admin db-stop clean bench
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version' 
@@ -51,3 +51,15 @@ db-stop: $(STAMP)
 
 clean: db-stop
 	rm -rf $(VENV) .data
+
+# Benchmarks against Datasette and a framework-free floor on 100,000 demo events (bench/README.md).
+# Needs DATABASE_URL (any database on the server: the benchmark creates its own) and Redis.
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+	$(BIN)/python bench/run.py
