@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from config.fields import AliasesField, CountriesField, CountryField
 from config.models import Dated, Period, PublicRecord, Publishable, SearchableManager
 from config.search import search_columns, search_indexes
+from config.uploads import check_document, clean_upload
 from institutions.models import Organisation, Person
 
 
@@ -397,6 +398,10 @@ class Publication(Dated, PublicRecord):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        clean_upload(self, "file", check_document)
 
     def get_absolute_url(self):
         return reverse("dialogues:publication-detail", kwargs={"slug": self.slug})

@@ -13,6 +13,7 @@ from config.dates import Precision
 from config.fields import CountryField
 from config.models import Period, PublicRecord, Publishable, RecordManager
 from config.search import SearchableQuerySet, search_columns, search_indexes
+from config.uploads import check_image, clean_upload
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
 from projects.models import Project
@@ -365,3 +366,7 @@ class Photo(Publishable):
 
     def __str__(self):
         return self.caption
+
+    def clean(self):
+        super().clean()
+        clean_upload(self, "image", check_image)
