@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.forms import SimpleArrayField
@@ -11,7 +12,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
+from config import services
 from config.fields import CountriesField
 from config.visibility import Status
 
@@ -72,10 +75,30 @@ class UniqueRowsInlineFormSet(BaseInlineFormSet):
                 seen.add(key)
 
 
-class RecordAdminMixin:
-    """A record with status, visibility and sources: publish actions, timestamps, widgets."""
+def workflow_form(form_class, user):
+    """``form_class`` that refuses, as a form error, a write the workflow does not allow ``user``."""
 
-    actions = ["publish", "unpublish"]
+    class WorkflowForm(form_class):
+        def _post_clean(self):
+            super()._post_clean()
+            try:
+                services.check_write(user, self.instance)
+            except services.WorkflowError as error:
+                self.add_error("status" if "status" in self.fields else None, error.message)
+
+    WorkflowForm.__name__ = form_class.__name__
+    return WorkflowForm
+
+
+class RecordAdminMixin:
+    """A record with status, visibility and sources: the workflow, history, timestamps, widgets.
+
+    Every save, status change, revert and delete goes through ``config.services``; the history
+    page (django-simple-history) shows each version with its author and a field-level diff and can
+    revert to it.
+    """
+
+    actions = ["submit_for_review", "return_to_draft", "publish", "unpublish"]
     readonly_fields = ("created_at", "updated_at")
     formfield_overrides = FORMFIELD_OVERRIDES
     list_per_page = 50
@@ -86,30 +109,109 @@ class RecordAdminMixin:
         js = ("config/admin/translation_tabs.js",)
         css = {"all": ("config/admin/translation_tabs.css",)}
 
+    @property
+    def has_workflow(self) -> bool:
+        return services.has_workflow(self.model)
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, ArrayField) and not isinstance(db_field, CountriesField):
             return text_list_formfield(db_field)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    # The workflow -----------------------------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.has_workflow or any("published_at" in flatten(opts["fields"]) for _, opts in fieldsets):
+            return fieldsets
+        with_date = []
+        for name, opts in fieldsets:
+            fields = list(opts["fields"])
+            if "status" in fields:
+                fields.insert(fields.index("status") + 1, "published_at")
+            with_date.append((name, {**opts, "fields": tuple(fields)}))
+        return with_date
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if self.has_workflow and not request.user.has_perm(services.perm(self.model, "publish")):
+            readonly += ("published_at",)
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return workflow_form(super().get_form(request, obj, change=change, **kwargs), request.user)
+
+    def has_change_permission(self, request, obj=None):
+        # Editors without the publish permission see a published record read-only.
+        if obj is not None and self.has_workflow:
+            status = services.stored_status(obj)
+            if status is not None and not services.allowed(request.user, services.Action.CHANGE, obj, status):
+                return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and self.has_workflow:
+            status = services.stored_status(obj)
+            if status is not None and not services.allowed(request.user, services.Action.DELETE, obj, status):
+                return False
+        return super().has_delete_permission(request, obj)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(services.perm(self.model, "publish"))
+
+    def save_model(self, request, obj, form, change):
+        version = (request.resolver_match.kwargs if request.resolver_match else {}).get("version_id")
+        if version:
+            reason = _("Reverted to version %(version)s in the admin.") % {"version": version}
+        else:
+            reason = _("Changed in the admin.") if change else _("Created in the admin.")
+        services.save_record(record=obj, by=request.user, reason=str(reason))
+
+    def delete_model(self, request, obj):
+        services.delete_record(record=obj, by=request.user, reason=str(_("Deleted in the admin.")))
+
+    def delete_queryset(self, request, queryset):
+        # One by one, through the workflow and the history (never a bare QuerySet.delete()).
+        for record in queryset:
+            self.delete_model(request, record)
+
     def _set_status(self, request, queryset, status, verb):
-        changed = 0
-        # Saved row by row (not QuerySet.update) so that every change goes through save().
+        changed, refused = 0, []
+        # Row by row (never QuerySet.update) so that every change is checked and kept in history.
         for record in queryset.exclude(status=status):
-            record.status = status
-            record.save(update_fields=["status"])
-            changed += 1
+            try:
+                services.transition(
+                    record=record,
+                    to=status,
+                    by=request.user,
+                    reason=str(_("%(verb)s in the admin.") % {"verb": verb}),
+                )
+            except services.WorkflowError as error:
+                refused.append(f"{record}: {error.message}")
+            else:
+                changed += 1
         self.message_user(
             request,
             ngettext("%(count)d record %(verb)s.", "%(count)d records %(verb)s.", changed)
             % {"count": changed, "verb": verb},
-            messages.SUCCESS,
+            messages.SUCCESS if changed or not refused else messages.WARNING,
         )
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)
 
-    @admin.action(description=_("Publish the selected records"), permissions=["change"])
+    @admin.action(description=_("Submit the selected records for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._set_status(request, queryset, Status.REVIEW, _("submitted for review"))
+
+    @admin.action(description=_("Return the selected records to draft"), permissions=["change"])
+    def return_to_draft(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT, _("returned to draft"))
+
+    @admin.action(description=_("Publish the selected records"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Status.PUBLISHED, _("published"))
 
-    @admin.action(description=_("Unpublish the selected records (back to draft)"), permissions=["change"])
+    @admin.action(description=_("Unpublish the selected records (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Status.DRAFT, _("unpublished"))
 
@@ -120,11 +222,11 @@ class RecordAdminMixin:
     countries_field = "countries"
 
 
-class RecordAdmin(RecordAdminMixin, admin.ModelAdmin):
+class RecordAdmin(RecordAdminMixin, SimpleHistoryAdmin):
     pass
 
 
-class TranslatedRecordAdmin(RecordAdminMixin, TranslationAdmin):
+class TranslatedRecordAdmin(RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     """For models with translated fields: one tab per language."""
 
 

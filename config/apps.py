@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def create_publish_permissions(sender, using="default", apps=None, **kwargs):
+    from config.services import ensure_publish_permissions
+
+    if apps is not None:
+        ensure_publish_permissions(apps, using)
 
 
 class ConfigConfig(AppConfig):
@@ -6,3 +14,8 @@ class ConfigConfig(AppConfig):
 
     name = "config"
     verbose_name = "Dialogue Atlas"
+
+    def ready(self):
+        # Like Django's own model permissions, the publish permissions exist after every migrate
+        # (and after a test database is flushed).
+        post_migrate.connect(create_publish_permissions, sender=self)

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import ExtractYear, TruncMonth
+from django.db.models.functions import ExtractYear, Now, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -77,14 +77,34 @@ class Record(models.Model):
         return tuple(key)
 
     @classmethod
-    def visibility_condition(cls, visibilities, prefix: str = "") -> Q:
-        """The rows, reached through ``prefix``, that a user allowed ``visibilities`` may see."""
+    def visibility_condition(cls, visibilities, prefix: str = "", user=None) -> Q:
+        """The rows, reached through ``prefix``, that a user allowed ``visibilities`` may see.
+
+        A ``user`` who may change this kind of record (an account of a partner system, say) also
+        sees its drafts and records in review, at the visibilities allowed: a record one may edit
+        must be one one can read.
+        """
         condition = Q()
-        if any(field.name == "status" for field in cls._meta.get_fields()):
-            condition &= Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}visibility__in": visibilities})
+        field_names = {field.name for field in cls._meta.concrete_fields}
+        opts = cls._meta
+        edits = user is not None and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        if "status" in field_names:
+            if edits:
+                condition &= Q(**{f"{prefix}visibility__in": visibilities})
+            else:
+                condition &= Q(
+                    **{f"{prefix}status": Status.PUBLISHED, f"{prefix}visibility__in": visibilities}
+                )
+        if "published_at" in field_names and not edits:
+            # A publish date in the future schedules the record; until then it stays hidden.
+            condition &= Q(**{f"{prefix}published_at__isnull": True}) | Q(
+                **{f"{prefix}published_at__lte": Now()}
+            )
         for name in cls.visible_through:
             field = cls._meta.get_field(name)
-            parent = field.related_model.visibility_condition(visibilities, prefix=f"{prefix}{name}__")
+            parent = field.related_model.visibility_condition(
+                visibilities, prefix=f"{prefix}{name}__", user=user
+            )
             condition &= (Q(**{f"{prefix}{name}__isnull": True}) | parent) if field.null else parent
         return condition
 
@@ -117,6 +137,15 @@ class PublicRecord(Publishable):
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("The stable key in its URL."))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(
+        _("publish date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the record is published. A date in the future keeps a published record hidden "
+            "from visitors and partners until then."
+        ),
+    )
 
     class Meta:
         abstract = True

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
     "config.apps.ConfigConfig",
     "institutions",
     "dialogues",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Names the signed-in user as the author of history entries written during a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last: turns a locked-out login into the lockout page (429).
     "axes.middleware.AxesMiddleware",
 ]
@@ -221,6 +224,11 @@ if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/") or ADMIN_URL == "/":
     raise ImproperlyConfigured(
         f"ADMIN_URL must be a relative path ending in '/', like 'admin/', not {ADMIN_URL!r}."
     )
+
+# History (django-simple-history): the admin shows each record's versions with a field-level diff
+# and can revert to one; history rows stay when their record is deleted.
+SIMPLE_HISTORY_REVERT_DISABLED = False
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 LOGGING = {
     "version": 1,

@@ -6,10 +6,14 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import Count
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from config.search import MAX_INPUT_LENGTH, clean_query, search_all
+from config.visibility import Status, Visibility
 
 
 @dataclass
@@ -220,6 +224,44 @@ class RecordDetailView(DetailView):
     def with_related(self, queryset):
         """Load what the page shows in a fixed number of queries (override per page)."""
         return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = preview_of(self.object)
+        return context
+
+
+def preview_of(record) -> dict | None:
+    """Why the public does not see ``record`` (shown to the staff who do), or None if it does.
+
+    Staff see drafts, records in review, scheduled and internal records on their public page, as a
+    preview of what it will look like.
+    """
+    status = getattr(record, "status", Status.PUBLISHED)
+    published_at = getattr(record, "published_at", None)
+    if status != Status.PUBLISHED:
+        reason = _("this %(model)s is %(status)s and not public.") % {
+            "model": record._meta.verbose_name,
+            "status": Status(status).label,
+        }
+    elif published_at is not None and published_at > timezone.now():
+        reason = _("this %(model)s is scheduled to be published on %(date)s.") % {
+            "model": record._meta.verbose_name,
+            "date": date_format(timezone.localtime(published_at), "DATETIME_FORMAT"),
+        }
+    elif getattr(record, "visibility", Visibility.PUBLIC) != Visibility.PUBLIC:
+        reason = _("this %(model)s is visible to %(visibility)s only.") % {
+            "model": record._meta.verbose_name,
+            "visibility": Visibility(record.visibility).label,
+        }
+    else:
+        return None
+    opts = record._meta
+    try:
+        admin_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+    except NoReverseMatch:
+        admin_url = None
+    return {"reason": reason, "admin_url": admin_url}
 
 
 class SearchView(TemplateView):

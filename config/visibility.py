@@ -1,7 +1,10 @@
 """Who may see what: the one rule every view, endpoint, feed, sitemap, export and search obeys.
 
 Anonymous visitors see published, public records; partner accounts (members of the "Partners"
-group) see published records that are public or for partners; staff see everything.
+group) see published records that are public or for partners; staff see everything. An account
+that may change a kind of record (a partner system's, with the permissions of the "Partner systems"
+group) also sees the drafts of that kind at the visibilities it is allowed, so that it can edit
+what it wrote.
 """
 
 from django.db import models
@@ -47,4 +50,4 @@ class VisibleQuerySet(models.QuerySet):
         visibilities = visibilities_for(user)
         if visibilities is None:
             return self
-        return self.filter(self.model.visibility_condition(visibilities))
+        return self.filter(self.model.visibility_condition(visibilities, user=user))

@@ -1,6 +1,17 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from dialogues.models import Dialogue, DialogueAim, Phase, Publication, Topic, WorkingGroup
+from config.history import track
+from dialogues.models import (
+    Dialogue,
+    DialogueAim,
+    DialogueRole,
+    Phase,
+    Publication,
+    PublicationAuthor,
+    Topic,
+    WorkingGroup,
+    WorkingGroupMember,
+)
 
 
 @register(Topic)
@@ -31,3 +42,17 @@ class WorkingGroupTranslation(TranslationOptions):
 @register(Publication)
 class PublicationTranslation(TranslationOptions):
     fields = ("title", "summary")
+
+
+# History is registered after the translations, so its tables carry every language's column.
+track(
+    Topic,
+    Dialogue,
+    DialogueAim,
+    Phase,
+    WorkingGroup,
+    WorkingGroupMember,
+    DialogueRole,
+    Publication,
+    PublicationAuthor,
+)

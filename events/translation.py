@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from events.models import Event, Photo, Session
+from config.history import track
+from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 
 
 @register(Event)
@@ -16,3 +17,7 @@ class SessionTranslation(TranslationOptions):
 @register(Photo)
 class PhotoTranslation(TranslationOptions):
     fields = ("caption", "alt_text")
+
+
+# History is registered after the translations, so its tables carry every language's column.
+track(Event, Session, EventParticipation, EventSpeaker, Photo)

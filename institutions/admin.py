@@ -1,11 +1,12 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from config.admin import PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
 from institutions.models import Affiliation, Organisation, Person, Source
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ("title", "publisher", "language", "seen_on", "url")
     list_filter = ("publisher", "language")
     search_fields = ("title", "publisher", "url", "slug")

@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from institutions.models import Affiliation, Organisation, Person
+from config.history import track
+from institutions.models import Affiliation, Organisation, Person, Source
 
 
 @register(Organisation)
@@ -16,3 +17,7 @@ class PersonTranslation(TranslationOptions):
 @register(Affiliation)
 class AffiliationTranslation(TranslationOptions):
     fields = ("position",)
+
+
+# History is registered after the translations, so its tables carry every language's column.
+track(Source, Organisation, Person, Affiliation)

@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from projects.models import Programme, Project, ProjectContact, ProjectFocusArea
+from config.history import track
+from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
 
 
 @register(Programme)
@@ -21,3 +22,7 @@ class ProjectFocusAreaTranslation(TranslationOptions):
 @register(ProjectContact)
 class ProjectContactTranslation(TranslationOptions):
     fields = ("role",)
+
+
+# History is registered after the translations, so its tables carry every language's column.
+track(Programme, ProgrammeFunder, Project, ProjectFocusArea, ProjectRole, ProjectContact)

@@ -15,6 +15,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from config.services import WorkflowError
+
 FIELD_ERRORS_DETAIL = "Some fields are not valid."
 
 
@@ -55,6 +57,8 @@ def error_body(status_code: int, code: str, detail: str, errors: list[dict] | No
 def exception_handler(exc, context):
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, WorkflowError):
+        exc = exceptions.PermissionDenied(exc.message, code="workflow")
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, ProtectedError | RestrictedError):

@@ -3,7 +3,6 @@
 import datetime
 import re
 
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
@@ -11,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from rest_framework import serializers
 from rest_framework.utils import model_meta
 
+from config import services
 from config.dates import PartialDate, Precision
 
 NUL = "\x00"
@@ -259,9 +259,11 @@ class RecordSerializer(serializers.ModelSerializer):
         many = self.split_many(validated_data)
         instance = self.Meta.model(**validated_data)
         self.validate_model(instance)
-        instance.save()
+        # The workflow rule and the history entry, attributed to the token's user.
+        services.save_record(
+            record=instance, by=self.context["request"].user, reason="Created through the API."
+        )
         self.set_many(instance, many)
-        self.log(instance, ADDITION)
         return instance
 
     def update(self, instance, validated_data):
@@ -269,27 +271,14 @@ class RecordSerializer(serializers.ModelSerializer):
         for name, value in validated_data.items():
             setattr(instance, name, value)
         self.validate_model(instance)
-        instance.save()
-        self.set_many(instance, many)
-        self.log(instance, CHANGE)
-        return instance
-
-    def log(self, instance, action_flag):
-        """Record the write in the admin's history, attributed to the token's user."""
-        request = self.context.get("request")
-        if action_flag == ADDITION:
-            message = "Added through the API."
-        else:
-            message = (
-                f"Changed through the API: {', '.join(sorted(set(self.initial_data) & set(self.fields)))}."
-            )
-        LogEntry.objects.log_actions(
-            user_id=request.user.pk,
-            queryset=[instance],
-            action_flag=action_flag,
-            change_message=message,
-            single_object=True,
+        written = sorted(set(self.initial_data) & set(self.fields))
+        services.save_record(
+            record=instance,
+            by=self.context["request"].user,
+            reason=f"Changed through the API: {', '.join(written)}.",
         )
+        self.set_many(instance, many)
+        return instance
 
 
 class RowSerializer(serializers.ModelSerializer):

@@ -10,6 +10,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from config import services
 from config.api.conditional import (
     check_if_match,
     last_modified_header,
@@ -171,16 +172,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def perform_destroy(self, instance):
-        from django.contrib.admin.models import DELETION, LogEntry
-
-        LogEntry.objects.log_actions(
-            user_id=self.request.user.pk,
-            queryset=[instance],
-            action_flag=DELETION,
-            change_message="Deleted through the API.",
-            single_object=True,
-        )
-        instance.delete()
+        services.delete_record(record=instance, by=self.request.user, reason="Deleted through the API.")
 
 
 class IdRecordViewSet(RecordViewSet):

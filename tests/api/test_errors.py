@@ -83,7 +83,7 @@ def test_anonymous_write_is_a_401_with_www_authenticate(api):
 
 
 def test_reference_to_an_invisible_record_is_a_400(writer_api):
-    factories.DialogueFactory(slug="secret", status="draft")
+    factories.DialogueFactory(slug="secret", visibility="internal")
     body = {"slug": "wg", "name": "WG", "dialogue": "secret"}
 
     response = writer_api.post("/api/v1/working-groups/", body, format="json")

@@ -2,9 +2,10 @@ import pytest
 
 from config.visibility import Status, Visibility
 from dialogues.models import DialogueRole, Phase, WorkingGroup
-from events.models import EventParticipation, EventSpeaker, Photo, Session
+from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 from institutions.models import Affiliation, Organisation
 from tests import factories
+from tests.api.conftest import grant
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +99,21 @@ def test_visible_to_optional_parent_may_be_empty(anonymous):
 
 def test_visible_to_remembers_partner_membership(partner, django_assert_num_queries):
     factories.OrganisationFactory()
-    with django_assert_num_queries(2):  # one for the group membership, one per list
+    # The group membership, the account's permissions (two: its own and its groups'), the list.
+    with django_assert_num_queries(4):
         list(Organisation.objects.visible_to(partner))
     with django_assert_num_queries(1):
         list(Organisation.objects.visible_to(partner))
+
+
+def test_an_account_that_may_change_a_kind_of_record_sees_its_drafts_but_not_internal_ones(partner):
+    factories.OrganisationFactory(slug="draft", status="draft")
+    factories.OrganisationFactory(slug="internal", status="draft", visibility="internal")
+    factories.EventFactory(slug="draft-event", status="draft")
+    grant(partner, Organisation, "change")
+
+    organisations = list(Organisation.objects.visible_to(partner).values_list("slug", flat=True))
+    events = list(Event.objects.visible_to(partner).values_list("slug", flat=True))
+
+    assert organisations == ["draft"]
+    assert events == []

@@ -6,6 +6,7 @@ but differ from the seed, because an editor corrected them, are reported and kep
 unless ``--update`` is given, which writes the seed's values for the fields the seed names.
 """
 
+from collections import defaultdict
 from pathlib import Path
 
 import yaml
@@ -15,9 +16,28 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.python import Deserializer
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
+
+from config.services import attribute, has_workflow
+from config.visibility import Status
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+SEED_REASON = "Seed data"
+
+
+def record_creation(created) -> None:
+    """Write the "created" history entry of records loaded from the seed.
+
+    Fixtures are saved raw, which history does not see; the entries are written here, after the
+    forward references of the file are resolved, so that they show the records as loaded.
+    """
+    by_model = defaultdict(list)
+    for record in created:
+        by_model[type(record)].append(record)
+    for model, records in by_model.items():
+        if hasattr(model, "history"):
+            fresh = model._base_manager.filter(pk__in=[record.pk for record in records])
+            model.history.bulk_history_create(list(fresh), default_change_reason=SEED_REASON)
 
 
 def differing_fields(deserialized, fields: dict, existing) -> list[str]:
@@ -64,25 +84,31 @@ class Command(BaseCommand):
         except yaml.YAMLError as error:
             raise CommandError(f"{path}: not valid YAML: {error}") from error
         deferred = []
+        created = []
         try:
             objects = Deserializer(entries, handle_forward_references=True)
             for entry, deserialized in zip(entries, objects, strict=True):
-                self.load_object(path, entry, deserialized, update, counts)
+                if self.load_object(path, entry, deserialized, update, counts):
+                    created.append(deserialized.object)
                 if deserialized.deferred_fields:
                     deferred.append(deserialized)
             for deserialized in deferred:
                 deserialized.save_deferred_fields()
+            record_creation(created)
         except (DeserializationError, ValidationError, IntegrityError, ObjectDoesNotExist) as error:
             raise CommandError(f"{path.name}: {error}") from error
 
-    def load_object(self, path: Path, entry: dict, deserialized, update: bool, counts: dict) -> None:
+    def load_object(self, path: Path, entry: dict, deserialized, update: bool, counts: dict) -> bool:
+        """Load one record; True if it was created."""
         new = deserialized.object
         existing = type(new)._default_manager.filter(pk=new.pk).first() if new.pk else None
         if existing is None:
             new.full_clean(validate_unique=False, validate_constraints=False)
+            if has_workflow(type(new)) and new.status == Status.PUBLISHED and new.published_at is None:
+                new.published_at = timezone.now()
             deserialized.save()
             counts["created"] += 1
-            return
+            return True
         changed = differing_fields(deserialized, entry.get("fields", {}), existing)
         if not changed:
             counts["unchanged"] += 1
@@ -100,5 +126,7 @@ class Command(BaseCommand):
                     setattr(existing, field.attname, getattr(new, field.attname))
                     plain.append(field.attname)
             existing.full_clean(validate_unique=False, validate_constraints=False)
+            attribute(existing, None, SEED_REASON)
             existing.save(update_fields=plain)
             counts["updated"] += 1
+        return False
