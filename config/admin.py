@@ -160,7 +160,9 @@ class RecordAdminMixin:
         return request.user.has_perm(services.perm(self.model, "publish"))
 
     def save_model(self, request, obj, form, change):
-        version = (request.resolver_match.kwargs if request.resolver_match else {}).get("version_id")
+        match = request.resolver_match
+        # A save from django-simple-history's version page (…/history/<version>/) is a revert.
+        version = match.args[-1] if match and match.url_name.endswith("_simple_history") else None
         if version:
             reason = _("Reverted to version %(version)s in the admin.") % {"version": version}
         else:
