@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.db.models.signals import post_migrate
 
 
@@ -19,3 +20,9 @@ class ConfigConfig(AppConfig):
         # Like Django's own model permissions, the publish permissions exist after every migrate
         # (and after a test database is flushed).
         post_migrate.connect(create_publish_permissions, sender=self)
+
+
+class AtlasAdminConfig(AdminConfig):
+    """Django's admin, with the site that asks for a second factor (config/admin_site.py)."""
+
+    default_site = "config.admin_site.AtlasAdminSite"

@@ -50,7 +50,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with two-factor login (config/admin_site.py).
+    "config.apps.AtlasAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_countries",
     "django_htmx",
     "django_filters",
@@ -84,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -217,6 +221,11 @@ AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
 # How many reverse proxies of ours append to X-Forwarded-For; 0 (the default) ignores the header,
 # which any client can send.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
+
+# Two-factor login to the admin (TOTP). On in production: staff then need an authenticator app,
+# registered at <admin>/two-factor/. Off in development, so `make run`'s admin account just works.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", PRODUCTION)
+OTP_TOTP_ISSUER = "Dialogue Atlas"
 
 # The admin's address; in production choose one that is not guessed (it is not listed in robots.txt).
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
