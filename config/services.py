@@ -187,18 +187,18 @@ def attribute(record: models.Model, by, reason: str = "") -> None:
         record._change_reason = reason
 
 
-def _set_publish_date(record: models.Model, publish_at: datetime.datetime | None = None) -> None:
+def _set_publish_date(
+    record: models.Model, before: str | None, publish_at: datetime.datetime | None = None
+) -> None:
+    """Date a publication: now, unless a date in the future schedules it."""
     if not has_workflow(type(record)):
         return
-    if record.status == Status.PUBLISHED:
-        if publish_at is not None:
-            record.published_at = publish_at
-        elif record.published_at is None:
+    if publish_at is not None:
+        record.published_at = publish_at
+    elif record.status == Status.PUBLISHED and before != Status.PUBLISHED:
+        scheduled = record.published_at is not None and record.published_at > timezone.now()
+        if not scheduled:
             record.published_at = timezone.now()
-    else:
-        # Unpublished: a later publish sets a new date unless one is scheduled.
-        if publish_at is not None:
-            record.published_at = publish_at
 
 
 @transaction.atomic
@@ -210,8 +210,9 @@ def save_record(
     Raises ``WorkflowError`` (a ``PermissionDenied``) when ``by`` may not make this write. The
     caller has validated the values (a form, a serializer, an import row).
     """
+    before = stored_status(record) if hasattr(record, "status") else None
     check_write(by, record)
-    _set_publish_date(record)
+    _set_publish_date(record, before)
     attribute(record, by, reason)
     if update_fields is not None:
         fields = set(update_fields)
@@ -234,9 +235,10 @@ def transition(
     """
     if record.status == to and publish_at is None:
         return False
+    before = stored_status(record)
     record.status = to
     check_write(by, record)
-    _set_publish_date(record, publish_at)
+    _set_publish_date(record, before, publish_at)
     attribute(record, by, reason)
     fields = ["status", "published_at"] if has_workflow(type(record)) else ["status"]
     record.save(update_fields=fields)

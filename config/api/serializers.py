@@ -180,6 +180,16 @@ class RecordSerializer(serializers.ModelSerializer):
     def get_html_url(self, obj) -> str | None:
         return html_url(obj, self.context.get("request"))
 
+    def get_field_names(self, declared_fields, info):
+        names = list(super().get_field_names(declared_fields, info))
+        # Records with a workflow show their publish date (set by publishing, in the admin).
+        if "status" in names and "published_at" not in names and services.has_workflow(self.Meta.model):
+            names.insert(names.index("status") + 1, "published_at")
+        return names
+
+    def get_extra_kwargs(self):
+        return {**super().get_extra_kwargs(), "published_at": {"read_only": True}}
+
     def get_unique_together_validators(self):
         # The model's constraints are checked in validate_model(), with their own messages.
         return []

@@ -261,6 +261,34 @@ def test_publishing_sets_the_publish_date_once():
     assert Organisation.objects.get(pk=record.pk).published_at == first
 
 
+def test_publishing_again_after_unpublishing_dates_the_new_publication():
+    publisher = member_of(PUBLISHERS)
+    record = factories.OrganisationFactory(slug="target", status=Status.DRAFT)
+    services.transition(record=record, to=Status.PUBLISHED, by=publisher)
+    first = record.published_at
+
+    services.transition(record=record, to=Status.DRAFT, by=publisher)
+    services.transition(record=record, to=Status.PUBLISHED, by=publisher)
+
+    assert Organisation.objects.get(pk=record.pk).published_at > first
+
+
+def test_api_shows_the_publish_date_read_only():
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=member_of(PUBLISHERS)).key}")
+    factories.OrganisationFactory(slug="target", status=Status.DRAFT)
+
+    published = client.patch("/api/v1/organisations/target/", {"status": "published"}, format="json")
+    stored = Organisation.objects.get(slug="target").published_at
+    ignored = client.patch(
+        "/api/v1/organisations/target/", {"published_at": "2000-01-01T00:00:00Z"}, format="json"
+    )
+
+    assert published.json()["published_at"] == stored.isoformat().replace("+00:00", "Z")
+    assert ignored.status_code == 200
+    assert Organisation.objects.get(slug="target").published_at == stored
+
+
 def test_a_record_scheduled_for_later_stays_hidden_until_then(anonymous):
     publisher = member_of(PUBLISHERS)
     record = factories.OrganisationFactory(slug="target", status=Status.DRAFT)
