@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "import_export",
     "config.apps.ConfigConfig",
     "institutions",
     "dialogues",
@@ -238,6 +239,16 @@ if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/") or ADMIN_URL == "/":
 # and can revert to one; history rows stay when their record is deleted.
 SIMPLE_HISTORY_REVERT_DISABLED = False
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Bulk import and export (django-import-export, config/imports.py, docs/import.md): an import is
+# one transaction, all or nothing; import needs the add and change permissions, export the view one.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Our CSV and XLSX formats neutralise every formula start (=, +, -, @, tab, CR) with a leading "'";
+# import-export's own escaping only drops a leading "=" and is left off.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,7 @@ from config.admin import (
     TranslatedStackedRowInline,
     TranslatedTabularRowInline,
 )
+from config.imports import RecordImportExportMixin
 from dialogues.models import (
     Dialogue,
     DialogueAim,
@@ -20,6 +21,7 @@ from dialogues.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from dialogues.resources import PublicationResource
 
 
 @admin.register(Topic)
@@ -176,7 +178,8 @@ class PublicationAuthorInline(TabularRowInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(TranslatedRecordAdmin):
+class PublicationAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+    resource_classes = [PublicationResource]
     list_display = ("title", "kind", "date", "dialogue", "status", "visibility")
     list_filter = ("kind", "dialogue", "status", "visibility", "topics")
     list_select_related = ("dialogue",)

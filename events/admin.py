@@ -9,7 +9,9 @@ from config.admin import (
     TranslatedStackedRowInline,
     TranslatedTabularRowInline,
 )
+from config.imports import RecordImportExportMixin
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
+from events.resources import EventResource
 
 
 class SessionInline(TranslatedStackedRowInline):
@@ -36,7 +38,8 @@ class PhotoInline(TranslatedTabularRowInline):
 
 
 @admin.register(Event)
-class EventAdmin(TranslatedRecordAdmin):
+class EventAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+    resource_classes = [EventResource]
     list_display = (
         "name",
         "kind",

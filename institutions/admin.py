@@ -2,7 +2,9 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.admin import PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
+from config.imports import RecordImportExportMixin
 from institutions.models import Affiliation, Organisation, Person, Source
+from institutions.resources import OrganisationResource, PersonResource
 
 
 @admin.register(Source)
@@ -31,7 +33,8 @@ class AffiliationInline(TranslatedTabularRowInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslatedRecordAdmin):
+class OrganisationAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+    resource_classes = [OrganisationResource]
     list_display = ("name", "acronym", "kind", "country", "parent", "status", "visibility", "updated_at")
     list_filter = ("kind", "country", "status", "visibility")
     list_select_related = ("parent",)
@@ -55,7 +58,8 @@ class OrganisationAdmin(TranslatedRecordAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslatedRecordAdmin):
+class PersonAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+    resource_classes = [PersonResource]
     list_display = ("full_name", "honorific", "native_name", "status", "visibility", "updated_at")
     list_filter = ("status", "visibility", "name_order")
     search_fields = (

@@ -8,7 +8,9 @@ from config.admin import (
     TranslatedRecordAdmin,
     TranslatedTabularRowInline,
 )
+from config.imports import RecordImportExportMixin
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
+from projects.resources import ProjectResource
 
 
 class ProgrammeFunderInline(TabularRowInline):
@@ -53,7 +55,8 @@ class ProjectContactInline(TranslatedTabularRowInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslatedRecordAdmin):
+class ProjectAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+    resource_classes = [ProjectResource]
     list_display = (
         "title",
         "acronym",
