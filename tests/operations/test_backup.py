@@ -40,6 +40,7 @@ event.participant_count = 123
 event.save()
 """
 UBA_ALIASES = ["Umwelt Bundesamt", "Umweltbundesamt (restored)"]
+T2D_SEED_CADENCE = ""
 FIRST_EVENT = "beijing-dialogue-second-workshop-2020-06-04"
 
 
@@ -151,6 +152,11 @@ def snapshot(database: str) -> dict:
             "event": conn.execute(
                 "SELECT slug, participant_count FROM events_event ORDER BY slug LIMIT 1"
             ).fetchone(),
+            # The seed's version and the edit's, newest first.
+            "t2d history": conn.execute(
+                "SELECT history_type, cadence FROM dialogues_historicaldialogue "
+                "WHERE acronym = 'T2D' ORDER BY history_date DESC, history_id DESC"
+            ).fetchall(),
         }
     return {"tables": tables_state, "sequences": sequences, "records": records}
 
@@ -210,4 +216,14 @@ def test_backup_restores_into_an_empty_database_with_every_row(scratch_databases
         ),
         "uba": (UBA_ALIASES,),
         "event": (FIRST_EVENT, 123),
+        "t2d history": [
+            ("~", "annual, alternating between the two countries (checked after restore)"),
+            ("+", T2D_SEED_CADENCE),
+        ],
     }
+    # Every model's history table came along (the seed is in history too).
+    historical = sorted(
+        model._meta.db_table for model in apps.get_models() if model.__name__.startswith("Historical")
+    )
+    assert [table for table in after["tables"] if table in historical] == historical != []
+    assert after["tables"]["dialogues_historicaldialogue"][0] == after["tables"]["dialogues_dialogue"][0] + 1
