@@ -27,6 +27,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export import widgets
@@ -551,11 +552,8 @@ class LimitedImportForm(ImportForm):
         upload = self.cleaned_data["import_file"]
         if upload.size > settings.IMPORT_MAX_BYTES:
             raise ValidationError(
-                _("The file is %(size)s MB; an import takes at most %(limit)s MB: split it into parts.")
-                % {
-                    "size": f"{upload.size / 1024 / 1024:.1f}",
-                    "limit": f"{settings.IMPORT_MAX_BYTES / 1024 / 1024:g}",
-                }
+                _("The file is %(size)s; an import takes at most %(limit)s: split it into parts.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.IMPORT_MAX_BYTES)}
             )
         return upload
 
