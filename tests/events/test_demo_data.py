@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import F
 
 from config.visibility import Status
 from dialogues.models import Dialogue, DialogueRole, Phase, Publication, Topic
@@ -134,3 +135,27 @@ def test_clear_refuses_a_database_with_other_records():
         demo.clear("default")
 
     assert Event.objects.count() == 200
+
+
+def test_generate_demo_data_records_each_rows_creation_in_history():
+    generate(events=200)
+
+    tracked = [model for model in demo.atlas_models(include_history=False) if hasattr(model, "history")]
+    assert {model.__name__ for model in (Event, Organisation, DialogueRole, Session)} <= {
+        model.__name__ for model in tracked
+    }
+    for model in tracked:
+        history = model.history.model
+        rows = sorted(model.objects.values_list("id", "created_at"))
+        entries = sorted(history.objects.filter(history_type="+").values_list("id", "history_date"))
+        assert entries == rows, model.__name__
+        assert history.objects.count() == len(rows), model.__name__
+
+
+def test_generate_demo_data_dates_published_records():
+    generate(events=200)
+
+    published = Event.objects.filter(status=Status.PUBLISHED)
+    assert not published.filter(published_at__isnull=True).exists()
+    assert list(published.exclude(published_at=F("updated_at"))) == []
+    assert not Event.objects.exclude(status=Status.PUBLISHED).filter(published_at__isnull=False).exists()
