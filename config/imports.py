@@ -316,7 +316,19 @@ class RecordsWidget(RecordWidget, widgets.ManyToManyWidget):
     def render(self, value, obj=None, **kwargs):
         if value is None:
             return ""
-        return f"{LIST_SEPARATOR} ".join(record.slug for record in value.all())
+        records = value if isinstance(value, list) else value.all()
+        return f"{LIST_SEPARATOR} ".join(record.slug for record in records)
+
+
+class RecordsField(Field):
+    """A many-to-many column: a row's new values are kept aside until the record is saved."""
+
+    def get_value(self, instance):
+        for kept in ("_import_m2m", "_stored_m2m"):
+            values = getattr(instance, kept, {})
+            if self.attribute in values:
+                return values[self.attribute]
+        return super().get_value(instance)
 
 
 OUR_WIDGETS = (TextWidget, ChoiceWidget, CountryWidget, ListWidget, PartialDateWidget, RecordWidget)
@@ -434,6 +446,15 @@ class RecordResource(ModelResource):
             if row.get(column) in (None, "") and column not in self.row_errors:
                 self.row_errors[column] = [_("This column needs a value.")]
 
+    def after_init_instance(self, instance, new, row, **kwargs):
+        # The stored related records, read once from the loader's prefetch: the copy of the
+        # record that the comparison and the diff read would lose it.
+        instance._stored_m2m = {
+            field.attribute: [] if new else list(getattr(instance, field.attribute).all())
+            for field in self.fields.values()
+            if isinstance(field, RecordsField)
+        }
+
     def import_instance(self, instance, row, **kwargs):
         errors = dict(self.row_errors)
         instance._import_m2m = {}
@@ -465,12 +486,8 @@ class RecordResource(ModelResource):
             if field.column_name not in row:
                 continue
             if isinstance(field.widget, widgets.ManyToManyWidget):
-                new = {record.pk for record in instance._import_m2m.get(field.attribute, [])}
-                old = (
-                    set()
-                    if original.pk is None
-                    else {record.pk for record in field.get_value(original).all()}
-                )
+                new = {record.pk for record in field.get_value(instance)}
+                old = {record.pk for record in field.get_value(original)}
             else:
                 new, old = comparable(field.get_value(instance)), comparable(field.get_value(original))
             if new != old:
@@ -516,15 +533,21 @@ class RecordResource(ModelResource):
         if self.on_row is not None:
             self.on_row()
 
-    # Export ------------------------------------------------------------------------------------
+    def get_queryset(self):
+        # The stored records a file names, with what the comparison and the diff read.
+        return self.with_relations(super().get_queryset())
 
-    def filter_export(self, queryset, **kwargs):
-        queryset = super().filter_export(queryset, **kwargs)
+    def with_relations(self, queryset):
         if self.select_related:
             queryset = queryset.select_related(*self.select_related)
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
         return queryset
+
+    # Export ------------------------------------------------------------------------------------
+
+    def filter_export(self, queryset, **kwargs):
+        return self.with_relations(super().filter_export(queryset, **kwargs))
 
 
 def comparable(value):

@@ -2,7 +2,14 @@
 
 from import_export.fields import Field
 
-from config.imports import PartialDateField, RecordResource, RecordsWidget, RecordWidget, importable
+from config.imports import (
+    PartialDateField,
+    RecordResource,
+    RecordsField,
+    RecordsWidget,
+    RecordWidget,
+    importable,
+)
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 
 
@@ -11,7 +18,7 @@ class PublicationResource(RecordResource):
     date = PartialDateField("date", "date_precision", "date")
     dialogue = Field("dialogue", "dialogue", RecordWidget(Dialogue))
     working_group = Field("working_group", "working_group", RecordWidget(WorkingGroup, acronym=False))
-    topics = Field("topics", "topics", RecordsWidget(Topic, acronym=False))
+    topics = RecordsField("topics", "topics", RecordsWidget(Topic, acronym=False))
 
     translated = ("title", "summary")
     required = ("title", "kind")

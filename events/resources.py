@@ -6,6 +6,7 @@ from config.imports import (
     CountryWidget,
     PartialDateField,
     RecordResource,
+    RecordsField,
     RecordsWidget,
     RecordWidget,
     importable,
@@ -23,8 +24,8 @@ class EventResource(RecordResource):
     country = Field("country", "country", CountryWidget())
     dialogue = Field("dialogue", "dialogue", RecordWidget(Dialogue))
     working_group = Field("working_group", "working_group", RecordWidget(WorkingGroup, acronym=False))
-    projects = Field("projects", "projects", RecordsWidget(Project, names=("title",)))
-    topics = Field("topics", "topics", RecordsWidget(Topic, acronym=False))
+    projects = RecordsField("projects", "projects", RecordsWidget(Project, names=("title",)))
+    topics = RecordsField("topics", "topics", RecordsWidget(Topic, acronym=False))
 
     translated = ("name", "summary", "description", "outcomes")
     required = ("name", "kind")

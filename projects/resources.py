@@ -7,6 +7,7 @@ from config.imports import (
     ListWidget,
     PartialDateField,
     RecordResource,
+    RecordsField,
     RecordsWidget,
     RecordWidget,
     importable,
@@ -23,9 +24,11 @@ class ProjectResource(RecordResource):
     countries = Field("countries", "countries", CountriesWidget())
     start = PartialDateField("start_date", "start_precision", "start")
     end = PartialDateField("end_date", "end_precision", "end")
-    topics = Field("topics", "topics", RecordsWidget(Topic, acronym=False))
-    dialogues = Field("dialogues", "dialogues", RecordsWidget(Dialogue))
-    working_groups = Field("working_groups", "working_groups", RecordsWidget(WorkingGroup, acronym=False))
+    topics = RecordsField("topics", "topics", RecordsWidget(Topic, acronym=False))
+    dialogues = RecordsField("dialogues", "dialogues", RecordsWidget(Dialogue))
+    working_groups = RecordsField(
+        "working_groups", "working_groups", RecordsWidget(WorkingGroup, acronym=False)
+    )
 
     translated = ("title", "summary", "description")
     required = ("title",)
