@@ -76,3 +76,46 @@ def record_existing_rows(app_label: str):
             historical._default_manager.using(db).bulk_create(batch, batch_size=1000)
 
     return forwards
+
+
+CHANGE_VIEW = "atlas_change"
+
+
+def change_view_sql(historical_models) -> str:
+    """SQL for the view of every history table at once (the admin's "Recent changes")."""
+    parts = []
+    for model in historical_models:
+        columns = {field.column for field in model._meta.concrete_fields}
+        if "name" in columns:
+            label = "name"
+        elif "title" in columns:
+            label = "title"
+        elif {"given_name", "family_name"} <= columns:
+            label = "concat_ws(' ', given_name, family_name)"
+        else:
+            label = "NULL"
+        original = model.__name__.removeprefix("Historical").lower()
+        kind = f"{model._meta.app_label}.{original}"
+        parts.append(
+            f"SELECT '{kind}:' || history_id AS key, '{kind}' AS model, id AS object_id, "
+            f"coalesce(({label})::text, '') AS object_repr, history_date, history_type, "
+            f"coalesce(history_change_reason::text, '') AS history_change_reason, history_user_id "
+            f'FROM "{model._meta.db_table}"'
+        )
+    return f"CREATE VIEW {CHANGE_VIEW} AS\n" + "\nUNION ALL\n".join(parts)
+
+
+def create_change_view(migration_apps, schema_editor):
+    """A migration step: (re)create the view over the history tables that exist now."""
+    historical = [
+        model
+        for label in ATLAS_APPS
+        for model in migration_apps.get_app_config(label).get_models()
+        if model.__name__.startswith("Historical")
+    ]
+    schema_editor.execute(f"DROP VIEW IF EXISTS {CHANGE_VIEW}")
+    schema_editor.execute(change_view_sql(historical))
+
+
+def drop_change_view(migration_apps, schema_editor):
+    schema_editor.execute(f"DROP VIEW IF EXISTS {CHANGE_VIEW}")

@@ -1267,6 +1267,8 @@ def atlas_models(include_history=True) -> list[type]:
     found = []
     for label in ATLAS_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            if not model._meta.managed:
+                continue  # a database view (the admin's recent changes), not a table
             if include_history or not model.__name__.startswith("Historical"):
                 found.append(model)
     return found
