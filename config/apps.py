@@ -21,6 +21,10 @@ class ConfigConfig(AppConfig):
         # (and after a test database is flushed).
         post_migrate.connect(create_publish_permissions, sender=self)
 
+        from config.cache import connect_signals
+
+        connect_signals()
+
 
 class AtlasAdminConfig(AdminConfig):
     """Django's admin, with the site that asks for a second factor (config/admin_site.py)."""

@@ -82,6 +82,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the response cache, so a cached page still knows whether it was read from a replica.
+    "config.db_router.ReadAfterWriteMiddleware",
+    # Before sessions and authentication: a cached page for an anonymous visitor costs neither.
+    "config.cache.AnonymousCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -134,6 +138,16 @@ else:
     _params = embedded_postgres.start(embedded_postgres.DATA_DIR)
     embedded_postgres.ensure_database(_params, DATABASE_NAME)
     DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": DATABASE_NAME, **_params}}
+# Read replicas (comma-separated URLs): reads go to one of them, see config/db_router.py. Tests
+# point every replica alias at the test database.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica_{_number}"] = {
+        **dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
+# How long a client that wrote keeps reading from the primary: longer than replicas usually lag.
+REPLICA_LAG_SECONDS = int(os.environ.get("REPLICA_LAG_SECONDS", 10))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -165,8 +179,28 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 UPLOAD_IMAGE_MAX_BYTES = int(os.environ.get("UPLOAD_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 50_000_000))
 UPLOAD_DOCUMENT_MAX_BYTES = int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 25 * 1024 * 1024))
+# Uploaded media on S3-compatible storage when a bucket is named, so that every app server sees
+# the same files; credentials come from the environment the way boto3 reads them
+# (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or an instance role).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    if AWS_STORAGE_BUCKET_NAME
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -268,6 +302,14 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dialogue-atlas"}
     )
 }
+# Whole responses for anonymous visitors (config/cache.py), dropped on every write. A local-memory
+# cache is per process: a write in one gunicorn worker cannot reach another's, so production
+# caches responses only with Redis unless RESPONSE_CACHE_SECONDS says otherwise.
+RESPONSE_CACHE_SECONDS = int(
+    os.environ.get("RESPONSE_CACHE_SECONDS", 300 if REDIS_URL or not PRODUCTION else 0)
+)
+# What browsers and a CDN are told about anonymous responses (Cache-Control: public, max-age).
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", 60))
 API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", 25))
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", 100))
 REST_FRAMEWORK = {

@@ -1,5 +1,8 @@
+import copy
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 
 from tests.factories import PartnerFactory, StaffFactory, UserFactory
 
@@ -8,6 +11,26 @@ from tests.factories import PartnerFactory, StaffFactory, UserFactory
 def fast_password_hashing(settings):
     # The production hasher is slow on purpose; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Cached responses and throttle counters live in the cache; each test starts with none.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """A read-replica alias that mirrors the test database, as DATABASE_REPLICA_URLS would add."""
+    from django.conf import settings
+    from django.db import connections
+
+    replica = copy.deepcopy(connections["default"].settings_dict)
+    replica["TEST"]["MIRROR"] = "default"
+    settings.DATABASES.setdefault("replica_1", replica)
+    connections.settings.setdefault("replica_1", replica)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The base ViewSet every API endpoint uses, the API root, and cross-type search."""
 
-from django.db import transaction
+from django.conf import settings
+from django.db import router, transaction
 from django.http import HttpResponseNotModified, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -76,6 +77,8 @@ class RecordViewSet(viewsets.ModelViewSet):
     @action(detail=False, renderer_classes=[NDJSONRenderer], pagination_class=None)
     def export(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
+        # Chosen now: the rows are read after the request's routing decisions have been reset.
+        queryset = queryset.using(router.db_for_read(queryset.model))
         # One serializer for every record: building its fields anew for each was most of the cost.
         serializer = self.get_serializer_class()(context=self.get_serializer_context())
 
@@ -99,7 +102,10 @@ class RecordViewSet(viewsets.ModelViewSet):
             response["Vary"] = "Accept, Accept-Language, Authorization, Cookie"
         if request.method in ("GET", "HEAD"):
             anonymous = not request.user.is_authenticated
-            response["Cache-Control"] = "public, max-age=60" if anonymous else "private, no-cache"
+            shared = anonymous and response.status_code < 400
+            response["Cache-Control"] = (
+                f"public, max-age={settings.HTTP_CACHE_MAX_AGE}" if shared else "private, no-cache"
+            )
             if isinstance(response, Response) and response.status_code == 200 and response.data is not None:
                 return self.conditional(request, response)
         return response
