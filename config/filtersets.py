@@ -4,6 +4,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.db import models
 from django.db.models import Q
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,27 @@ class SlugFilter(django_filters.ModelMultipleChoiceFilter):
         super().__init__(
             field_name=f"{field_name}__slug", to_field_name="slug", queryset=visible(model), **kwargs
         )
+        self.relation = field_name
+
+    def filter(self, qs, value):
+        """The records related to any of the chosen ones, matched by id.
+
+        No join to the related table and no DISTINCT over the list: a many-to-many relation is
+        looked up in its own table (indexed by both ends), so the list keeps its index order.
+        """
+        if not value:
+            return qs
+        ids = [record.pk for record in value]
+        field = qs.model._meta.get_field(self.relation)
+        if isinstance(field, models.ManyToManyField):
+            through = field.remote_field.through
+            rows = through._base_manager.filter(**{f"{field.m2m_reverse_field_name()}__in": ids})
+            return qs.filter(pk__in=rows.values(field.m2m_field_name()))
+        if field.many_to_many or field.one_to_many:
+            return qs.filter(
+                pk__in=qs.model._base_manager.filter(**{f"{self.relation}__in": ids}).values("pk")
+            )
+        return qs.filter(**{f"{self.relation}__in": ids})
 
 
 class RowSlugFilter(SlugFilter):
@@ -59,6 +81,7 @@ class CountryFilter(django_filters.MultipleChoiceFilter):
 
     def __init__(self, field_name="country", **kwargs):
         kwargs.setdefault("label", _("Country"))
+        kwargs.setdefault("distinct", False)  # one column of the row itself: no duplicates to remove
         super().__init__(field_name=field_name, choices=country_choices, **kwargs)
 
 

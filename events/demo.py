@@ -29,6 +29,7 @@ from django.core.management.color import no_style
 from django.db import connections, transaction
 from django.utils.text import slugify
 
+from config.cache import invalidate
 from config.dates import Precision
 from config.visibility import Status, Visibility
 from dialogues.models import (
@@ -1298,6 +1299,7 @@ def clear(using: str):
     tables = ", ".join(f'"{model._meta.db_table}"' for model in atlas_models())
     with connections[using].cursor() as cursor:
         cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    invalidate()
 
 
 def content_hash(using: str) -> str:
@@ -1352,5 +1354,7 @@ def generate(
         # Check the foreign keys now, so that a broken row fails here rather than at some later commit.
         with connections[using].cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    # COPY sends no model signals: drop every cached page by hand.
+    invalidate()
     counts = {table.model._meta.label: table.written for table in writer.tables.values()}
     return Result(rows=rows, seconds=time.perf_counter() - started, counts=counts)

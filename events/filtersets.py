@@ -28,9 +28,9 @@ class EventFilterSet(RecordFilterSet):
     project = SlugFilter(Project, "projects")
     organisation = RowSlugFilter(Organisation, "participations", "organisation")
     topic = SlugFilter(Topic, "topics")
-    kind = django_filters.MultipleChoiceFilter(choices=Event.Kind.choices)
-    state = django_filters.MultipleChoiceFilter(choices=Event.State.choices)
-    mode = django_filters.MultipleChoiceFilter(choices=Event.Mode.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=Event.Kind.choices, distinct=False)
+    state = django_filters.MultipleChoiceFilter(choices=Event.State.choices, distinct=False)
+    mode = django_filters.MultipleChoiceFilter(choices=Event.Mode.choices, distinct=False)
     country = CountryFilter()
     year = YearFilter(field_name="start_date")
     starts_after = django_filters.DateFilter(

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -11,6 +11,8 @@ from rest_framework.test import APIClient
 
 from config import cache as response_cache
 from config.visibility import Status, Visibility
+from events import demo
+from events.models import Event
 from tests import factories
 from tests.api.conftest import token_client
 
@@ -28,8 +30,9 @@ def api(db):
 
 @pytest.fixture
 def writer_api(db):
-    writer = factories.PartnerFactory()
-    writer.user_permissions.add(*Permission.objects.filter(codename="change_event"))
+    """An editor's token: may change and publish events."""
+    writer = factories.StaffFactory()
+    writer.user_permissions.add(*Permission.objects.filter(content_type__app_label="events"))
     return token_client(writer)
 
 
@@ -119,6 +122,14 @@ def test_explicit_invalidate_makes_the_next_request_fresh(api, public_event):
     response_cache.invalidate()
 
     assert names(api.get("/api/v1/events/")) == ["Bulk renamed"]
+
+
+def test_demo_data_written_with_copy_makes_the_next_request_fresh(api):
+    assert api.get("/api/v1/events/").json()["count"] == 0
+
+    demo.generate(events=20)
+
+    assert api.get("/api/v1/events/").json()["count"] == Event.objects.visible_to(AnonymousUser()).count() > 0
 
 
 def test_signed_in_users_are_never_served_the_cached_anonymous_page(client, partner, staff, public_event):
