@@ -137,6 +137,13 @@ def snapshot(database: str) -> dict:
             ).fetchone()
             for table in tables
         }
+        views = [
+            name
+            for (name,) in conn.execute(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'public' AND c.relkind IN ('v', 'm') ORDER BY 1"
+            )
+        ]
         sequences = dict(
             conn.execute(
                 "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1"
@@ -158,7 +165,7 @@ def snapshot(database: str) -> dict:
                 "WHERE acronym = 'T2D' ORDER BY history_date DESC, history_id DESC"
             ).fetchall(),
         }
-    return {"tables": tables_state, "sequences": sequences, "records": records}
+    return {"tables": tables_state, "views": views, "sequences": sequences, "records": records}
 
 
 @pytest.fixture

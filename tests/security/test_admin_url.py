@@ -1,6 +1,10 @@
 """The admin lives at ``ADMIN_URL``; a non-default address is not given away by public pages."""
 
 import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.test import override_settings
@@ -11,6 +15,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SECRET_PATH = "editors-3f9c/"
 
 
@@ -55,3 +60,23 @@ def test_public_pages_do_not_link_to_a_custom_admin_path(client, custom_admin_ur
 
 def test_robots_txt_names_the_default_admin_path(client):
     assert client.get("/robots.txt").content.decode().splitlines()[1] == "Disallow: /admin/"
+
+
+@pytest.mark.parametrize("admin_url", ["/admin/", "admin", "/"])
+def test_settings_refuse_an_admin_url_that_is_not_a_relative_path_with_a_slash(admin_url):
+    environment = {**os.environ, "ADMIN_URL": admin_url}
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert [result.returncode, result.stderr.strip().splitlines()[-1]] == [
+        1,
+        "django.core.exceptions.ImproperlyConfigured: ADMIN_URL must be a relative path ending in '/', "
+        f"like 'admin/', not {admin_url!r}.",
+    ]
