@@ -312,6 +312,8 @@ RESPONSE_CACHE_SECONDS = int(
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", 60))
 API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", 25))
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", 100))
+# Rows an export reads from its server-side cursor at a time (with their relations prefetched).
+API_EXPORT_CHUNK_SIZE = int(os.environ.get("API_EXPORT_CHUNK_SIZE", 500))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

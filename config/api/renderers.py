@@ -1,4 +1,4 @@
-"""Formats besides JSON: CSV for every list, iCalendar and GeoJSON for events, NDJSON for exports."""
+"""Formats besides JSON: CSV for every list, iCalendar and GeoJSON for events, NDJSON and CSV exports."""
 
 import csv
 import datetime
@@ -58,6 +58,26 @@ class CSVRenderer(renderers.BaseRenderer):
         for row in rows:
             writer.writerow([csv_cell(row.get(column)) for column in columns])
         return buffer.getvalue().encode(self.charset)
+
+
+class _Line:
+    """A file-like object that hands back what the csv writer writes, for streaming."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_lines(columns: list[str], rows, batch: int = 200):
+    """A header and one line per row, as bytes, ``batch`` lines at a time (a streamed export)."""
+    writer = csv.writer(_Line())
+    lines = [writer.writerow(columns)]
+    for row in rows:
+        lines.append(writer.writerow([csv_cell(row.get(column)) for column in columns]))
+        if len(lines) >= batch:
+            yield "".join(lines).encode()
+            lines = []
+    if lines:
+        yield "".join(lines).encode()
 
 
 def parse_partial(value: str | None, precision: str) -> PartialDate | None:

@@ -18,10 +18,9 @@ from config.api.conditional import (
     not_modified,
     representation_etag,
 )
-from config.api.renderers import CSVRenderer, NDJSONRenderer, ndjson_line
+from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
 
 NUL = "\x00"
-EXPORT_CHUNK_SIZE = 500
 
 
 class RecordViewSet(viewsets.ModelViewSet):
@@ -40,8 +39,14 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     def get_serializer_class(self):
         if self.action in ("list", "export") and self.summary_serializer_class is not None:
-            return self.summary_serializer_class if self.action == "list" else self.serializer_class
+            # A CSV export has the columns of the CSV list; an NDJSON export the full records.
+            return self.serializer_class if self.exports_records() else self.summary_serializer_class
         return self.serializer_class
+
+    def exports_records(self) -> bool:
+        """Whether this is an NDJSON export (full records), rather than a list or a CSV export."""
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return self.action == "export" and getattr(renderer, "format", None) != CSVRenderer.format
 
     def get_queryset(self):
         user = self.request.user
@@ -70,23 +75,33 @@ class RecordViewSet(viewsets.ModelViewSet):
         return Response(self.get_serializer(instance).data)
 
     @extend_schema(
-        responses={(200, "application/x-ndjson"): OpenApiResponse(OpenApiTypes.STR)},
-        description="Every record the caller may see, with the list's filters, as newline-delimited "
-        "JSON (one full record a line), streamed in chunks: the first step of a sync.",
+        responses={
+            (200, "application/x-ndjson"): OpenApiResponse(OpenApiTypes.STR),
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR),
+        },
+        description="Every record the caller may see, with the list's filters, streamed in chunks: "
+        "newline-delimited JSON (one full record a line, the first step of a sync), or with "
+        "`?format=csv` a CSV file with the columns of the CSV list.",
     )
-    @action(detail=False, renderer_classes=[NDJSONRenderer], pagination_class=None)
+    @action(detail=False, renderer_classes=[NDJSONRenderer, CSVRenderer], pagination_class=None)
     def export(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         # Chosen now: the rows are read after the request's routing decisions have been reset.
         queryset = queryset.using(router.db_for_read(queryset.model))
         # One serializer for every record: building its fields anew for each was most of the cost.
         serializer = self.get_serializer_class()(context=self.get_serializer_context())
-
-        def lines():
-            for record in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
-                yield ndjson_line(serializer.to_representation(record))
-
-        response = StreamingHttpResponse(lines(), content_type="application/x-ndjson")
+        # A server-side cursor read in chunks, each chunk's relations prefetched: memory stays
+        # bounded by the chunk, whatever the number of rows.
+        rows = (
+            serializer.to_representation(record)
+            for record in queryset.iterator(chunk_size=settings.API_EXPORT_CHUNK_SIZE)
+        )
+        if request.accepted_renderer.format == CSVRenderer.format:
+            columns = [name for name, field in serializer.fields.items() if not field.write_only]
+            response = StreamingHttpResponse(csv_lines(columns, rows), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
+        else:
+            response = StreamingHttpResponse(map(ndjson_line, rows), content_type="application/x-ndjson")
         response["Cache-Control"] = "private, no-store"
         return response
 
@@ -103,8 +118,10 @@ class RecordViewSet(viewsets.ModelViewSet):
         if request.method in ("GET", "HEAD"):
             anonymous = not request.user.is_authenticated
             shared = anonymous and response.status_code < 400
-            response["Cache-Control"] = (
-                f"public, max-age={settings.HTTP_CACHE_MAX_AGE}" if shared else "private, no-cache"
+            # Unless the view said otherwise (exports are never stored).
+            response.setdefault(
+                "Cache-Control",
+                f"public, max-age={settings.HTTP_CACHE_MAX_AGE}" if shared else "private, no-cache",
             )
             if isinstance(response, Response) and response.status_code == 200 and response.data is not None:
                 return self.conditional(request, response)
