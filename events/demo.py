@@ -361,6 +361,7 @@ class Table:
     names: list  # attnames of the columns written (generated columns are left to the database)
     defaults: list  # each column's value when a row does not give it
     next_id: int
+    history: type | None = None  # the historical model that records this table's rows, if any
     rows: list = field(default_factory=list)
     written: int = 0
 
@@ -389,6 +390,8 @@ class Writer:
                     None if f.attname in ("created_at", "updated_at") else f.get_default() for f in fields
                 ],
                 next_id=last + 1,
+                # Looked up once: each access to ``Model.history`` builds a new manager class.
+                history=getattr(getattr(model, "history", None), "model", None),
             )
         return self.tables[model]
 
@@ -403,10 +406,9 @@ class Writer:
         table.rows.append(values)
         if len(table.rows) >= self.batch_size:
             self.flush(table)
-        history = getattr(model, "history", None)
-        if history is not None and hasattr(history, "model"):
+        if table.history is not None:
             self.add(
-                history.model,
+                table.history,
                 **values,
                 history_date=values.get("created_at") or CREATED_FROM,
                 history_type="+",
