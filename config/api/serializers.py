@@ -227,7 +227,7 @@ class RecordSerializer(serializers.ModelSerializer):
         for model_class, constraints in instance.get_constraints():
             for constraint in constraints:
                 try:
-                    constraint.validate(model_class, instance)
+                    constraint.validate(model_class, instance, exclude=instance.generated_field_names())
                 except DjangoValidationError as error:
                     if any(message in reported for reported in errors.values() for message in error.messages):
                         continue  # clean() has already said so, naming the field.
