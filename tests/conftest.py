@@ -7,6 +7,24 @@ from django.core.cache import cache
 from tests.factories import PartnerFactory, StaffFactory, UserFactory
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the transactional tests (the browser tests) last, after every other plugin's ordering.
+
+    A transactional test empties every table when it ends, including the rows the data migrations
+    wrote (the editorial groups and their permissions), so no test that relies on them may run
+    after it. pytest-django orders them last, but a plugin that runs later can undo that order.
+    """
+
+    def transactional(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        return bool(marker and marker.kwargs.get("transaction")) or "live_server" in getattr(
+            item, "fixturenames", ()
+        )
+
+    items.sort(key=transactional)
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # The production hasher is slow on purpose; tests create many users.
