@@ -2,6 +2,9 @@ from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
 from django.db.models.signals import post_migrate
 
+# The apps that hold the atlas's records, in the order they may import one another.
+ATLAS_APPS = ("institutions", "dialogues", "projects", "events")
+
 
 def create_publish_permissions(sender, using="default", apps=None, **kwargs):
     from config.services import ensure_publish_permissions

@@ -28,8 +28,8 @@ from django.utils.translation import get_language_from_request
 
 from config import db_router
 from config.api.conditional import not_modified
+from config.apps import ATLAS_APPS
 
-ATLAS_APPS = frozenset({"institutions", "dialogues", "projects", "events"})
 GENERATION_KEY = "atlas:generation"
 # Request headers that select a representation besides the URL and the language.
 KEY_HEADERS = ("Accept", "HX-Request", "HX-Boosted", "Origin")

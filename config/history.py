@@ -13,7 +13,7 @@ from django.db import models
 from simple_history import register
 from simple_history.utils import bulk_create_with_history
 
-ATLAS_APPS = ("institutions", "dialogues", "projects", "events")
+from config.apps import ATLAS_APPS
 
 
 def track(*tracked: type[models.Model]) -> None:

@@ -29,6 +29,7 @@ from django.core.management.color import no_style
 from django.db import connections, transaction
 from django.utils.text import slugify
 
+from config.apps import ATLAS_APPS
 from config.cache import invalidate
 from config.dates import Precision
 from config.visibility import Status, Visibility
@@ -57,7 +58,6 @@ from projects.models import (
 
 DEMO_PREFIX = "demo-"
 DATASET_SLUG = "demo-dataset"
-ATLAS_APPS = ("institutions", "dialogues", "projects", "events")
 BATCH_SIZE = 5000
 # Dates are drawn relative to a fixed day, not today, so a seed gives the same rows every time.
 REFERENCE_DAY = datetime.date(2026, 6, 1)

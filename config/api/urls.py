@@ -9,13 +9,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import APIRootView
 
 from config.api.search import SearchView
-
-API_APPS = ["institutions", "dialogues", "projects", "events"]
+from config.apps import ATLAS_APPS
 
 
 def root_view():
     endpoints = {}
-    for app in API_APPS:
+    for app in ATLAS_APPS:
         for prefix, _viewset, basename in import_module(f"{app}.api.urls").router.registry:
             endpoints[prefix] = f"{basename}-list"
     endpoints["search"] = "search"
@@ -25,7 +24,7 @@ def root_view():
 v1 = [
     path("", root_view(), name="api-root"),
     path("search/", SearchView.as_view(), name="search"),
-    *(path("", include(f"{app}.api.urls")) for app in API_APPS),
+    *(path("", include(f"{app}.api.urls")) for app in ATLAS_APPS),
 ]
 
 # Redoc's bundle needs two exceptions to the site's policy, on its page only: it runs its search

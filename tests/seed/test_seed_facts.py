@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from config.apps import ATLAS_APPS
 from config.models import Publishable
 from dialogues.models import Dialogue, DialogueRole, Phase, WorkingGroup
 from events.models import Event
@@ -16,11 +17,9 @@ from projects.models import Project
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
-SEED_APPS = ("institutions", "dialogues", "projects", "events")
-
 
 def seed_models():
-    return [model for app in SEED_APPS for model in apps.get_app_config(app).get_models()]
+    return [model for app in ATLAS_APPS for model in apps.get_app_config(app).get_models()]
 
 
 def acronyms(organisations):
