@@ -141,19 +141,28 @@ class RecordAdminMixin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         return workflow_form(super().get_form(request, obj, change=change, **kwargs), request.user)
 
+    def workflow_allows(self, request, action, obj) -> bool:
+        """Whether the workflow lets the user take ``action`` on ``obj`` as it is stored.
+
+        The admin asks several times per page; the stored status is read once per object.
+        (A version page's object carries that version's status, not the stored one.)
+        """
+        if obj is None or not self.has_workflow:
+            return True
+        if not hasattr(obj, "_stored_status"):
+            obj._stored_status = services.stored_status(obj)
+        status = obj._stored_status
+        return status is None or services.allowed(request.user, action, obj, status)
+
     def has_change_permission(self, request, obj=None):
         # Editors without the publish permission see a published record read-only.
-        if obj is not None and self.has_workflow:
-            status = services.stored_status(obj)
-            if status is not None and not services.allowed(request.user, services.Action.CHANGE, obj, status):
-                return False
+        if not self.workflow_allows(request, services.Action.CHANGE, obj):
+            return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and self.has_workflow:
-            status = services.stored_status(obj)
-            if status is not None and not services.allowed(request.user, services.Action.DELETE, obj, status):
-                return False
+        if not self.workflow_allows(request, services.Action.DELETE, obj):
+            return False
         return super().has_delete_permission(request, obj)
 
     def has_publish_permission(self, request):

@@ -35,6 +35,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.apps import ATLAS_APPS
 from config.visibility import Status
 
 
@@ -157,9 +158,10 @@ def stored_status(record: models.Model) -> str | None:
     return type(record)._base_manager.filter(pk=record.pk).values_list("status", flat=True).first()
 
 
-def check_write(user, record: models.Model) -> list[Action]:
+def check_write(user, record: models.Model, before: str | None = None) -> list[Action]:
     """Check a create or change of ``record`` as it is now (its new values) against the rule.
 
+    ``before`` is the status stored before this write, when the caller has read it already.
     Returns the workflow actions the write takes (create, change, submit, publish …).
     """
     model = type(record)
@@ -167,7 +169,8 @@ def check_write(user, record: models.Model) -> list[Action]:
         action = Action.CREATE if record._state.adding else Action.CHANGE
         check(user, action, record)
         return [action]
-    before = stored_status(record)
+    if before is None:
+        before = stored_status(record)
     if before is None:
         actions = actions_for(model, None, record.status)
         for action in actions:
@@ -211,7 +214,7 @@ def save_record(
     caller has validated the values (a form, a serializer, an import row).
     """
     before = stored_status(record) if hasattr(record, "status") else None
-    check_write(by, record)
+    check_write(by, record, before)
     _set_publish_date(record, before)
     attribute(record, by, reason)
     if update_fields is not None:
@@ -228,16 +231,17 @@ def save_record(
 def transition(
     *, record: models.Model, to: str, by, reason: str = "", publish_at: datetime.datetime | None = None
 ) -> bool:
-    """Move ``record`` to status ``to`` as ``by``; False if it already had that status.
+    """Move ``record``, as loaded from the database, to status ``to`` as ``by``; False if it already
+    had that status.
 
     ``publish_at`` sets the publish date; a date in the future schedules the record, which stays
     hidden from the public until then.
     """
     if record.status == to and publish_at is None:
         return False
-    before = stored_status(record)
+    before = record.status
     record.status = to
-    check_write(by, record)
+    check_write(by, record, before)
     _set_publish_date(record, before, publish_at)
     attribute(record, by, reason)
     fields = ["status", "published_at"] if has_workflow(type(record)) else ["status"]
@@ -256,7 +260,6 @@ def delete_record(*, record: models.Model, by, reason: str = "") -> None:
 
 # The groups of the workflow ----------------------------------------------------------------------
 
-ATLAS_APPS = ("institutions", "dialogues", "projects", "events")
 EDITORS, PUBLISHERS, PARTNER_SYSTEMS, VIEWERS = "Editors", "Publishers", "Partner systems", "Viewers"
 GROUP_ACTIONS = {
     VIEWERS: ("view",),
