@@ -10,6 +10,7 @@ events it imports):
 
 import argparse
 import csv
+import logging
 import os
 import sys
 import tempfile
@@ -30,6 +31,8 @@ from django.core.management import call_command  # noqa: E402
 from config.services import PUBLISHERS  # noqa: E402
 from dialogues.models import Dialogue, Topic  # noqa: E402
 from events.resources import EventResource  # noqa: E402
+
+logger = logging.getLogger("bench.import_speed")
 
 KINDS = ["plenary", "workshop", "webinar", "side_event", "conference"]
 
@@ -71,13 +74,14 @@ def main():
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "events.csv"
         write_events(path, args.rows)
-        print(f"{args.rows} events, {path.stat().st_size / 1024 / 1024:.1f} MB")
+        logger.info("%d events, %.1f MB", args.rows, path.stat().st_size / 1024 / 1024)
         for label, options in (("dry run", {"dry_run": True}), ("import", {}), ("re-import (unchanged)", {})):
             started = time.perf_counter()
             call_command("import_records", "events", str(path), user=user.username, verbosity=0, **options)
             seconds = time.perf_counter() - started
-            print(f"{label:22} {seconds:7.1f} s  {args.rows / seconds:7.0f} rows/s")
+            logger.info("%-22s %7.1f s  %7.0f rows/s", label, seconds, args.rows / seconds)
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     main()

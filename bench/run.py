@@ -14,6 +14,7 @@ import contextlib
 import datetime
 import hashlib
 import json
+import logging
 import os
 import re
 import socket
@@ -58,8 +59,11 @@ SCENARIOS = {
 CACHED = ("api-event-list", "api-event-detail")
 
 
+logger = logging.getLogger("bench")
+
+
 def log(message):
-    print(f"[bench {datetime.datetime.now():%H:%M:%S}] {message}", flush=True)
+    logger.info(message)
 
 
 def database_url(name: str) -> str:
@@ -446,4 +450,5 @@ def write_report(*, results, captured, cached_counts, datasette, rss, rss_cached
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="[bench %(asctime)s] %(message)s", datefmt="%H:%M:%S")
     sys.exit(main())

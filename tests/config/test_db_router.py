@@ -1,8 +1,6 @@
 """Reads on a replica, writes and the reads after them on the primary (``replica_1`` mirrors the test DB)."""
 
 import os
-import subprocess
-import sys
 
 import pytest
 from django.conf import settings as django_settings
@@ -15,6 +13,7 @@ from config.db_router import PIN_COOKIE, PrimaryReplicaRouter
 from institutions.models import Organisation
 from tests import factories
 from tests.api.conftest import token_client
+from tests.settings_probe import configured
 
 # Committed rows, so that the replica connection (a second session) sees what the primary wrote.
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica_1"])
@@ -117,23 +116,23 @@ def test_migrations_run_only_on_the_primary():
 
 
 def test_replica_urls_become_mirrored_aliases_and_turn_routing_on():
-    code = (
-        "import django, json; django.setup(); from django.conf import settings;"
-        "print(json.dumps([sorted(settings.DATABASES), settings.DATABASE_ROUTERS,"
-        " settings.DATABASES['replica_2']['HOST'], settings.DATABASES['replica_2']['TEST']['MIRROR']]))"
-    )
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": "postgres://atlas@primary.internal:5432/atlas",
         "DATABASE_REPLICA_URLS": "postgres://atlas@replica-a.internal/atlas, postgres://atlas@replica-b.internal/atlas",
     }
 
-    result = subprocess.run(
-        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    shown = configured(
+        environment,
+        aliases="sorted(settings.DATABASES)",
+        routers="settings.DATABASE_ROUTERS",
+        host="settings.DATABASES['replica_2']['HOST']",
+        mirror="settings.DATABASES['replica_2']['TEST']['MIRROR']",
     )
 
-    assert result.stdout.strip() == (
-        '[["default", "replica_1", "replica_2"], ["config.db_router.PrimaryReplicaRouter"], '
-        '"replica-b.internal", "default"]'
-    )
+    assert shown == {
+        "aliases": ["default", "replica_1", "replica_2"],
+        "routers": ["config.db_router.PrimaryReplicaRouter"],
+        "host": "replica-b.internal",
+        "mirror": "default",
+    }

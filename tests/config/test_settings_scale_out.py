@@ -1,30 +1,23 @@
 """Settings that scale out are chosen from the environment: media storage and the shared cache."""
 
-import json
 import os
-import subprocess
-import sys
 
-SHOW = (
-    "import django, json; django.setup(); from django.conf import settings;"
-    "from django.core.cache import caches; from django.core.files.storage import storages;"
-    "default_storage, cache = storages['default'], caches['default'];"
-    "print(json.dumps({'storage': type(default_storage).__module__ + '.' + type(default_storage).__name__,"
-    " 'bucket': getattr(default_storage, 'bucket_name', None),"
-    " 'endpoint': getattr(default_storage, 'endpoint_url', None),"
-    " 'cache': type(cache).__name__, 'response_cache_seconds': settings.RESPONSE_CACHE_SECONDS}))"
-)
+from tests.settings_probe import configured
+
 UNSET = ("AWS_STORAGE_BUCKET_NAME", "S3_ENDPOINT_URL", "REDIS_URL", "RESPONSE_CACHE_SECONDS", "DJANGO_ENV")
 
 
 def settings_with(**variables) -> dict:
     environment = {key: value for key, value in os.environ.items() if key not in UNSET}
-    environment |= {"DJANGO_SETTINGS_MODULE": "config.settings", **variables}
     environment.setdefault("DATABASE_URL", "postgres://atlas@db.internal:5432/atlas")
-    result = subprocess.run(
-        [sys.executable, "-c", SHOW], env=environment, capture_output=True, text=True, check=True
+    return configured(
+        environment | variables,
+        storage="type(storages['default']).__module__ + '.' + type(storages['default']).__name__",
+        bucket="getattr(storages['default'], 'bucket_name', None)",
+        endpoint="getattr(storages['default'], 'endpoint_url', None)",
+        cache="type(caches['default']).__name__",
+        response_cache_seconds="settings.RESPONSE_CACHE_SECONDS",
     )
-    return json.loads(result.stdout)
 
 
 def test_media_on_s3_compatible_storage_when_a_bucket_is_named():

@@ -1,9 +1,6 @@
 """django-axes: repeated failed admin logins lock out the account at that address, and the address."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -11,10 +8,10 @@ from django.test import RequestFactory
 
 from config.security import client_ip
 from tests import factories
+from tests.settings_probe import configured
 
 pytestmark = pytest.mark.django_db
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PASSWORD = "a long editor passphrase"
 ATTACKER, OTHER = "198.51.100.7", "203.0.113.20"
 
@@ -131,17 +128,18 @@ def test_lockout_settings_come_from_the_environment():
         "AXES_LOCKOUT_PARAMETERS": "username+ip_address",
         "TRUSTED_PROXY_COUNT": "1",
     }
-    code = (
-        "from django.conf import settings as s; "
-        "print(s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME, s.AXES_LOCKOUT_PARAMETERS, s.TRUSTED_PROXY_COUNT)"
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "--command", code],
-        cwd=BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
+
+    shown = configured(
+        environment,
+        limit="settings.AXES_FAILURE_LIMIT",
+        cool_off="settings.AXES_COOLOFF_TIME",
+        parameters="settings.AXES_LOCKOUT_PARAMETERS",
+        proxies="settings.TRUSTED_PROXY_COUNT",
     )
 
-    assert result.stdout == "3 0:30:00 [['username', 'ip_address']] 1\n"
+    assert shown == {
+        "limit": 3,
+        "cool_off": "0:30:00",
+        "parameters": [["username", "ip_address"]],
+        "proxies": 1,
+    }

@@ -3,10 +3,7 @@
 import base64
 import os
 import re
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django_otp.oath import TOTP
@@ -14,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests import factories
 from tests.security.test_deploy_checks import database_url
+from tests.settings_probe import configured
 
 pytestmark = pytest.mark.django_db
 
@@ -171,20 +169,18 @@ def test_login_page_shows_the_code_field(client):
 
 
 def test_2fa_is_required_by_default_in_production_only():
-    code = "from django.conf import settings as s; print(s.ADMIN_REQUIRE_2FA)"
-    results = []
-    for environment in ({"DJANGO_ENV": "development"}, {"DJANGO_ENV": "production", "SECRET_KEY": "x" * 60}):
-        result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "--no-imports", "--command", code],
-            cwd=Path(__file__).resolve().parent.parent.parent,
-            env={**_plain_environment(), "DATABASE_URL": database_url(), **environment},
-            capture_output=True,
-            text=True,
-            timeout=120,
+    required = [
+        configured(
+            {**_plain_environment(), "DATABASE_URL": database_url(), **environment},
+            required="settings.ADMIN_REQUIRE_2FA",
+        )["required"]
+        for environment in (
+            {"DJANGO_ENV": "development"},
+            {"DJANGO_ENV": "production", "SECRET_KEY": "x" * 60},
         )
-        results.append(result.stdout.strip())
+    ]
 
-    assert results == ["False", "True"]
+    assert required == [False, True]
 
 
 def _plain_environment() -> dict:
