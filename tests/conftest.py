@@ -13,7 +13,9 @@ def pytest_collection_modifyitems(items):
 
     A transactional test empties every table when it ends, including the rows the data migrations
     wrote (the editorial groups and their permissions), so no test that relies on them may run
-    after it. pytest-django orders them last, but a plugin that runs later can undo that order.
+    after it. pytest-django orders them last, but pytest's own reordering, which keeps together
+    the tests that share a parametrized session fixture (pytest-playwright's ``browser_name``),
+    runs after it and moved the Chromium tests back among the others.
     """
 
     def transactional(item) -> bool:

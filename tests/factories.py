@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from config.services import PARTNER_SYSTEMS
 from config.visibility import PARTNER_GROUP, Status, Visibility
 from dialogues.models import (
     Dialogue,
@@ -40,6 +41,16 @@ class PartnerFactory(UserFactory):
 
 class StaffFactory(UserFactory):
     is_staff = True
+
+
+def member_of(group: str, **fields):
+    """A user in one of the editorial groups the migrations create (Editors, Publishers …).
+
+    Viewers, editors and publishers work in the admin (staff); partner systems only use the API.
+    """
+    user = UserFactory(is_staff=group != PARTNER_SYSTEMS, **fields)
+    user.groups.add(Group.objects.get(name=group))
+    return user
 
 
 class PublicRecordFactory(factory.django.DjangoModelFactory):

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from config.apps import ATLAS_APPS
 from tests.factories import PartnerFactory, StaffFactory
 
 
@@ -19,6 +20,11 @@ def token_client(user) -> APIClient:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return client
+
+
+def record_permissions():
+    """Every permission on the atlas's records (view, add, change, delete, publish)."""
+    return Permission.objects.filter(content_type__app_label__in=ATLAS_APPS)
 
 
 def grant(user, model, *actions):
@@ -48,11 +54,7 @@ def staff_api(staff):
 def editor(db):
     """A staff member who may add, change and delete every record, as editors do in the admin."""
     user = StaffFactory()
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label__in=["institutions", "dialogues", "projects", "events"]
-        )
-    )
+    user.user_permissions.add(*record_permissions())
     return user
 
 
@@ -65,11 +67,7 @@ def editor_api(editor):
 def writer():
     """A partner account allowed to write every record."""
     user = PartnerFactory()
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label__in=["institutions", "dialogues", "projects", "events"]
-        )
-    )
+    user.user_permissions.add(*record_permissions())
     return user
 
 

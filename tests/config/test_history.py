@@ -1,16 +1,16 @@
 """Full history: every write path leaves exactly one entry with its user; the admin reverts."""
 
 import pytest
-from django.contrib.auth.models import Group
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from config.history import tracked_models
-from config.services import PUBLISHERS
+from config.services import PUBLISHERS, VIEWERS
 from config.visibility import Status
 from dialogues.models import DialogueRole
 from institutions.models import Organisation
 from tests import factories
+from tests.factories import member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +19,7 @@ ADMIN = "/admin/institutions/organisation/"
 
 @pytest.fixture
 def publisher():
-    user = factories.UserFactory(is_staff=True, username="publisher")
-    user.groups.add(Group.objects.get(name=PUBLISHERS))
-    return user
+    return member_of(PUBLISHERS, username="publisher")
 
 
 @pytest.fixture
@@ -182,8 +180,7 @@ def test_revert_restores_the_earlier_values_through_the_workflow(client, publish
 
 
 def test_recent_changes_lists_every_kind_of_record_with_its_author(client, publisher, record):
-    viewer = factories.UserFactory(is_staff=True, username="viewer")
-    viewer.groups.add(Group.objects.get(name="Viewers"))
+    viewer = member_of(VIEWERS, username="viewer")
     client.force_login(publisher)
     client.post(f"{ADMIN}{record.pk}/change/", form("German Environment Agency"))
     role = factories.DialogueRoleFactory()

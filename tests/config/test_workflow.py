@@ -18,6 +18,7 @@ from config.services import EDITORS, PARTNER_SYSTEMS, PUBLISHERS, VIEWERS
 from config.visibility import Status
 from institutions.models import Organisation
 from tests import factories
+from tests.factories import member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +57,6 @@ def cases(groups=tuple(TABLE["create"])):
                     yield pytest.param(
                         group, action, status, expected == "y", id=f"{group}-{action}-{status}"
                     )
-
-
-def member_of(group: str):
-    # Viewers, editors and publishers work in the admin (staff); partner systems only use the API.
-    user = factories.UserFactory(is_staff=group != PARTNER_SYSTEMS)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def snapshot():

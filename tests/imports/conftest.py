@@ -2,10 +2,9 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 
 from config.services import EDITORS, PUBLISHERS
-from tests import factories
+from tests.factories import member_of
 
 
 def csv_bytes(rows: list[dict]) -> bytes:
@@ -15,12 +14,6 @@ def csv_bytes(rows: list[dict]) -> bytes:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode()
-
-
-def member_of(group: str):
-    user = factories.UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
