@@ -239,7 +239,14 @@ def export_peak(env, query: str, token: str) -> dict:
         }
 
 
-def main():
+def main(selected: list[str]):
+    """Every scenario, the export and the report; or, with scenario names, only those, logged."""
+    unknown = set(selected) - set(SCENARIOS) - {"export"}
+    if unknown:
+        raise SystemExit(
+            f"No such scenario: {', '.join(sorted(unknown))}. Choose from {', '.join(SCENARIOS)}, export."
+        )
+    scenarios = [name for name in SCENARIOS if not selected or name in selected]
     CACHE.mkdir(exist_ok=True)
     started = time.perf_counter()
     load_before = os.getloadavg()
@@ -282,7 +289,7 @@ def main():
     port = free_port()
     log("atlas")
     with serve(gunicorn("config.wsgi", env, port), env, port, ready="/healthz") as atlas:
-        for name in SCENARIOS:
+        for name in scenarios:
             results[name]["atlas"] = wrk(f"http://127.0.0.1:{port}{paths[name]}")
             log(f"  {name}: {results[name]['atlas']['rps']:.0f} req/s")
         rss = [memory_mb(pid, "VmRSS") for pid in children(atlas.pid)]
@@ -290,14 +297,14 @@ def main():
     redis.Redis.from_url(REDIS_URL).flushdb()
     port = free_port()
     with serve(gunicorn("config.wsgi", cached_env, port), cached_env, port, ready="/healthz") as cached:
-        for name in CACHED:
+        for name in (name for name in CACHED if name in scenarios):
             results[name]["atlas, cached"] = wrk(f"http://127.0.0.1:{port}{paths[name]}")
         rss_cached = [memory_mb(pid, "VmRSS") for pid in children(cached.pid)]
     log("floor")
     floor_env = {**env, "BENCH_QUERIES": str(queries_path)}
     port = free_port()
     with serve(gunicorn("floor:application", floor_env, port, chdir=BENCH), floor_env, port, ready="/home"):
-        for name in SCENARIOS:
+        for name in scenarios:
             results[name]["floor"] = wrk(f"http://127.0.0.1:{port}/{name}")
     log("datasette")
     port = free_port()
@@ -311,8 +318,18 @@ def main():
     command = [BIN / "datasette", "serve", "-i", str(sqlite_path), "--host", "127.0.0.1", "--port", str(port)]
     with serve(command, env, port, ready="/-/versions.json", quiet=True):
         for scenario, path in datasette.items():
-            results[scenario]["datasette"] = wrk(f"http://127.0.0.1:{port}{path}")
+            if scenario in scenarios:
+                results[scenario]["datasette"] = wrk(f"http://127.0.0.1:{port}{path}")
 
+    if selected:
+        for name in scenarios:
+            for server, figures in results[name].items():
+                log(
+                    f"{name} {server}: {figures['rps']:.0f} req/s, p50 {figures['p50']:.1f} ms, "
+                    f"p95 {figures['p95']:.1f} ms, errors {figures['errors']}"
+                )
+        if "export" not in selected:
+            return
     log("NDJSON export memory")
     total = subprocess.run(
         ["psql", env["DATABASE_URL"], "-Atc", "SELECT count(*) FROM events_event"],
@@ -324,6 +341,13 @@ def main():
         everything = pool.submit(export_peak, env, "", captured["staff_token"])
         tenth_of_it = pool.submit(export_peak, env, f"?starts_before={tenth}", captured["staff_token"])
         exports = {"all events": everything.result(), "about a tenth (starts_before)": tenth_of_it.result()}
+    if selected:
+        for label, item in exports.items():
+            log(
+                f"export {label}: {item['lines']} lines in {item['seconds']:.1f} s, "
+                f"peak {item['peak_mb']:.0f} MB"
+            )
+        return
     load_after = os.getloadavg()
     report = write_report(
         results=results,
@@ -451,4 +475,4 @@ def write_report(*, results, captured, cached_counts, datasette, rss, rss_cached
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO, format="[bench %(asctime)s] %(message)s", datefmt="%H:%M:%S")
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

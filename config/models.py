@@ -9,11 +9,34 @@ from django.utils.translation import gettext_lazy as _
 
 from config.dates import PartialDate, Precision, aligned_condition, format_period, truncate
 from config.search import SearchableQuerySet
-from config.visibility import Status, Visibility, VisibleQuerySet
+from config.visibility import Status, Visibility, VisibleQuerySet, visibilities_for
+
+# The filtered querysets of visible_to(), built once per kind of reader and copied for each use.
+_VISIBLE: dict[tuple, models.QuerySet] = {}
 
 
 class RecordManager(models.Manager.from_queryset(VisibleQuerySet)):
     """Default manager: the visibility rule plus natural keys for fixtures."""
+
+    def visible_to(self, user):
+        """``Model.objects.visible_to(user)``: as the queryset's, but its filter is built only once.
+
+        Building the condition and resolving its lookups cost about a millisecond, and a page of
+        the API asks for a dozen (the list, each filter, each relation). The filtered queryset is
+        kept per model, database and the inputs of the rule (the visibilities and what the reader
+        may change), and each call returns a copy of it. A related manager filters by its instance,
+        so only the model's own manager keeps them.
+        """
+        if self.model._meta.managers_map.get(self.name) is not self:
+            return super().visible_to(user)
+        visibilities = visibilities_for(user)
+        if visibilities is None:
+            return self.get_queryset()
+        key = (self.model, self._db, tuple(visibilities), self.model.visibility_inputs(user))
+        template = _VISIBLE.get(key)
+        if template is None:
+            template = _VISIBLE[key] = self.get_queryset().visible_to(user)
+        return template.all()
 
     def get_by_natural_key(self, *key):
         lookups = {}
@@ -88,6 +111,21 @@ class Record(models.Model):
         return tuple(key)
 
     @classmethod
+    def edited_by(cls, user) -> bool:
+        """Whether ``user`` may change this kind of record (and so sees its drafts)."""
+        opts = cls._meta
+        return user is not None and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+    @classmethod
+    def visibility_inputs(cls, user) -> tuple[bool, ...]:
+        """What ``visibility_condition`` reads of ``user`` besides the visibilities: whether it may
+        change this kind of record and each kind this one is visible through, in order."""
+        inputs = [cls.edited_by(user)]
+        for name in cls.visible_through:
+            inputs.extend(cls._meta.get_field(name).related_model.visibility_inputs(user))
+        return tuple(inputs)
+
+    @classmethod
     def visibility_condition(cls, visibilities, prefix: str = "", user=None) -> Q:
         """The rows, reached through ``prefix``, that a user allowed ``visibilities`` may see.
 
@@ -97,8 +135,7 @@ class Record(models.Model):
         """
         condition = Q()
         field_names = {field.name for field in cls._meta.concrete_fields}
-        opts = cls._meta
-        edits = user is not None and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        edits = cls.edited_by(user)
         if "status" in field_names:
             if edits:
                 condition &= Q(**{f"{prefix}visibility__in": visibilities})

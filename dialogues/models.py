@@ -4,10 +4,10 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MinLengthValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import AliasesField, CountriesField, CountryField
+from config.links import slug_url
 from config.models import Dated, Period, PublicRecord, Publishable, SearchableManager
 from config.search import search_columns, search_indexes
 from config.uploads import check_document, clean_upload
@@ -48,7 +48,7 @@ class Topic(PublicRecord):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("dialogues:topic-detail", kwargs={"slug": self.slug})
+        return slug_url("dialogues:topic-detail", self.slug)
 
 
 class Track(models.TextChoices):
@@ -117,7 +117,7 @@ class Dialogue(Period, PublicRecord):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("dialogues:dialogue-detail", kwargs={"slug": self.slug})
+        return slug_url("dialogues:dialogue-detail", self.slug)
 
 
 class DialogueAim(Publishable):
@@ -240,7 +240,7 @@ class WorkingGroup(Period, PublicRecord):
         return f"{self.dialogue.acronym or self.dialogue.name} {label}"
 
     def get_absolute_url(self):
-        return reverse("dialogues:working-group-detail", kwargs={"slug": self.slug})
+        return slug_url("dialogues:working-group-detail", self.slug)
 
 
 class MemberRole(models.TextChoices):
@@ -404,7 +404,7 @@ class Publication(Dated, PublicRecord):
         clean_upload(self, "file", check_document)
 
     def get_absolute_url(self):
-        return reverse("dialogues:publication-detail", kwargs={"slug": self.slug})
+        return slug_url("dialogues:publication-detail", self.slug)
 
 
 class PublicationAuthor(Publishable):

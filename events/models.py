@@ -5,13 +5,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Func, Q, When
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from config.dates import Precision
 from config.fields import CountryField
+from config.links import slug_url
 from config.models import Period, PublicRecord, Publishable, RecordManager
 from config.search import SearchableQuerySet, search_columns, search_indexes
 from config.uploads import check_image, clean_upload
@@ -223,7 +223,7 @@ class Event(Period, PublicRecord):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:event-detail", kwargs={"slug": self.slug})
+        return slug_url("events:event-detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -3,10 +3,10 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import AliasesField, CountryField
+from config.links import slug_url
 from config.models import Period, PublicRecord, Publishable, Record, SearchableManager
 from config.search import search_columns, search_indexes
 
@@ -110,7 +110,7 @@ class Organisation(PublicRecord):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("institutions:organisation-detail", kwargs={"slug": self.slug})
+        return slug_url("institutions:organisation-detail", self.slug)
 
 
 class Person(PublicRecord):
@@ -154,7 +154,7 @@ class Person(PublicRecord):
         return " ".join(part for part in parts if part)
 
     def get_absolute_url(self):
-        return reverse("institutions:person-detail", kwargs={"slug": self.slug})
+        return slug_url("institutions:person-detail", self.slug)
 
 
 class Affiliation(Period, Publishable):

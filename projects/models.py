@@ -3,10 +3,10 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.fields import AliasesField, CountriesField
+from config.links import slug_url
 from config.models import Period, PublicRecord, Publishable, SearchableManager
 from config.search import search_columns, search_indexes
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
@@ -36,7 +36,7 @@ class Programme(PublicRecord):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self):
-        return reverse("projects:programme-detail", kwargs={"slug": self.slug})
+        return slug_url("projects:programme-detail", self.slug)
 
 
 class ProgrammeFunder(Publishable):
@@ -158,7 +158,7 @@ class Project(Period, PublicRecord):
         return f"{self.title} ({self.acronym})" if self.acronym else self.title
 
     def get_absolute_url(self):
-        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+        return slug_url("projects:project-detail", self.slug)
 
 
 class ProjectFocusArea(Publishable):

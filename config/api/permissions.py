@@ -7,6 +7,11 @@ class ReadOrModelPermission(permissions.DjangoModelPermissionsOrAnonReadOnly):
     """Reads are open (the queryset applies the visibility rule); a write needs an authenticated
     user holding the model's add, change or delete permission, as in the admin."""
 
+    def _queryset(self, view):
+        # Only the model is needed: not the view's queryset, with its prefetches, built anew.
+        queryset = getattr(view, "queryset", None)
+        return queryset if queryset is not None else super()._queryset(view)
+
 
 class ReadOnly(permissions.BasePermission):
     def has_permission(self, request, view):

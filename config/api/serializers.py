@@ -5,35 +5,33 @@ import re
 
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
 from rest_framework import serializers
+from rest_framework.relations import MANY_RELATION_KWARGS
 from rest_framework.utils import model_meta
 
 from config import services
 from config.dates import PartialDate, Precision
+from config.links import absolute, record_path
 
 NUL = "\x00"
 
 
 def api_url(obj, request) -> str | None:
     """The API detail URL of ``obj`` (by slug, or by id for rows without one)."""
-    name = f"api:{obj._meta.model_name}-detail"
-    try:
-        if hasattr(obj, "slug"):
-            path = reverse(name, kwargs={"slug": obj.slug})
-        else:
-            path = reverse(name, kwargs={"pk": obj.pk})
-    except NoReverseMatch:
-        return None
-    return request.build_absolute_uri(path) if request is not None else path
+    viewname = f"api:{obj._meta.model_name}-detail"
+    if hasattr(obj, "slug"):
+        path = record_path(viewname, "slug", obj.slug)
+    else:
+        path = record_path(viewname, "pk", obj.pk)
+    return absolute(request, path)
 
 
 def html_url(obj, request) -> str | None:
     if not hasattr(obj, "get_absolute_url"):
         return None
-    path = obj.get_absolute_url()
-    return request.build_absolute_uri(path) if request is not None else path
+    return absolute(request, obj.get_absolute_url())
 
 
 def reference_name(obj) -> str:
@@ -57,22 +55,66 @@ def reference(obj, request) -> dict | None:
     }
 
 
-def visible(lookup: str, model, user, *, select_related=(), prefetch_related=()) -> Prefetch:
+def unread_columns(model, shown=()) -> list[str]:
+    """The columns of ``model`` that a representation showing the fields ``shown`` never reads.
+
+    Its generated search columns, and the long texts (in every language) it does not show: on a
+    list they are most of what a row weighs.
+    """
+    names = []
+    for field in model._meta.concrete_fields:
+        name = getattr(field, "translated_field", field).name
+        if isinstance(field, models.GeneratedField) or (
+            isinstance(field, models.TextField) and name not in shown
+        ):
+            names.append(field.name)
+    return names
+
+
+def prefetched(lookup: str) -> str:
+    """Where ``visible(lookup, ..., many=True)`` keeps the records it prefetched."""
+    return f"visible_{lookup}"
+
+
+def visible(
+    lookup: str, model, user, *, select_related=(), prefetch_related=(), reference=False, many=False
+) -> Prefetch:
     """Prefetch ``lookup`` with only the rows ``user`` may see.
 
     On a foreign key this leaves the attribute ``None`` when its target is hidden from the user, so
-    that a public event never names its draft dialogue.
+    that a public event never names its draft dialogue. ``reference``: the records are only shown
+    as references, so their long texts are not read. ``many``: a to-many relation shown as
+    references, kept as a list in ``prefetched(lookup)`` (which the reference fields read) rather
+    than as a queryset made for every record, which cost more than the query.
     """
     queryset = model.objects.visible_to(user)
     if select_related:
         queryset = queryset.select_related(*select_related)
     if prefetch_related:
         queryset = queryset.prefetch_related(*prefetch_related)
-    return Prefetch(lookup, queryset=queryset)
+    shown = () if reference else {field.name for field in model._meta.concrete_fields}
+    queryset = queryset.defer(*unread_columns(model, shown))
+    return Prefetch(lookup, queryset=queryset, to_attr=prefetched(lookup) if many else None)
+
+
+class ManyReferenceField(serializers.ManyRelatedField):
+    """A list of references: read from the list ``visible(..., many=True)`` prefetched, if it did."""
+
+    def get_attribute(self, instance):
+        records = getattr(instance, prefetched(self.source), None) if len(self.source_attrs) == 1 else None
+        return records if records is not None else super().get_attribute(instance)
 
 
 class ReferenceField(serializers.RelatedField):
     """Reads as a compact reference; written as the slug of a record the user may see."""
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        list_kwargs = {"child_relation": cls(*args, **kwargs)}
+        for key in kwargs:
+            if key in MANY_RELATION_KWARGS:
+                list_kwargs[key] = kwargs[key]
+        return ManyReferenceField(**list_kwargs)
 
     default_error_messages = {
         "does_not_exist": "There is no {model} with the slug {value!r} that you may see.",

@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
@@ -19,6 +20,7 @@ from config.api.conditional import (
     representation_etag,
 )
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
+from config.api.serializers import unread_columns
 
 NUL = "\x00"
 
@@ -50,8 +52,12 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         user = self.request.user
-        queryset = super().get_queryset().visible_to(user)
-        return self.get_serializer_class().eager_load(queryset, user)
+        serializer_class = self.get_serializer_class()
+        queryset = serializer_class.eager_load(super().get_queryset().visible_to(user), user)
+        if self.request.method in SAFE_METHODS:
+            # Reads leave the columns they do not show unread; a write saves the whole record.
+            queryset = queryset.defer(*unread_columns(queryset.model, serializer_class.Meta.fields))
+        return queryset
 
     def initial(self, request, *args, **kwargs):
         # PostgreSQL cannot store or compare a NUL character; refuse it before anything reads it.

@@ -29,7 +29,7 @@ PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 
 
 def topics(user):
-    return visible("topics", Topic, user)
+    return visible("topics", Topic, user, reference=True, many=True)
 
 
 class TopicSummarySerializer(RecordSerializer):
@@ -39,7 +39,7 @@ class TopicSummarySerializer(RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(visible("parent", Topic, user))
+        return queryset.prefetch_related(visible("parent", Topic, user, reference=True))
 
 
 class TopicSerializer(TopicSummarySerializer):
@@ -51,7 +51,10 @@ class TopicSerializer(TopicSummarySerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(visible("parent", Topic, user), visible("children", Topic, user))
+        return queryset.prefetch_related(
+            visible("parent", Topic, user, reference=True),
+            visible("children", Topic, user, reference=True, many=True),
+        )
 
 
 class DialogueSummarySerializer(PeriodFields, RecordSerializer):
@@ -266,8 +269,8 @@ class PublicationSummarySerializer(RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("dialogue", Dialogue, user),
-            visible("working_group", WorkingGroup, user, select_related=("dialogue",)),
+            visible("dialogue", Dialogue, user, reference=True),
+            visible("working_group", WorkingGroup, user, select_related=("dialogue",), reference=True),
             topics(user),
         )
 

@@ -23,10 +23,10 @@ COORDINATE = {"max_digits": 9, "decimal_places": 6, "allow_null": True, "require
 def related(user):
     """The foreign keys and topics of an event, each only if the user may see it."""
     return (
-        visible("parent", Event, user),
-        visible("dialogue", Dialogue, user),
-        visible("working_group", WorkingGroup, user),
-        visible("topics", Topic, user),
+        visible("parent", Event, user, reference=True),
+        visible("dialogue", Dialogue, user, reference=True),
+        visible("working_group", WorkingGroup, user, reference=True),
+        visible("topics", Topic, user, reference=True, many=True),
     )
 
 
@@ -136,9 +136,9 @@ class EventSerializer(PeriodFields, RecordSerializer):
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
             *related(user),
-            visible("children", Event, user),
-            visible("projects", Project, user),
-            visible("documents", Publication, user),
+            visible("children", Event, user, reference=True, many=True),
+            visible("projects", Project, user, reference=True, many=True),
+            visible("documents", Publication, user, reference=True, many=True),
             visible("participations", EventParticipation, user, select_related=("organisation",)),
             visible("speakers", EventSpeaker, user, select_related=("person", "organisation")),
             visible("sessions", Session, user),
@@ -153,4 +153,6 @@ class SessionSerializer(RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.select_related("event").prefetch_related(visible("topics", Topic, user))
+        return queryset.select_related("event").prefetch_related(
+            visible("topics", Topic, user, reference=True, many=True)
+        )

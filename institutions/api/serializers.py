@@ -25,7 +25,7 @@ class OrganisationSummarySerializer(RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(visible("parent", Organisation, user))
+        return queryset.prefetch_related(visible("parent", Organisation, user, reference=True))
 
 
 class OrganisationSerializer(RecordSerializer):
@@ -49,7 +49,8 @@ class OrganisationSerializer(RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("parent", Organisation, user), visible("predecessor", Organisation, user)
+            visible("parent", Organisation, user, reference=True),
+            visible("predecessor", Organisation, user, reference=True),
         )
 
 

@@ -44,7 +44,7 @@ class ProgrammeSerializer(RecordSerializer):
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
             visible("funder_rows", ProgrammeFunder, user, select_related=("organisation",)),
-            visible("projects", Project, user),
+            visible("projects", Project, user, reference=True, many=True),
         )
 
 
@@ -67,9 +67,9 @@ class ProjectSummarySerializer(PeriodFields, RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("programme", Programme, user),
-            visible("parent", Project, user),
-            visible("topics", Topic, user),
+            visible("programme", Programme, user, reference=True),
+            visible("parent", Project, user, reference=True),
+            visible("topics", Topic, user, reference=True, many=True),
         )
 
 
@@ -129,12 +129,12 @@ class ProjectSerializer(PeriodFields, RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("programme", Programme, user),
-            visible("parent", Project, user),
-            visible("topics", Topic, user),
-            visible("dialogues", Dialogue, user),
-            visible("working_groups", WorkingGroup, user),
-            visible("publications", Publication, user),
+            visible("programme", Programme, user, reference=True),
+            visible("parent", Project, user, reference=True),
+            visible("topics", Topic, user, reference=True, many=True),
+            visible("dialogues", Dialogue, user, reference=True, many=True),
+            visible("working_groups", WorkingGroup, user, reference=True, many=True),
+            visible("publications", Publication, user, reference=True, many=True),
             visible("focus_areas", ProjectFocusArea, user),
             visible("roles", ProjectRole, user, select_related=("organisation",)),
             visible("contacts", ProjectContact, user, select_related=("person",)),
