@@ -1,5 +1,7 @@
 """Abstract models every app builds on: timestamps, natural keys, visibility, sources, periods."""
 
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -10,6 +12,28 @@ from django.utils.translation import gettext_lazy as _
 from config.dates import PartialDate, Precision, aligned_condition, format_period, truncate
 from config.search import SearchableQuerySet
 from config.visibility import Status, Visibility, VisibleQuerySet, visibilities_for
+
+
+def unread_columns(model, shown=()) -> tuple[str, ...]:
+    """The columns of ``model`` that a representation showing the fields ``shown`` never reads.
+
+    Its generated search columns, and the long texts (in every language) it does not show: on a
+    list they are most of what a row weighs.
+    """
+    return _unread_columns(model, frozenset(shown))
+
+
+@functools.cache
+def _unread_columns(model, shown: frozenset) -> tuple[str, ...]:
+    names = []
+    for field in model._meta.concrete_fields:
+        name = getattr(field, "translated_field", field).name
+        if isinstance(field, models.GeneratedField) or (
+            isinstance(field, models.TextField) and name not in shown
+        ):
+            names.append(field.name)
+    return tuple(names)
+
 
 # The filtered querysets of visible_to(), built once per kind of reader and copied for each use.
 _VISIBLE: dict[tuple, models.QuerySet] = {}

@@ -20,7 +20,7 @@ from config.api.conditional import (
     representation_etag,
 )
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
-from config.api.serializers import unread_columns
+from config.models import unread_columns
 
 NUL = "\x00"
 
