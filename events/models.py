@@ -63,6 +63,22 @@ class EventQuerySet(SearchableQuerySet):
         # An event that is over began before today: the bound lets the start-date indexes answer.
         return self.alias(last_day=EVENT_LAST_DAY).filter(start_date__lt=today, last_day__lt=today)
 
+    def soonest(self, count: int, today=None) -> list:
+        """The next ``count`` events not over yet, soonest first, as the upcoming list orders them.
+
+        Asked in one query, PostgreSQL walks the start-date index from the oldest event until it
+        has found ``count`` that are not over: most of the table. Events that began before today
+        and are still running are few, so they are read first by their last day (unordered, which
+        lets the last-day index answer), and the rest by the start-date index from today on.
+        """
+        today = today or timezone.localdate()
+        running = sorted(self.upcoming(today).filter(start_date__lt=today).values_list("start_date", "pk"))
+        ids = [pk for _start, pk in running[:count]]
+        if len(ids) < count:
+            later = self.filter(start_date__gte=today).order_by("start_date", "id")
+            ids += later.values_list("pk", flat=True)[: count - len(ids)]
+        return list(self.filter(pk__in=ids).order_by("start_date", "id"))
+
     def for_list(self):
         """Everything a list row shows, in a fixed number of queries."""
         return self.select_related("dialogue", "working_group", "parent").prefetch_related("topics")

@@ -127,3 +127,29 @@ def test_event_without_a_date_is_neither_upcoming_nor_past():
     factories.EventFactory(start_date=None)
 
     assert (list(Event.objects.upcoming()), list(Event.objects.past())) == ([], [])
+
+
+@pytest.mark.parametrize("count", [1, 3, 5, 20])
+def test_soonest_is_the_upcoming_list_in_date_order_cut_to_its_length(count):
+    today = D(2026, 11, 22)
+    dates = [
+        (D(2026, 1, 1), "year", None, "day"),  # running: "2026"
+        (D(2023, 4, 1), "month", D(2026, 1, 1), "year"),  # running: "April 2023 – 2026"
+        (D(2026, 11, 1), "month", None, "day"),  # running: "November 2026"
+        (D(2026, 11, 22), "day", None, "day"),  # today
+        (D(2026, 11, 22), "day", None, "day"),  # today too: the id breaks the tie
+        (D(2026, 12, 1), "day", None, "day"),
+        (D(2027, 1, 1), "year", None, "day"),
+        (D(2026, 11, 21), "day", None, "day"),  # over yesterday
+        (D(2025, 1, 1), "year", None, "day"),  # over
+    ]
+    for start, precision, end, end_precision in dates:
+        factories.EventFactory(
+            start_date=start, start_precision=precision, end_date=end, end_precision=end_precision
+        )
+    factories.EventFactory(start_date=D(2026, 12, 2), status=Status.DRAFT)
+    visible = Event.objects.visible_to(None)
+
+    expected = list(visible.upcoming(today).order_by("start_date", "id")[:count])
+    assert visible.soonest(count, today) == expected
+    assert len(expected) == min(count, 7)
