@@ -206,7 +206,8 @@ def search_records(model, query: str, user):
     """
     searchable = next((item for item in REGISTRY if item.model is model), Searchable("", "", model))
     query = clean_query(query)
-    records = model.objects.visible_to(user)
+    # The search columns are matched and ranked in the query; no result shows them.
+    records = model.objects.visible_to(user).defer(*model.generated_field_names())
     if searchable.select_related:
         records = records.select_related(*searchable.select_related)
     return records.search(query).annotate(
