@@ -25,14 +25,12 @@ def unread_columns(model, shown=()) -> tuple[str, ...]:
 
 @functools.cache
 def _unread_columns(model, shown: frozenset) -> tuple[str, ...]:
-    names = []
-    for field in model._meta.concrete_fields:
-        name = getattr(field, "translated_field", field).name
-        if isinstance(field, models.GeneratedField) or (
-            isinstance(field, models.TextField) and name not in shown
-        ):
-            names.append(field.name)
-    return tuple(names)
+    long_texts = [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.TextField) and getattr(field, "translated_field", field).name not in shown
+    ]
+    return (*sorted(model.generated_field_names()), *long_texts)
 
 
 # The filtered querysets of visible_to(), built once per kind of reader and copied for each use.

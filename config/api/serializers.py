@@ -77,8 +77,8 @@ def visible(
         queryset = queryset.select_related(*select_related)
     if prefetch_related:
         queryset = queryset.prefetch_related(*prefetch_related)
-    shown = () if reference else {field.name for field in model._meta.concrete_fields}
-    queryset = queryset.defer(*unread_columns(model, shown))
+    unread = unread_columns(model) if reference else model.generated_field_names()
+    queryset = queryset.defer(*unread)
     return Prefetch(lookup, queryset=queryset, to_attr=prefetched(lookup) if many else None)
 
 
