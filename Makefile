@@ -47,7 +47,7 @@ check: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 db-stop: $(STAMP)
-	$(BIN)/python -m config.embedded_postgres stop
+	$(BIN)/python -m config.operations.embedded_postgres stop
 
 clean: db-stop
 	rm -rf $(VENV) .data

@@ -28,7 +28,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from config.services import PUBLISHERS  # noqa: E402
+from config.editorial.workflow import PUBLISHERS  # noqa: E402
 from dialogues.models import Dialogue, Topic  # noqa: E402
 from events.resources import EventResource  # noqa: E402
 

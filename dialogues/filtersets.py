@@ -2,7 +2,7 @@
 
 import django_filters
 
-from config.filtersets import (
+from config.framework.filtersets import (
     ActiveInYearFilter,
     CountriesOverlapFilter,
     CountryFilter,

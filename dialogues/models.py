@@ -6,11 +6,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from config.fields import AliasesField, CountriesField, CountryField
-from config.links import slug_url
-from config.models import Dated, Period, PublicRecord, Publishable, SearchableManager
-from config.search import search_columns, search_indexes
-from config.uploads import check_document, clean_upload
+from config.framework.fields import AliasesField, CountriesField, CountryField
+from config.framework.links import slug_url
+from config.framework.models import Dated, Period, PublicRecord, Publishable, SearchableManager
+from config.framework.search import search_columns, search_indexes
+from config.operations.uploads import check_document, clean_upload
 from institutions.models import Organisation, Person
 
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from config.search import register
+from config.framework.search import register
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 
 register(Dialogue, key="dialogues", label=_("Dialogues"), order=10)

@@ -4,7 +4,7 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 
-from config.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from config.framework.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
 from dialogues.filtersets import DialogueFilterSet, PublicationFilterSet, TopicFilterSet
 from dialogues.models import (
     Dialogue,

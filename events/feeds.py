@@ -21,8 +21,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from config.dates import Precision
-from config.fields import country_choices
+from config.framework.dates import Precision
+from config.framework.fields import country_choices
 from dialogues.models import Dialogue
 from events.filtersets import EventFilterSet
 from events.models import Event

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from config.filtersets import (
+from config.framework.filtersets import (
     CountryFilter,
     RecordFilterSet,
     RowSlugFilter,

@@ -1,6 +1,5 @@
 """Events (meetings and milestones), their agenda, who took part, who spoke, and photos."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from config.dates import Precision
-from config.fields import CountryField
-from config.links import slug_url
-from config.models import Period, PublicRecord, Publishable, RecordManager
-from config.search import SearchableQuerySet, search_columns, search_indexes
-from config.uploads import check_image, clean_upload
+from config.framework.dates import Precision
+from config.framework.fields import CountryField
+from config.framework.links import slug_url
+from config.framework.models import Period, PublicRecord, Publishable, RecordManager
+from config.framework.search import SearchableQuerySet, search_columns, search_indexes
+from config.operations.uploads import check_image, clean_upload
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
 from projects.models import Project
@@ -406,39 +405,3 @@ class Photo(Publishable):
     def clean(self):
         super().clean()
         clean_upload(self, "image", check_image)
-
-
-class Change(models.Model):
-    """One entry of any record's history: the audit log of the whole atlas (a database view)."""
-
-    class Kind(models.TextChoices):
-        CREATED = "+", _("created")
-        CHANGED = "~", _("changed")
-        DELETED = "-", _("deleted")
-
-    key = models.CharField(primary_key=True, max_length=120)
-    model = models.CharField(_("kind of record"), max_length=100)
-    object_id = models.BigIntegerField(_("record id"))
-    object_repr = models.TextField(_("record"), blank=True)
-    history_date = models.DateTimeField(_("when"))
-    history_type = models.CharField(_("change"), max_length=1, choices=Kind)
-    history_change_reason = models.TextField(_("reason"), blank=True)
-    history_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-
-    class Meta:
-        managed = False
-        db_table = "atlas_change"
-        ordering = ["-history_date"]
-        verbose_name = _("change")
-        verbose_name_plural = _("recent changes")
-
-    def __str__(self):
-        when = f"{self.history_date:%Y-%m-%d %H:%M}"
-        return f"{self.get_history_type_display()} {self.object_repr or self.model}, {when}"

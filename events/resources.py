@@ -2,7 +2,7 @@
 
 from import_export.fields import Field
 
-from config.imports import (
+from config.editorial.imports import (
     CountryWidget,
     PartialDateField,
     RecordResource,

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from config.search import register
+from config.framework.search import register
 from events.models import Event
 
 register(

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from config.history import track
+from config.editorial.history import track
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 
 

@@ -8,8 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from config.dates import Precision
-from config.views import Facet, FilteredListView, RecordDetailView, query_with, visible, visible_or_none
+from config.framework.dates import Precision
+from config.framework.views import (
+    Facet,
+    FilteredListView,
+    RecordDetailView,
+    query_with,
+    visible,
+    visible_or_none,
+)
 from dialogues.models import Dialogue, Publication, Topic
 from events.filtersets import EventFilterSet
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session

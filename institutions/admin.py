@@ -1,8 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.admin import PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
-from config.imports import RecordImportExportMixin
+from config.editorial.admin import PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
+from config.editorial.imports import RecordImportExportMixin
 from institutions.models import Affiliation, Organisation, Person, Source
 from institutions.resources import OrganisationResource, PersonResource
 

@@ -2,7 +2,13 @@
 
 import django_filters
 
-from config.filtersets import CountryFilter, RecordFilterSet, RowSlugFilter, SlugFilter, StableOrderingFilter
+from config.framework.filtersets import (
+    CountryFilter,
+    RecordFilterSet,
+    RowSlugFilter,
+    SlugFilter,
+    StableOrderingFilter,
+)
 from institutions.models import Organisation, Person
 
 

@@ -2,7 +2,7 @@
 
 from import_export.fields import Field
 
-from config.imports import CountryWidget, ListWidget, RecordResource, RecordWidget, importable
+from config.editorial.imports import CountryWidget, ListWidget, RecordResource, RecordWidget, importable
 from institutions.models import Organisation, Person
 
 

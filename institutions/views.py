@@ -4,7 +4,7 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 
-from config.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from config.framework.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
 from institutions.filtersets import OrganisationFilterSet, PersonFilterSet
 from institutions.models import Affiliation, Organisation, Person
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from config.admin import (
+from config.editorial.admin import (
     PERIOD_FIELDS,
     PUBLICATION_FIELDS,
     RecordAdmin,
@@ -8,7 +8,7 @@ from config.admin import (
     TranslatedRecordAdmin,
     TranslatedTabularRowInline,
 )
-from config.imports import RecordImportExportMixin
+from config.editorial.imports import RecordImportExportMixin
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
 from projects.resources import ProjectResource
 

@@ -5,10 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from config.fields import AliasesField, CountriesField
-from config.links import slug_url
-from config.models import Period, PublicRecord, Publishable, SearchableManager
-from config.search import search_columns, search_indexes
+from config.framework.fields import AliasesField, CountriesField
+from config.framework.links import slug_url
+from config.framework.models import Period, PublicRecord, Publishable, SearchableManager
+from config.framework.search import search_columns, search_indexes
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
 

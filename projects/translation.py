@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from config.history import track
+from config.editorial.history import track
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
 
 

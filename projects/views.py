@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from config.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from config.framework.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation
 from projects.filtersets import ProjectFilterSet

@@ -6,8 +6,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from config.services import PARTNER_SYSTEMS
-from config.visibility import PARTNER_GROUP, Status, Visibility
+from config.editorial.workflow import PARTNER_SYSTEMS
+from config.framework.visibility import PARTNER_GROUP, Status, Visibility
 from dialogues.models import (
     Dialogue,
     DialogueAim,

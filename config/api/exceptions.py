@@ -15,7 +15,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from config.services import WorkflowError
+from config.editorial.workflow import WorkflowError
 
 FIELD_ERRORS_DETAIL = "Some fields are not valid."
 

@@ -1,4 +1,4 @@
-"""``?q=`` on every searchable API list, ranked like the site search (``config.search``).
+"""``?q=`` on every searchable API list, ranked like the site search (``config.framework.search``).
 
 Kept apart from the search view: REST framework imports its filter backends while it loads, before
 views and schema helpers may be imported.
@@ -7,7 +7,7 @@ views and schema helpers may be imported.
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 
-from config.search import MAX_INPUT_LENGTH
+from config.framework.search import MAX_INPUT_LENGTH
 
 
 def searched_text(request) -> str | None:

@@ -11,7 +11,7 @@ from icalendar import Event as CalendarEvent
 from rest_framework import renderers
 from rest_framework.utils.encoders import JSONEncoder
 
-from config.dates import PartialDate, Precision
+from config.framework.dates import PartialDate, Precision
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")

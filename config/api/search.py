@@ -1,6 +1,6 @@
 """``/api/v1/search/``: every type at once (``?q=`` on single lists is in ``config.api.filters``).
 
-Both rank like the site search (``config.search``): full-text rank plus trigram similarity, over
+Both rank like the site search (``config.framework.search``): full-text rank plus trigram similarity, over
 the records the caller may see.
 """
 
@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from config.api.filters import searched_text
 from config.api.pagination import whole_number
 from config.api.serializers import reference
-from config.search import clean_query, search_all
+from config.framework.search import clean_query, search_all
 
 DEFAULT_PER_TYPE, MAX_PER_TYPE = 5, 50
 

@@ -11,10 +11,10 @@ from rest_framework.fields import SkipField
 from rest_framework.relations import MANY_RELATION_KWARGS, PKOnlyObject
 from rest_framework.utils import model_meta
 
-from config import services
-from config.dates import PartialDate, Precision
-from config.links import absolute, record_path
-from config.models import unread_columns
+from config.editorial import workflow as services
+from config.framework.dates import PartialDate, Precision
+from config.framework.links import absolute, record_path
+from config.framework.models import unread_columns
 
 NUL = "\x00"
 

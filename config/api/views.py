@@ -12,7 +12,6 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from config import services
 from config.api.conditional import (
     check_if_match,
     last_modified_header,
@@ -20,7 +19,8 @@ from config.api.conditional import (
     representation_etag,
 )
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
-from config.models import unread_columns
+from config.editorial import workflow as services
+from config.framework.models import unread_columns
 
 NUL = "\x00"
 

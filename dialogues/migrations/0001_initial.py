@@ -6,7 +6,7 @@ import django.db.models.functions.datetime
 import django.utils.timezone
 from django.db import migrations, models
 
-import config.fields
+import config.framework.fields
 
 
 class Migration(migrations.Migration):
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "parties",
-                    config.fields.CountriesField(
+                    config.framework.fields.CountriesField(
                         blank=True,
                         default=list,
                         help_text="The countries (or the EU) in dialogue; at least two.",
@@ -724,7 +724,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "side",
-                    config.fields.CountryField(
+                    config.framework.fields.CountryField(
                         blank=True, help_text="The party the member belongs to.", verbose_name="side"
                     ),
                 ),
@@ -940,7 +940,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "side",
-                    config.fields.CountryField(
+                    config.framework.fields.CountryField(
                         blank=True,
                         help_text="The party it acts for (DE, CN …); blank for both.",
                         verbose_name="side",

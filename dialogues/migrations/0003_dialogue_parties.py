@@ -3,7 +3,7 @@
 import django.core.validators
 from django.db import migrations
 
-import config.fields
+import config.framework.fields
 
 
 class Migration(migrations.Migration):
@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="dialogue",
             name="parties",
-            field=config.fields.CountriesField(
+            field=config.framework.fields.CountriesField(
                 blank=True,
                 default=list,
                 help_text="The countries (or the EU) in dialogue; at least two.",

@@ -3,7 +3,7 @@
 import django.contrib.postgres.indexes
 from django.db import migrations
 
-import config.fields
+import config.framework.fields
 
 
 class Migration(migrations.Migration):
@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="dialogue",
             name="aliases",
-            field=config.fields.AliasesField(
+            field=config.framework.fields.AliasesField(
                 blank=True,
                 default=list,
                 help_text="Other names, spellings and former names, one per line; all are searchable.",

@@ -7,8 +7,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import config.fields
-from config.history import record_existing_rows
+import config.framework.fields
+from config.editorial.history import record_existing_rows
 
 
 class Migration(migrations.Migration):
@@ -157,7 +157,7 @@ class Migration(migrations.Migration):
                 ("native_name", models.CharField(blank=True, max_length=300, verbose_name="native name")),
                 (
                     "aliases",
-                    config.fields.AliasesField(
+                    config.framework.fields.AliasesField(
                         blank=True,
                         default=list,
                         help_text="Other names, spellings and former names, one per line; all are searchable.",
@@ -179,7 +179,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "parties",
-                    config.fields.CountriesField(
+                    config.framework.fields.CountriesField(
                         blank=True,
                         default=list,
                         help_text="The countries (or the EU) in dialogue; at least two.",
@@ -443,7 +443,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "side",
-                    config.fields.CountryField(
+                    config.framework.fields.CountryField(
                         blank=True,
                         help_text="The party it acts for (DE, CN …); blank for both.",
                         verbose_name="side",
@@ -1190,7 +1190,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "side",
-                    config.fields.CountryField(
+                    config.framework.fields.CountryField(
                         blank=True, help_text="The party the member belongs to.", verbose_name="side"
                     ),
                 ),

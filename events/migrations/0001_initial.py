@@ -5,7 +5,7 @@ import django.db.models.functions.datetime
 import django.utils.timezone
 from django.db import migrations, models
 
-import config.fields
+import config.framework.fields
 
 
 class Migration(migrations.Migration):
@@ -142,7 +142,10 @@ class Migration(migrations.Migration):
                 ),
                 ("venue", models.CharField(blank=True, max_length=300, verbose_name="venue")),
                 ("city", models.CharField(blank=True, max_length=200, verbose_name="city")),
-                ("country", config.fields.CountryField(blank=True, db_index=True, verbose_name="country")),
+                (
+                    "country",
+                    config.framework.fields.CountryField(blank=True, db_index=True, verbose_name="country"),
+                ),
                 (
                     "latitude",
                     models.DecimalField(

@@ -7,8 +7,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import config.fields
-from config.history import record_existing_rows
+import config.framework.fields
+from config.editorial.history import record_existing_rows
 
 
 class Migration(migrations.Migration):
@@ -158,7 +158,10 @@ class Migration(migrations.Migration):
                 ),
                 ("venue", models.CharField(blank=True, max_length=300, verbose_name="venue")),
                 ("city", models.CharField(blank=True, max_length=200, verbose_name="city")),
-                ("country", config.fields.CountryField(blank=True, db_index=True, verbose_name="country")),
+                (
+                    "country",
+                    config.framework.fields.CountryField(blank=True, db_index=True, verbose_name="country"),
+                ),
                 (
                     "latitude",
                     models.DecimalField(

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from config.services import ensure_editorial_groups
+from config.editorial.workflow import ensure_editorial_groups
 
 
 def create_groups(apps, schema_editor):

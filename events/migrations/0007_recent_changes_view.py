@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from config.history import create_change_view, drop_change_view
+from config.editorial.history import create_change_view, drop_change_view
 
 
 class Migration(migrations.Migration):

@@ -8,7 +8,7 @@ import django.db.models.functions.datetime
 import django.utils.timezone
 from django.db import migrations, models
 
-import config.fields
+import config.framework.fields
 
 
 class Migration(migrations.Migration):
@@ -167,7 +167,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "country",
-                    config.fields.CountryField(
+                    config.framework.fields.CountryField(
                         blank=True,
                         db_index=True,
                         help_text="Blank for international bodies.",

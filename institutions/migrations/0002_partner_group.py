@@ -1,4 +1,4 @@
-"""Create the group whose members are partner accounts (see config.visibility)."""
+"""Create the group whose members are partner accounts (see config.framework.visibility)."""
 
 from django.db import migrations
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-import config.fields
+import config.framework.fields
 
 
 class Migration(migrations.Migration):
@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="organisation",
             name="aliases",
-            field=config.fields.AliasesField(
+            field=config.framework.fields.AliasesField(
                 blank=True,
                 default=list,
                 help_text="Other names, spellings and former names, one per line; all are searchable.",

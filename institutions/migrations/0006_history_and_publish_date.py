@@ -6,8 +6,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import config.fields
-from config.history import record_existing_rows
+import config.framework.fields
+from config.editorial.history import record_existing_rows
 
 
 class Migration(migrations.Migration):
@@ -238,7 +238,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "aliases",
-                    config.fields.AliasesField(
+                    config.framework.fields.AliasesField(
                         blank=True,
                         default=list,
                         help_text="Other names, spellings and former names, one per line; all are searchable.",
@@ -269,7 +269,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "country",
-                    config.fields.CountryField(
+                    config.framework.fields.CountryField(
                         blank=True,
                         db_index=True,
                         help_text="Blank for international bodies.",

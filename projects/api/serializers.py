@@ -2,7 +2,13 @@
 
 from rest_framework import serializers
 
-from config.api.serializers import PeriodFields, RecordSerializer, ReferenceField, RowSerializer, visible
+from config.api.serializers import (
+    PeriodFields,
+    RecordSerializer,
+    ReferenceField,
+    RowSerializer,
+    visible,
+)
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
 

@@ -6,7 +6,7 @@ import django.db.models.functions.datetime
 import django.utils.timezone
 from django.db import migrations, models
 
-import config.fields
+import config.framework.fields
 
 
 class Migration(migrations.Migration):
@@ -271,7 +271,9 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "countries",
-                    config.fields.CountriesField(blank=True, default=list, verbose_name="countries"),
+                    config.framework.fields.CountriesField(
+                        blank=True, default=list, verbose_name="countries"
+                    ),
                 ),
                 (
                     "state",

@@ -6,8 +6,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import config.fields
-from config.history import record_existing_rows
+import config.framework.fields
+from config.editorial.history import record_existing_rows
 
 
 class Migration(migrations.Migration):
@@ -314,7 +314,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "aliases",
-                    config.fields.AliasesField(
+                    config.framework.fields.AliasesField(
                         blank=True,
                         default=list,
                         help_text="Other names, spellings and former names, one per line; all are searchable.",
@@ -323,7 +323,9 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "countries",
-                    config.fields.CountriesField(blank=True, default=list, verbose_name="countries"),
+                    config.framework.fields.CountriesField(
+                        blank=True, default=list, verbose_name="countries"
+                    ),
                 ),
                 (
                     "state",

@@ -2,7 +2,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from config.visibility import Status
+from config.framework.visibility import Status
 from dialogues.models import Dialogue, WorkingGroup
 from events.models import Event
 from institutions.models import Organisation
@@ -289,5 +289,5 @@ def test_admin_change_form_has_language_tabs_assets(admin_client):
     response = admin_client.get(admin_url(Organisation, "change", organisation.pk))
     html = response.content.decode()
 
-    assert "config/admin/translation_tabs.js" in html
+    assert "editorial/translation_tabs.js" in html
     assert 'name="name_de"' in html and 'name="name_zh_hans"' in html

@@ -1,10 +1,10 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from config.apps import ATLAS_APPS
 from tests.factories import PartnerFactory, StaffFactory
 
 
@@ -24,7 +24,7 @@ def token_client(user) -> APIClient:
 
 def record_permissions():
     """Every permission on the atlas's records (view, add, change, delete, publish)."""
-    return Permission.objects.filter(content_type__app_label__in=ATLAS_APPS)
+    return Permission.objects.filter(content_type__app_label__in=settings.ATLAS_APPS)
 
 
 def grant(user, model, *actions):

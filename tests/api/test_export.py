@@ -9,7 +9,7 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
-from config.visibility import Visibility
+from config.framework.visibility import Visibility
 from events.models import Event
 from tests import factories
 

@@ -3,11 +3,11 @@
 from importlib import import_module
 
 import pytest
+from django.conf import settings
 from rest_framework.test import APIClient
 
 from config.api.permissions import ReadOrModelPermission
-from config.apps import ATLAS_APPS
-from config.visibility import Status, Visibility
+from config.framework.visibility import Status, Visibility
 from events.models import Event
 from institutions.models import Organisation
 from tests import factories
@@ -104,7 +104,7 @@ def test_refused_writes_change_nothing(partner_api):
 
 
 def write_viewsets():
-    for app in ATLAS_APPS:
+    for app in settings.ATLAS_APPS:
         for prefix, viewset, _basename in import_module(f"{app}.api.urls").router.registry:
             if {"create", "update", "partial_update", "destroy"} & set(dir(viewset)):
                 yield prefix, viewset

@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from config import cache as response_cache
-from config.visibility import Status, Visibility
-from events import demo
+from config.atlas import demo
+from config.framework.visibility import Status, Visibility
+from config.operations import cache as response_cache
 from events.models import Event
 from tests import factories
 from tests.api.conftest import token_client

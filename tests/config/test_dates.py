@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from config.dates import PartialDate, format_period
+from config.framework.dates import PartialDate, format_period
 from tests import factories
 
 D = datetime.date

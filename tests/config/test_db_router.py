@@ -9,7 +9,7 @@ from django.db import connections, router
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from config.db_router import PIN_COOKIE, PrimaryReplicaRouter
+from config.operations.replicas import PIN_COOKIE, PrimaryReplicaRouter
 from institutions.models import Organisation
 from tests import factories
 from tests.api.conftest import token_client
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "repl
 
 @pytest.fixture(autouse=True)
 def routed(settings):
-    settings.DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
+    settings.DATABASE_ROUTERS = ["config.operations.replicas.PrimaryReplicaRouter"]
     settings.RESPONSE_CACHE_SECONDS = 0  # every request below reaches the database
 
 
@@ -132,7 +132,7 @@ def test_replica_urls_become_mirrored_aliases_and_turn_routing_on():
 
     assert shown == {
         "aliases": ["default", "replica_1", "replica_2"],
-        "routers": ["config.db_router.PrimaryReplicaRouter"],
+        "routers": ["config.operations.replicas.PrimaryReplicaRouter"],
         "host": "replica-b.internal",
         "mirror": "default",
     }

@@ -4,9 +4,9 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from config.history import tracked_models
-from config.services import PUBLISHERS, VIEWERS
-from config.visibility import Status
+from config.editorial.history import tracked_models
+from config.editorial.workflow import PUBLISHERS, VIEWERS
+from config.framework.visibility import Status
 from dialogues.models import DialogueRole
 from institutions.models import Organisation
 from tests import factories
@@ -186,8 +186,8 @@ def test_recent_changes_lists_every_kind_of_record_with_its_author(client, publi
     role = factories.DialogueRoleFactory()
     client.force_login(viewer)
 
-    response = client.get("/admin/events/change/", {"history_user__id__exact": publisher.pk})
-    everything = client.get("/admin/events/change/")
+    response = client.get("/admin/atlas/change/", {"history_user__id__exact": publisher.pk})
+    everything = client.get("/admin/atlas/change/")
 
     rows = [
         (change.model, change.object_id, change.history_type, change.history_user.username)
@@ -199,4 +199,4 @@ def test_recent_changes_lists_every_kind_of_record_with_its_author(client, publi
     assert ("dialogues.dialoguerole", role.pk) in {
         (change.model, change.object_id) for change in everything.context["cl"].result_list
     }
-    assert client.get("/admin/events/change/add/").status_code == 403
+    assert client.get("/admin/atlas/change/add/").status_code == 403

@@ -5,8 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import NoReverseMatch, clear_script_prefix, get_script_prefix, reverse, set_script_prefix
 from rest_framework.test import APIRequestFactory
 
-from config.links import absolute, record_path, slug_url
-from config.visibility import Status, Visibility
+from config.framework.links import absolute, record_path, slug_url
+from config.framework.visibility import Status, Visibility
 from dialogues.models import Dialogue
 from events.filtersets import EventFilterSet
 from events.models import Event

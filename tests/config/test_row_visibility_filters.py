@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.visibility import Status, Visibility
+from config.framework.visibility import Status, Visibility
 from tests import factories
 
 pytestmark = pytest.mark.django_db

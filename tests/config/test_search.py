@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from config.search import clean_query, search_all, search_records
-from config.visibility import Status, Visibility
+from config.framework.search import clean_query, search_all, search_records
+from config.framework.visibility import Status, Visibility
 from dialogues.models import Dialogue
 from institutions.models import Organisation, Person
 from tests import factories

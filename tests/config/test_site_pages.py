@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from config.visibility import Status, Visibility
+from config.framework.visibility import Status, Visibility
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from config.visibility import Status, Visibility
+from config.framework.visibility import Status, Visibility
 from events.models import Event
 from tests import factories
 

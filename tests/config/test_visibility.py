@@ -1,6 +1,6 @@
 import pytest
 
-from config.visibility import Status, Visibility
+from config.framework.visibility import Status, Visibility
 from dialogues.models import DialogueRole, Phase, WorkingGroup
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 from institutions.models import Affiliation, Organisation

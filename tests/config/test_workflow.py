@@ -1,6 +1,6 @@
 """The editorial workflow as a table: group × action × status → allowed or refused.
 
-The same table is checked three ways: through ``config.services`` (the rule), through the admin
+The same table is checked three ways: through ``config.editorial.workflow`` (the rule), through the admin
 (forms and actions, over HTTP), and through the API (over HTTP, with a token). A refused write
 changes nothing.
 """
@@ -13,9 +13,9 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from config import services
-from config.services import EDITORS, PARTNER_SYSTEMS, PUBLISHERS, VIEWERS
-from config.visibility import Status
+from config.editorial import workflow as services
+from config.editorial.workflow import EDITORS, PARTNER_SYSTEMS, PUBLISHERS, VIEWERS
+from config.framework.visibility import Status
 from institutions.models import Organisation
 from tests import factories
 from tests.factories import member_of

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.http import QueryDict
 
-from config.visibility import Status
+from config.framework.visibility import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -2,9 +2,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import F
 
-from config.visibility import Status
+from config.atlas import demo
+from config.framework.visibility import Status
 from dialogues.models import Dialogue, DialogueRole, Phase, Publication, Topic
-from events import demo
 from events.models import Event, EventParticipation, EventSpeaker, Session
 from institutions.models import Affiliation, Organisation, Person, Source
 from projects.models import Project, ProjectRole

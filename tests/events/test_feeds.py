@@ -5,7 +5,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
-from config.visibility import Status, Visibility
+from config.framework.visibility import Status, Visibility
 from events.feeds import MAX_CALENDAR_EVENTS
 from events.models import Event
 from tests import factories
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 UTC = datetime.UTC
 ATOM = "{http://www.w3.org/2005/Atom}"
-FEEDS = ["event-feed-ics", "event-feed-rss", "event-feed-atom"]
+FEEDS = ["events:event-feed-ics", "events:event-feed-rss", "events:event-feed-atom"]
 
 
 def calendar_of(response) -> icalendar.Calendar:
@@ -48,7 +48,7 @@ def feed_titles(response) -> list[str]:
 
 def titles_in_feed(client, name, query="") -> list[str]:
     response = client.get(f"{reverse(name)}{query}")
-    if name == "event-feed-ics":
+    if name == "events:event-feed-ics":
         return [str(vevent["SUMMARY"]) for vevent in calendar_of(response).walk("VEVENT")]
     return feed_titles(response)
 
@@ -354,7 +354,7 @@ def test_event_calendar_staff_sees_everything(client, staff):
     hidden_and_public_events()
     client.force_login(staff)
 
-    assert sorted(titles_in_feed(client, "event-feed-ics")) == [
+    assert sorted(titles_in_feed(client, "events:event-feed-ics")) == [
         "Draft",
         "In review",
         "Internal",
@@ -376,7 +376,7 @@ def test_event_feeds_hidden_dialogue_cannot_be_filtered_by(client, name):
     ]
 
 
-@pytest.mark.parametrize("name", ["event-feed-rss", "event-feed-atom"])
+@pytest.mark.parametrize("name", ["events:event-feed-rss", "events:event-feed-atom"])
 def test_event_feeds_do_not_name_a_hidden_dialogue(client, name):
     draft = factories.DialogueFactory(acronym="SECRET", status=Status.DRAFT)
     factories.EventFactory(kind="plenary", dialogue=draft)
@@ -441,7 +441,7 @@ def test_event_calendar_unknown_parameter_is_ignored(client):
 # Query budget: the same number of queries for 1 event as for 30
 
 
-FEED_QUERY_BUDGET = {"event-feed-ics": 2, "event-feed-rss": 2, "event-feed-atom": 2}
+FEED_QUERY_BUDGET = {"events:event-feed-ics": 2, "events:event-feed-rss": 2, "events:event-feed-atom": 2}
 
 
 @pytest.mark.parametrize("count", [1, 30])
@@ -462,7 +462,7 @@ def test_event_feeds_query_budget_does_not_grow(client, django_assert_max_num_qu
 
 
 def titles_in_feed_response(name, response) -> list[str]:
-    if name == "event-feed-ics":
+    if name == "events:event-feed-ics":
         return uids(calendar_of(response))
     return feed_titles(response)
 

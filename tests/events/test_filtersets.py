@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from config.visibility import Status
+from config.framework.visibility import Status
 from events.filtersets import EventFilterSet
 from events.models import Event
 from tests import factories

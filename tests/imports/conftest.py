@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from config.services import EDITORS, PUBLISHERS
+from config.editorial.workflow import EDITORS, PUBLISHERS
 from tests.factories import member_of
 
 

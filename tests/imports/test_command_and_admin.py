@@ -15,7 +15,7 @@ from tests.imports.conftest import csv_bytes
 
 pytestmark = pytest.mark.django_db
 
-CSV, XLSX = "0", "1"  # the admin's format choices, in config.imports.FORMATS order
+CSV, XLSX = "0", "1"  # the admin's format choices, in config.editorial.imports.FORMATS order
 
 
 def org_rows():

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 import tablib
 
-from config.visibility import Status
+from config.framework.visibility import Status
 from dialogues.resources import PublicationResource
 from events.models import Event
 from events.resources import EventResource

@@ -13,9 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from config.search import search_records
+from config.atlas.demo import atlas_models
+from config.framework.search import search_records
 from dialogues.models import Dialogue, Topic
-from events.demo import atlas_models
 from events.filtersets import EventFilterSet
 from events.models import Event, EventParticipation
 from institutions.models import Organisation

@@ -56,7 +56,8 @@ STRICT_POLICY = [
 ]
 
 
-# The Redoc page's exceptions (config/api/urls.py): its scroll bars' stylesheet by hash, its search worker.
+# The Redoc page's exceptions (config/atlas/api_urls.py): its scroll bars' stylesheet by hash, its
+# search worker.
 REDOC_POLICY = [
     *STRICT_POLICY[:2],
     "style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=' "

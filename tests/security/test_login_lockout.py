@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from config.security import client_ip
+from config.operations.security import client_ip
 from tests import factories
 from tests.settings_probe import configured
 

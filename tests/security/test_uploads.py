@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from config.uploads import check_document, check_image, safe_name
+from config.operations.uploads import check_document, check_image, safe_name
 from dialogues.models import Publication
 from events.models import Photo
 from tests import factories

@@ -3,6 +3,7 @@
 from importlib import import_module
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,14 +11,13 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.test import APIClient, APIRequestFactory
 
-from config.apps import ATLAS_APPS
-from config.models import unread_columns
+from config.framework.models import unread_columns
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 
 def serializer_classes():
-    for app in ATLAS_APPS:
+    for app in settings.ATLAS_APPS:
         for prefix, viewset, _basename in import_module(f"{app}.api.urls").router.registry:
             for serializer_class in {viewset.serializer_class, viewset.summary_serializer_class} - {None}:
                 yield prefix, serializer_class

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from config.search import search_all
+from config.framework.search import search_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 

@@ -6,10 +6,10 @@ import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 
-from config.apps import ATLAS_APPS
-from config.models import Publishable
+from config.framework.models import Publishable
 from dialogues.models import Dialogue, DialogueRole, Phase, WorkingGroup
 from events.models import Event
 from institutions.models import Organisation, Person, Source
@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 
 def seed_models():
-    return [model for app in ATLAS_APPS for model in apps.get_app_config(app).get_models()]
+    return [model for app in settings.ATLAS_APPS for model in apps.get_app_config(app).get_models()]
 
 
 def acronyms(organisations):

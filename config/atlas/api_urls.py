@@ -1,0 +1,55 @@
+"""``/api/v1/`` (every app's endpoints), ``/api/schema/`` and ``/api/docs/``."""
+
+from django.conf import settings
+from django.urls import include, path
+from django.views.decorators.csp import csp_override
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
+from rest_framework.routers import APIRootView
+
+from config.api.search import SearchView
+from dialogues.api import urls as dialogues_api
+from events.api import urls as events_api
+from institutions.api import urls as institutions_api
+from projects.api import urls as projects_api
+
+APP_APIS = (institutions_api, dialogues_api, projects_api, events_api)
+
+
+def root_view():
+    endpoints = {
+        prefix: f"{basename}-list" for api in APP_APIS for prefix, _viewset, basename in api.router.registry
+    }
+    endpoints["search"] = "search"
+    return APIRootView.as_view(api_root_dict=endpoints)
+
+
+v1 = [
+    path("", root_view(), name="api-root"),
+    path("search/", SearchView.as_view(), name="search"),
+    *(path("", include(api)) for api in APP_APIS),
+]
+
+# Redoc's bundle needs two exceptions to the site's policy, on its page only: it runs its search
+# index in a worker it creates from a blob: URL, and on loading (before it learns the nonce) it
+# injects the stylesheet of its scroll bars, allowed by the hash of its exact text (and the empty
+# style element it starts from). tests/security/test_csp_in_browser.py notices if either changes.
+REDOC_CSP = {
+    **settings.SECURE_CSP,
+    "style-src": [
+        *settings.SECURE_CSP["style-src"],
+        "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+        "'sha256-QMIg+bpjm3JdElJ388KYke01izlUW0UoNOeKjpMxdgc='",
+    ],
+    "worker-src": ["'self'", "blob:"],
+}
+
+urlpatterns = [
+    path("v1/", include((v1, "api"))),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "docs/redoc/",
+        csp_override(REDOC_CSP)(SpectacularRedocView.as_view(url_name="api-schema")),
+        name="api-redoc",
+    ),
+]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AtlasConfig(AppConfig):
+    """The top layer: the site's pages across apps, the atlas-wide change log, the demo data."""
+
+    name = "config.atlas"
+    label = "atlas"
+    verbose_name = "Dialogue Atlas"

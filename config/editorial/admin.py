@@ -1,0 +1,263 @@
+"""The admin's shared parts: a base ModelAdmin and inlines every app's admin builds on."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.forms import SimpleArrayField
+from django.core.exceptions import ValidationError
+from django.db.models import UniqueConstraint
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from config.editorial import workflow as services
+from config.framework.fields import CountriesField
+from config.framework.visibility import Status
+
+# Field groups that recur in the fieldsets of many models.
+PERIOD_FIELDS = (("start_date", "start_precision"), ("end_date", "end_precision"))
+PUBLICATION_FIELDS = ("status", "visibility", "sources", "created_at", "updated_at")
+
+FORMFIELD_OVERRIDES = {CountriesField: {"widget": FilteredSelectMultiple(_("countries"), is_stacked=False)}}
+
+
+def text_list_formfield(db_field, **kwargs):
+    """An array of names edited as a text area, one per line (aliases)."""
+    return SimpleArrayField(
+        db_field.base_field.formfield(),
+        delimiter="\n",
+        required=not db_field.blank,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=db_field.verbose_name.capitalize(),
+        help_text=db_field.help_text,
+        **kwargs,
+    )
+
+
+class UniqueRowsInlineFormSet(BaseInlineFormSet):
+    """Refuse rows of one submission that break a unique constraint together.
+
+    Django's formset checks plain unique constraints only; rows whose constraint has a condition
+    or treats empty values as equal (``nulls_distinct=False``) would otherwise reach the database
+    and fail there.
+    """
+
+    def clean(self):
+        super().clean()
+        model = self.model
+        for constraint in model._meta.constraints:
+            if not isinstance(constraint, UniqueConstraint) or not constraint.fields:
+                continue
+            if constraint.condition is None and constraint.nulls_distinct is not False:
+                continue  # Django's own formset check covers it.
+            seen = set()
+            for form in self.forms:
+                if not form.is_valid() or not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                    continue
+                instance = form.instance
+                if constraint.condition is not None:
+                    against = instance._get_field_expression_map(meta=model._meta)
+                    if not constraint.condition.check(against):
+                        continue
+                key = tuple(
+                    getattr(instance, model._meta.get_field(name).attname)
+                    for name in constraint.fields
+                    if name != self.fk.name
+                )
+                if constraint.nulls_distinct is not False and None in key:
+                    continue
+                if key in seen:
+                    form.add_error(None, ValidationError(constraint.get_violation_error_message()))
+                seen.add(key)
+
+
+def workflow_form(form_class, user):
+    """``form_class`` that refuses, as a form error, a write the workflow does not allow ``user``."""
+
+    class WorkflowForm(form_class):
+        def _post_clean(self):
+            super()._post_clean()
+            try:
+                services.check_write(user, self.instance)
+            except services.WorkflowError as error:
+                self.add_error("status" if "status" in self.fields else None, error.message)
+
+    WorkflowForm.__name__ = form_class.__name__
+    return WorkflowForm
+
+
+class RecordAdminMixin:
+    """A record with status, visibility and sources: the workflow, history, timestamps, widgets.
+
+    Every save, status change, revert and delete goes through ``config.editorial.workflow``; the history
+    page (django-simple-history) shows each version with its author and a field-level diff and can
+    revert to it.
+    """
+
+    actions = ["submit_for_review", "return_to_draft", "publish", "unpublish"]
+    readonly_fields = ("created_at", "updated_at")
+    formfield_overrides = FORMFIELD_OVERRIDES
+    list_per_page = 50
+    save_on_top = True
+    show_facets = admin.ShowFacets.ALLOW
+
+    class Media:
+        js = ("editorial/translation_tabs.js",)
+        css = {"all": ("editorial/translation_tabs.css",)}
+
+    @property
+    def has_workflow(self) -> bool:
+        return services.has_workflow(self.model)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, ArrayField) and not isinstance(db_field, CountriesField):
+            return text_list_formfield(db_field)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    # The workflow -----------------------------------------------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.has_workflow or any("published_at" in flatten(opts["fields"]) for _, opts in fieldsets):
+            return fieldsets
+        with_date = []
+        for name, opts in fieldsets:
+            fields = list(opts["fields"])
+            if "status" in fields:
+                fields.insert(fields.index("status") + 1, "published_at")
+            with_date.append((name, {**opts, "fields": tuple(fields)}))
+        return with_date
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if self.has_workflow and not request.user.has_perm(services.perm(self.model, "publish")):
+            readonly += ("published_at",)
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return workflow_form(super().get_form(request, obj, change=change, **kwargs), request.user)
+
+    def workflow_allows(self, request, action, obj) -> bool:
+        """Whether the workflow lets the user take ``action`` on ``obj`` as it is stored.
+
+        The admin asks several times per page; the stored status is read once per object.
+        (A version page's object carries that version's status, not the stored one.)
+        """
+        if obj is None or not self.has_workflow:
+            return True
+        if not hasattr(obj, "_stored_status"):
+            obj._stored_status = services.stored_status(obj)
+        status = obj._stored_status
+        return status is None or services.allowed(request.user, action, obj, status)
+
+    def has_change_permission(self, request, obj=None):
+        # Editors without the publish permission see a published record read-only.
+        if not self.workflow_allows(request, services.Action.CHANGE, obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not self.workflow_allows(request, services.Action.DELETE, obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(services.perm(self.model, "publish"))
+
+    def save_model(self, request, obj, form, change):
+        match = request.resolver_match
+        # A save from django-simple-history's version page (…/history/<version>/) is a revert.
+        version = match.args[-1] if match and match.url_name.endswith("_simple_history") else None
+        if version:
+            reason = _("Reverted to version %(version)s in the admin.") % {"version": version}
+        else:
+            reason = _("Changed in the admin.") if change else _("Created in the admin.")
+        services.save_record(record=obj, by=request.user, reason=str(reason))
+
+    def delete_model(self, request, obj):
+        services.delete_record(record=obj, by=request.user, reason=str(_("Deleted in the admin.")))
+
+    def delete_queryset(self, request, queryset):
+        # One by one, through the workflow and the history (never a bare QuerySet.delete()).
+        for record in queryset:
+            self.delete_model(request, record)
+
+    def _set_status(self, request, queryset, status, verb):
+        changed, refused = 0, []
+        # Row by row (never QuerySet.update) so that every change is checked and kept in history.
+        for record in queryset.exclude(status=status):
+            try:
+                services.transition(
+                    record=record,
+                    to=status,
+                    by=request.user,
+                    reason=str(_("%(verb)s in the admin.") % {"verb": verb}),
+                )
+            except services.WorkflowError as error:
+                refused.append(f"{record}: {error.message}")
+            else:
+                changed += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d record %(verb)s.", "%(count)d records %(verb)s.", changed)
+            % {"count": changed, "verb": verb},
+            messages.SUCCESS if changed or not refused else messages.WARNING,
+        )
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)
+
+    @admin.action(description=_("Submit the selected records for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._set_status(request, queryset, Status.REVIEW, _("submitted for review"))
+
+    @admin.action(description=_("Return the selected records to draft"), permissions=["change"])
+    def return_to_draft(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT, _("returned to draft"))
+
+    @admin.action(description=_("Publish the selected records"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Status.PUBLISHED, _("published"))
+
+    @admin.action(description=_("Unpublish the selected records (back to draft)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT, _("unpublished"))
+
+    @admin.display(description=_("countries"))
+    def country_codes(self, record):
+        return ", ".join(getattr(record, self.countries_field))
+
+    countries_field = "countries"
+
+
+class RecordAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+    pass
+
+
+class TranslatedRecordAdmin(RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+    """For models with translated fields: one tab per language."""
+
+
+class RowInlineMixin:
+    """Inline rows (roles, sessions …): compact, with constraint checks across rows."""
+
+    formset = UniqueRowsInlineFormSet
+    extra = 0
+    formfield_overrides = FORMFIELD_OVERRIDES
+    exclude = ("sources",)
+    show_change_link = True
+
+
+class TabularRowInline(RowInlineMixin, admin.TabularInline):
+    pass
+
+
+class TranslatedTabularRowInline(RowInlineMixin, TranslationTabularInline):
+    pass
+
+
+class TranslatedStackedRowInline(RowInlineMixin, TranslationStackedInline):
+    pass

@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_migrate
+
+
+def create_publish_permissions(sender, using="default", apps=None, **kwargs):
+    from config.editorial.workflow import ensure_publish_permissions
+
+    if apps is not None:
+        ensure_publish_permissions(apps, using)
+
+
+class EditorialConfig(AppConfig):
+    """The editorial subsystem as an app: the workflow's permissions, import and seed commands."""
+
+    default = True
+    name = "config.editorial"
+    label = "editorial"
+    verbose_name = "Dialogue Atlas editorial workflow"
+
+    def ready(self):
+        # Like Django's own model permissions, the publish permissions exist after every migrate
+        # (and after a test database is flushed).
+        post_migrate.connect(create_publish_permissions, sender=self)
+
+
+class AtlasAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with the site that asks for a second factor (config/editorial/admin_site.py)."""
+
+    default = False  # named in INSTALLED_APPS by its path; config.editorial itself is EditorialConfig
+    default_site = "config.editorial.admin_site.AtlasAdminSite"

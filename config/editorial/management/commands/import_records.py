@@ -1,0 +1,101 @@
+"""Import a CSV or XLSX file of records through the same resources as the admin."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from config.editorial.imports import FORMATS, RESOURCES, read_error
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a CSV (UTF-8) or XLSX file of organisations, people, projects, events or publications. "
+        "All or nothing: one bad row and nothing is written. Rules and columns: docs/import.md."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("model", help="organisations, people, projects, events or publications")
+        parser.add_argument("file", help="a .csv (UTF-8) or .xlsx file")
+        parser.add_argument("--user", required=True, help="the user the import is made by (in history)")
+        parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+
+    def handle(self, *args, model, file, user, dry_run, **options):
+        resource_class = RESOURCES.get(model.lower())
+        if resource_class is None:
+            names = sorted({str(r._meta.model._meta.verbose_name_plural) for r in RESOURCES.values()})
+            raise CommandError(f"Unknown model “{model}”; choose one of: {', '.join(names)}.")
+        try:
+            by = get_user_model().objects.get(username=user, is_active=True)
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"No active user “{user}”.") from None
+        resource = resource_class()
+        opts = resource._meta.model._meta
+        if not by.has_perms(
+            [f"{opts.app_label}.add_{opts.model_name}", f"{opts.app_label}.change_{opts.model_name}"]
+        ):
+            raise CommandError(
+                f"{user} may not import {opts.verbose_name_plural}: it needs the add and change permissions."
+            )
+        dataset = self.read(Path(file))
+
+        progress = tqdm(total=len(dataset), unit="row", disable=options["verbosity"] < 1, file=self.stderr)
+        resource.on_row = progress.update
+        result = resource.import_data(
+            dataset,
+            dry_run=dry_run,
+            use_transactions=True,
+            rollback_on_validation_errors=True,
+            user=by,
+            file_name=Path(file).name,
+        )
+        progress.close()
+        self.report(result)
+        if result.has_errors() or result.has_validation_errors():
+            raise CommandError("Nothing was imported: the file has errors (listed above).")
+        totals = result.totals
+        summary = f"{totals['new']} new, {totals['update']} changed, {totals['skip']} unchanged"
+        self.stdout.write(f"Dry run, nothing written: {summary}." if dry_run else f"Imported: {summary}.")
+
+    def read(self, path: Path):
+        if not path.is_file():
+            raise CommandError(f"No file {path}.")
+        if path.stat().st_size > settings.IMPORT_MAX_BYTES:
+            raise CommandError(
+                f"{path.name} is larger than IMPORT_MAX_BYTES ({settings.IMPORT_MAX_BYTES} bytes)."
+            )
+        by_extension = {f().get_extension(): f for f in FORMATS}
+        format_class = by_extension.get(path.suffix.lower().lstrip("."))
+        if format_class is None:
+            raise CommandError(f"{path.name}: choose a .csv or .xlsx file.")
+        file_format = format_class(encoding="utf-8-sig")
+        data = path.read_bytes()
+        try:
+            if not file_format.is_binary():
+                data = data.decode("utf-8-sig")
+            return file_format.create_dataset(data)
+        except Exception as error:  # a file we cannot read is refused with its reason
+            raise CommandError(f"{path.name}: {read_error(error, file_format.get_title().upper())}") from None
+
+    def report(self, result):
+        for error in result.base_errors:
+            self.stderr.write(f"File: {error.error}")
+        for number, errors in result.row_errors():
+            for error in errors:
+                self.stderr.write(f"Row {number}: {error.error}")
+        for row in result.invalid_rows:
+            for column, messages in row.error_dict.items():
+                for message in messages:
+                    self.stderr.write(f"Row {row.number}, {column}: {message}")
+        if self.verbosity_level >= 2:
+            for number, row in enumerate(result.rows, 1):
+                changed = ", ".join(getattr(row, "changed_columns", []))
+                self.stdout.write(
+                    f"Row {number}: {row.import_type} {row.object_repr or ''} {changed}".rstrip()
+                )
+
+    def execute(self, *args, **options):
+        self.verbosity_level = options.get("verbosity", 1)
+        return super().execute(*args, **options)

@@ -1,0 +1,313 @@
+"""The editorial workflow: who may create, change, submit, publish, unpublish and delete what.
+
+Records with a page of their own (``PublicRecord``: dialogues, events, organisations …) move through
+draft → review → published. This module is the one place that rule lives; the admin (forms,
+actions, revert), the API and the bulk import all write through ``save_record``,
+``transition`` and ``delete_record``, so the three behave the same, and every write is recorded in
+the record's history under the user who made it.
+
+The rule, by permission (the groups created by the ``editorial_groups`` migration hold them):
+
+================  ===============================================================================
+action            needs
+================  ===============================================================================
+create            ``add_<model>``; creating it published also needs ``publish_<model>``
+change            ``change_<model>``; changing a published record also needs ``publish_<model>``,
+                  because the change is public at once
+submit / return   ``change_<model>`` (draft → review, review → draft)
+publish           ``publish_<model>`` (draft or review → published, with a publish date)
+unpublish         ``publish_<model>`` (published → draft or review)
+delete            ``delete_<model>``; deleting a published record also needs ``publish_<model>``
+================  ===============================================================================
+
+Rows that hang on a record (roles, participations, speakers, sessions …) need only the model
+permission of their own kind; they are changed together with their record.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from config.framework.visibility import Status
+
+
+class Action(enum.StrEnum):
+    CREATE = "create"
+    CHANGE = "change"
+    SUBMIT = "submit"
+    RETURN = "return"
+    PUBLISH = "publish"
+    UNPUBLISH = "unpublish"
+    DELETE = "delete"
+
+
+ACTION_NAMES = {
+    Action.CREATE: _("create"),
+    Action.CHANGE: _("change"),
+    Action.SUBMIT: _("submit for review"),
+    Action.RETURN: _("return to draft"),
+    Action.PUBLISH: _("publish"),
+    Action.UNPUBLISH: _("unpublish"),
+    Action.DELETE: _("delete"),
+}
+
+
+class WorkflowError(PermissionDenied):
+    """A write the workflow refuses; the message says which permission is missing."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def has_workflow(model) -> bool:
+    """Whether ``model`` goes through draft → review → published (it has a publish date)."""
+    return any(field.name == "published_at" for field in model._meta.concrete_fields)
+
+
+def publish_codename(model) -> str:
+    return f"publish_{model._meta.model_name}"
+
+
+def perm(model, action: str) -> str:
+    """The permission name (``app_label.codename``) for ``action`` on ``model``."""
+    codename = publish_codename(model) if action == "publish" else f"{action}_{model._meta.model_name}"
+    return f"{model._meta.app_label}.{codename}"
+
+
+def actions_for(model, before: str | None, after: str) -> list[Action]:
+    """The workflow actions a write from status ``before`` (None: a new record) to ``after`` takes."""
+    if before is None:
+        actions = [Action.CREATE]
+        if after == Status.PUBLISHED:
+            actions.append(Action.PUBLISH)
+        return actions
+    actions = []
+    if after != before:
+        if after == Status.PUBLISHED:
+            actions.append(Action.PUBLISH)
+        elif before == Status.PUBLISHED:
+            actions.append(Action.UNPUBLISH)
+        elif after == Status.REVIEW:
+            actions.append(Action.SUBMIT)
+        else:
+            actions.append(Action.RETURN)
+    return actions
+
+
+def required_permissions(model, action: Action, status: str | None) -> list[str]:
+    """The permissions ``action`` needs on a record of ``model`` currently in ``status``."""
+    model_action = {
+        Action.CREATE: "add",
+        Action.CHANGE: "change",
+        Action.SUBMIT: "change",
+        Action.RETURN: "change",
+        Action.PUBLISH: "publish",
+        Action.UNPUBLISH: "publish",
+        Action.DELETE: "delete",
+    }[action]
+    if not has_workflow(model):
+        # Rows without a workflow of their own: the model permission of the write alone.
+        return [perm(model, "change" if model_action == "publish" else model_action)]
+    needed = [perm(model, model_action)]
+    if action in (Action.CHANGE, Action.DELETE) and status == Status.PUBLISHED:
+        needed.append(perm(model, "publish"))
+    return needed
+
+
+def allowed(user, action: Action, record: models.Model, status: str | None = None) -> bool:
+    """Whether ``user`` may take ``action`` on ``record`` (in ``status``, default: its own)."""
+    if user is None or not user.is_active:
+        return False
+    if status is None:
+        status = getattr(record, "status", None)
+    return user.has_perms(required_permissions(type(record), action, status))
+
+
+def check(user, action: Action, record: models.Model, status: str | None = None) -> None:
+    """Raise ``WorkflowError`` naming what is missing when ``user`` may not take ``action``."""
+    if allowed(user, action, record, status):
+        return
+    model = type(record)
+    if status is None:
+        status = getattr(record, "status", None)
+    state = f" ({Status(status).label})" if status and has_workflow(model) else ""
+    raise WorkflowError(
+        _("You may not %(action)s this %(model)s%(state)s: it needs the permission “%(perm)s”.")
+        % {
+            "action": ACTION_NAMES[action],
+            "state": state,
+            "model": model._meta.verbose_name,
+            "perm": ", ".join(p for p in required_permissions(model, action, status) if not user.has_perm(p)),
+        }
+    )
+
+
+def stored_status(record: models.Model) -> str | None:
+    """The status ``record`` has in the database (None for a new record)."""
+    if record._state.adding or record.pk is None:
+        return None
+    return type(record)._base_manager.filter(pk=record.pk).values_list("status", flat=True).first()
+
+
+def check_write(user, record: models.Model, before: str | None = None) -> list[Action]:
+    """Check a create or change of ``record`` as it is now (its new values) against the rule.
+
+    ``before`` is the status stored before this write, when the caller has read it already.
+    Returns the workflow actions the write takes (create, change, submit, publish …).
+    """
+    model = type(record)
+    if not hasattr(record, "status"):
+        action = Action.CREATE if record._state.adding else Action.CHANGE
+        check(user, action, record)
+        return [action]
+    if before is None:
+        before = stored_status(record)
+    if before is None:
+        actions = actions_for(model, None, record.status)
+        for action in actions:
+            check(user, action, record, status=record.status)
+        return actions
+    check(user, Action.CHANGE, record, status=before)
+    actions = [Action.CHANGE, *actions_for(model, before, record.status)]
+    for action in actions[1:]:
+        check(user, action, record, status=before)
+    return actions
+
+
+def attribute(record: models.Model, by, reason: str = "") -> None:
+    """Name ``by`` (and why) as the author of the history entry the next save of ``record`` makes."""
+    record._history_user = by
+    if reason:
+        record._change_reason = reason
+
+
+def _set_publish_date(
+    record: models.Model, before: str | None, publish_at: datetime.datetime | None = None
+) -> None:
+    """Date a publication: now, unless a date in the future schedules it."""
+    if not has_workflow(type(record)):
+        return
+    if publish_at is not None:
+        record.published_at = publish_at
+    elif record.status == Status.PUBLISHED and before != Status.PUBLISHED:
+        scheduled = record.published_at is not None and record.published_at > timezone.now()
+        if not scheduled:
+            record.published_at = timezone.now()
+
+
+@transaction.atomic
+def save_record(
+    *, record: models.Model, by, reason: str = "", update_fields: Iterable[str] | None = None
+) -> models.Model:
+    """Create or change ``record`` as ``by``, after checking the workflow rule.
+
+    Raises ``WorkflowError`` (a ``PermissionDenied``) when ``by`` may not make this write. The
+    caller has validated the values (a form, a serializer, an import row).
+    """
+    before = stored_status(record) if hasattr(record, "status") else None
+    check_write(by, record, before)
+    _set_publish_date(record, before)
+    attribute(record, by, reason)
+    if update_fields is not None:
+        fields = set(update_fields)
+        if has_workflow(type(record)):
+            fields.add("published_at")
+        record.save(update_fields=fields)
+    else:
+        record.save()
+    return record
+
+
+@transaction.atomic
+def transition(
+    *, record: models.Model, to: str, by, reason: str = "", publish_at: datetime.datetime | None = None
+) -> bool:
+    """Move ``record``, as loaded from the database, to status ``to`` as ``by``; False if it already
+    had that status.
+
+    ``publish_at`` sets the publish date; a date in the future schedules the record, which stays
+    hidden from the public until then.
+    """
+    if record.status == to and publish_at is None:
+        return False
+    before = record.status
+    record.status = to
+    check_write(by, record, before)
+    _set_publish_date(record, before, publish_at)
+    attribute(record, by, reason)
+    fields = ["status", "published_at"] if has_workflow(type(record)) else ["status"]
+    record.save(update_fields=fields)
+    return True
+
+
+@transaction.atomic
+def delete_record(*, record: models.Model, by, reason: str = "") -> None:
+    """Delete ``record`` as ``by``; its history keeps the last version and who deleted it."""
+    before = stored_status(record) if hasattr(record, "status") else None
+    check(by, Action.DELETE, record, status=before)
+    attribute(record, by, reason)
+    record.delete()
+
+
+# The groups of the workflow ----------------------------------------------------------------------
+
+EDITORS, PUBLISHERS, PARTNER_SYSTEMS, VIEWERS = "Editors", "Publishers", "Partner systems", "Viewers"
+GROUP_ACTIONS = {
+    VIEWERS: ("view",),
+    EDITORS: ("view", "add", "change", "delete"),
+    PUBLISHERS: ("view", "add", "change", "delete", "publish"),
+    # API writes: new records and changes to unpublished ones; an editor reviews and publishes.
+    PARTNER_SYSTEMS: ("view", "add", "change"),
+}
+
+
+def ensure_publish_permissions(apps, using="default") -> None:
+    """Create the ``publish_<model>`` permission of every model with a workflow."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    for label in settings.ATLAS_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model.__name__.startswith("Historical") or not has_workflow(model):
+                continue
+            content_type, _created = ContentType.objects.db_manager(using).get_or_create(
+                app_label=label, model=model._meta.model_name
+            )
+            Permission.objects.db_manager(using).get_or_create(
+                content_type=content_type,
+                codename=publish_codename(model),
+                defaults={"name": f"Can publish and unpublish {model._meta.verbose_name_raw}"},
+            )
+
+
+def ensure_editorial_groups(apps, using="default") -> None:
+    """Create the four groups of the workflow with their permissions (a data migration step)."""
+    from django.contrib.auth.management import create_permissions
+
+    # Django creates permissions after the last migration; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True  # create_permissions skips apps without a models module
+        create_permissions(app_config, apps=apps, verbosity=0, using=using)
+        app_config.models_module = None
+    ensure_publish_permissions(apps, using)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, actions in GROUP_ACTIONS.items():
+        group, _created = Group.objects.db_manager(using).get_or_create(name=name)
+        wanted = Permission.objects.db_manager(using).filter(content_type__app_label__in=settings.ATLAS_APPS)
+        codenames = [
+            f"{action}_{model._meta.model_name}"
+            for label in settings.ATLAS_APPS
+            for model in apps.get_app_config(label).get_models()
+            if not model.__name__.startswith("Historical")
+            for action in actions
+        ]
+        group.permissions.add(*wanted.filter(codename__in=codenames))
