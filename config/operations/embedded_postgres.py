@@ -77,7 +77,7 @@ def stop(data_dir: Path) -> bool:
     return True
 
 
-DATA_DIR = Path(__file__).resolve().parent.parent / ".data" / "postgres"
+DATA_DIR = Path(__file__).resolve().parents[2] / ".data" / "postgres"
 
 
 if __name__ == "__main__":
