@@ -74,7 +74,8 @@ def database_url(name: str) -> str:
 def fingerprint() -> str:
     """Changes when the schema or the generator changes: the cached database is rebuilt then."""
     digest = hashlib.sha256(f"{EVENTS}:{SEED}".encode())
-    paths = [*sorted(ROOT.glob("*/migrations/*.py")), ROOT / "events" / "demo.py"]
+    migrations = [*ROOT.glob("*/migrations/*.py"), *ROOT.glob("config/*/migrations/*.py")]
+    paths = [*sorted(migrations), ROOT / "config" / "atlas" / "demo.py"]
     for path in paths:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]

@@ -6,7 +6,7 @@ actions, revert), the API and the bulk import all write through ``save_record``,
 ``transition`` and ``delete_record``, so the three behave the same, and every write is recorded in
 the record's history under the user who made it.
 
-The rule, by permission (the groups created by the ``editorial_groups`` migration hold them):
+The rule, by permission (the groups that ``config/atlas/migrations/0001_initial`` creates hold them):
 
 ================  ===============================================================================
 action            needs
@@ -259,6 +259,8 @@ def delete_record(*, record: models.Model, by, reason: str = "") -> None:
 
 
 # The groups of the workflow ----------------------------------------------------------------------
+# The atlas app's first migration creates them with these permissions on every model of the atlas; a
+# migration that adds a model grants them its permissions (tests/config/test_migrations.py checks).
 
 EDITORS, PUBLISHERS, PARTNER_SYSTEMS, VIEWERS = "Editors", "Publishers", "Partner systems", "Viewers"
 GROUP_ACTIONS = {
@@ -286,28 +288,3 @@ def ensure_publish_permissions(apps, using="default") -> None:
                 codename=publish_codename(model),
                 defaults={"name": f"Can publish and unpublish {model._meta.verbose_name_raw}"},
             )
-
-
-def ensure_editorial_groups(apps, using="default") -> None:
-    """Create the four groups of the workflow with their permissions (a data migration step)."""
-    from django.contrib.auth.management import create_permissions
-
-    # Django creates permissions after the last migration; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True  # create_permissions skips apps without a models module
-        create_permissions(app_config, apps=apps, verbosity=0, using=using)
-        app_config.models_module = None
-    ensure_publish_permissions(apps, using)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, actions in GROUP_ACTIONS.items():
-        group, _created = Group.objects.db_manager(using).get_or_create(name=name)
-        wanted = Permission.objects.db_manager(using).filter(content_type__app_label__in=settings.ATLAS_APPS)
-        codenames = [
-            f"{action}_{model._meta.model_name}"
-            for label in settings.ATLAS_APPS
-            for model in apps.get_app_config(label).get_models()
-            if not model.__name__.startswith("Historical")
-            for action in actions
-        ]
-        group.permissions.add(*wanted.filter(codename__in=codenames))

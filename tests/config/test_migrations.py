@@ -1,0 +1,242 @@
+"""The migrations: self-contained, squashed so that older databases still migrate, and complete.
+
+- A migration is frozen: it imports nothing of the project but the field classes Django needs to
+  rebuild the models, so changing the code never changes what a migration does.
+- Each app's migrations were squashed into one; a database made by the migrations they replace
+  (the first development databases) migrates without running anything.
+- What the migrations make besides the tables is there: the extensions, the SQL functions the
+  search columns call, the change-log view over every history table, and the groups of the
+  workflow with their permissions.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection, models
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+
+from config.atlas.models import Change
+from config.editorial.history import tracked_models
+from config.editorial.workflow import GROUP_ACTIONS, has_workflow, publish_codename
+from config.framework.visibility import PARTNER_GROUP
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(settings.BASE_DIR)
+PROJECT_PACKAGES = {"config", "institutions", "dialogues", "projects", "events", "tests"}
+# The modules of the project a migration may import: the field classes of its models.
+FIELD_MODULES = {"config.framework.fields"}
+
+# What a database made before the squash has recorded in django_migrations for the atlas's apps.
+OLD_MIGRATIONS = {
+    "institutions": [
+        "0001_initial",
+        "0002_partner_group",
+        "0003_aliases_and_optional_captions",
+        "0004_search_functions",
+        "0005_search_columns",
+        "0006_history_and_publish_date",
+    ],
+    "dialogues": [
+        "0001_initial",
+        "0002_field_validation",
+        "0003_dialogue_parties",
+        "0004_aliases_and_optional_captions",
+        "0005_search_columns",
+        "0006_history_and_publish_date",
+    ],
+    "projects": [
+        "0001_initial",
+        "0002_aliases_and_optional_captions",
+        "0003_search_columns",
+        "0004_history_and_publish_date",
+    ],
+    "events": [
+        "0001_initial",
+        "0002_field_validation",
+        "0003_aliases_and_optional_captions",
+        "0004_search_columns",
+        "0005_history_and_publish_date",
+        "0006_editorial_groups",
+        "0007_recent_changes_view",
+        "0008_event_list_indexes",
+        "0009_delete_change",
+    ],
+    "atlas": ["0001_initial"],
+}
+SQUASHED = {(label, "0001_squashed_initial") for label in ("institutions", "dialogues", "projects", "events")}
+
+
+def project_migration_files() -> list[Path]:
+    files = []
+    for app_config in apps.get_app_configs():
+        folder = Path(app_config.path) / "migrations"
+        if folder.is_dir() and folder.resolve().is_relative_to(ROOT.resolve()):
+            files += sorted(path for path in folder.glob("*.py") if path.name != "__init__.py")
+    return files
+
+
+def project_imports(path: Path) -> set[str]:
+    """The project modules that the file at ``path`` imports, anywhere in it."""
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path}: relative import"
+            module = node.module or ""
+            # ``from config.framework import fields`` imports the module config.framework.fields.
+            names = [
+                f"{module}.{alias.name}" if f"{module}.{alias.name}" in FIELD_MODULES else module
+                for alias in node.names
+            ]
+        else:
+            continue
+        imported.update(name for name in names if name.split(".")[0] in PROJECT_PACKAGES)
+    return imported
+
+
+def test_migrations_import_no_project_code_but_field_classes():
+    found = {str(path.relative_to(ROOT)): project_imports(path) for path in project_migration_files()}
+
+    assert found  # the migrations were found at all
+    assert {path: names - FIELD_MODULES for path, names in found.items() if names - FIELD_MODULES} == {}
+    # The app migrations do need the field classes, and the check sees their imports.
+    assert found["institutions/migrations/0001_squashed_initial.py"] == FIELD_MODULES
+
+
+def test_each_squashed_migration_replaces_the_old_migrations_of_its_app():
+    replacements = MigrationLoader(None, ignore_no_migrations=True).replacements
+
+    assert set(replacements) == SQUASHED
+    for (label, _name), migration in replacements.items():
+        assert migration.replaces == [(label, name) for name in OLD_MIGRATIONS[label]]
+
+
+def test_a_database_made_by_the_old_migrations_migrates_without_running_any():
+    """On a database whose history names the migrations the squash replaced, nothing is applied:
+    Django counts the squashed migrations as applied and records them."""
+    recorder = MigrationRecorder(connection)
+    recorder.migration_qs.filter(app__in=OLD_MIGRATIONS).delete()
+    for label, names in OLD_MIGRATIONS.items():
+        for name in names:
+            recorder.record_applied(label, name)
+    assert not SQUASHED & set(recorder.applied_migrations())
+
+    executor = MigrationExecutor(connection)
+    executor.loader.check_consistent_history(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    call_command("migrate", interactive=False, verbosity=0)
+
+    assert plan == []
+    applied = set(recorder.applied_migrations())
+    assert applied >= SQUASHED
+    assert ("atlas", "0001_initial") in applied
+    assert MigrationExecutor(connection).migration_plan(executor.loader.graph.leaf_nodes()) == []
+
+
+def rows(sql, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def test_the_extensions_and_immutable_search_functions_exist():
+    extensions = {name for (name,) in rows("SELECT extname FROM pg_extension")}
+    functions = dict(
+        rows(
+            "SELECT oid::regprocedure::text, provolatile FROM pg_proc "
+            "WHERE pronamespace = 'public'::regnamespace AND proname LIKE 'atlas%%'"
+        )
+    )
+
+    assert {"pg_trgm", "unaccent", "btree_gin"} <= extensions
+    assert functions == {"atlas_unaccent(text)": "i", "atlas_join(text[])": "i"}
+    assert rows(
+        "SELECT atlas_unaccent('Zürich Café'), atlas_join(ARRAY['UBA', 'DEHSt']), atlas_join(NULL)"
+    ) == [("Zurich Cafe", "UBA DEHSt", "")]
+
+
+def test_the_search_columns_are_generated_and_gin_indexed():
+    for model in apps.get_models():
+        generated = [
+            field for field in model._meta.concrete_fields if isinstance(field, models.GeneratedField)
+        ]
+        for field in generated:
+            table = model._meta.db_table
+            assert rows(
+                "SELECT attgenerated FROM pg_attribute WHERE attrelid = %s::regclass AND attname = %s",
+                [table, field.column],
+            ) == [("s",)], f"{table}.{field.column}"
+            assert rows(
+                "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_am am ON am.oid = c.relam JOIN pg_attribute a ON a.attrelid = i.indrelid "
+                "AND a.attnum = ANY(i.indkey) "
+                "WHERE i.indrelid = %s::regclass AND a.attname = %s AND am.amname = 'gin'",
+                [table, field.column],
+            ), f"{table}.{field.column} has no GIN index"
+
+
+def test_the_change_view_reads_every_history_table_with_the_columns_of_the_model():
+    history_tables = {model.history.model._meta.db_table for model in tracked_models()}
+    read = {
+        name
+        for (name,) in rows(
+            "SELECT table_name FROM information_schema.view_table_usage WHERE view_name = 'atlas_change'"
+        )
+    }
+    columns = [
+        name
+        for (name,) in rows(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'atlas_change' ORDER BY ordinal_position"
+        )
+    ]
+
+    assert {"institutions_historicalorganisation", "events_historicalsession"} <= history_tables
+    assert read == history_tables
+    assert columns == [field.column for field in Change._meta.concrete_fields]
+
+
+def test_the_change_view_lists_a_new_record():
+    organisation = OrganisationFactory(name="Umweltbundesamt")
+
+    change = Change.objects.get(model="institutions.organisation", object_id=organisation.pk)
+    assert (change.object_repr, change.history_type) == ("Umweltbundesamt", "+")
+
+
+def test_the_groups_hold_the_permissions_of_the_workflow_for_every_model():
+    atlas_models = [
+        model
+        for label in settings.ATLAS_APPS
+        for model in apps.get_app_config(label).get_models()
+        if not model.__name__.startswith("Historical")
+    ]
+    expected = {
+        name: {
+            (
+                model._meta.app_label,
+                publish_codename(model) if action == "publish" else f"{action}_{model._meta.model_name}",
+            )
+            for model in atlas_models
+            for action in actions
+            if action != "publish" or has_workflow(model)
+        }
+        for name, actions in GROUP_ACTIONS.items()
+    }
+    held = {
+        group.name: set(group.permissions.values_list("content_type__app_label", "codename"))
+        for group in Group.objects.prefetch_related("permissions")
+    }
+
+    assert held == {**expected, PARTNER_GROUP: set()}
+    assert ("events", "publish_event") in expected["Publishers"]
+    assert ("institutions", "view_source") in expected["Viewers"]
