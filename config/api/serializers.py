@@ -56,12 +56,12 @@ def reference(obj, request) -> dict | None:
     }
 
 
-def prefetched(lookup: str) -> str:
-    """Where ``visible(lookup, ..., many=True)`` keeps the records it prefetched."""
+def prefetched_attr(lookup: str) -> str:
+    """Where ``prefetch_visible(lookup, ..., many=True)`` keeps the records it prefetched."""
     return f"visible_{lookup}"
 
 
-def visible(
+def prefetch_visible(
     lookup: str, model, user, *, select_related=(), prefetch_related=(), reference=False, many=False
 ) -> Prefetch:
     """Prefetch ``lookup`` with only the rows ``user`` may see.
@@ -69,7 +69,7 @@ def visible(
     On a foreign key this leaves the attribute ``None`` when its target is hidden from the user, so
     that a public event never names its draft dialogue. ``reference``: the records are only shown
     as references, so their long texts are not read. ``many``: a to-many relation shown as
-    references, kept as a list in ``prefetched(lookup)`` (which the reference fields read) rather
+    references, kept as a list in ``prefetched_attr(lookup)`` (which the reference fields read) rather
     than as a queryset made for every record, which cost more than the query.
     """
     queryset = model.objects.visible_to(user)
@@ -79,14 +79,16 @@ def visible(
         queryset = queryset.prefetch_related(*prefetch_related)
     unread = unread_columns(model) if reference else model.generated_field_names()
     queryset = queryset.defer(*unread)
-    return Prefetch(lookup, queryset=queryset, to_attr=prefetched(lookup) if many else None)
+    return Prefetch(lookup, queryset=queryset, to_attr=prefetched_attr(lookup) if many else None)
 
 
 class ManyReferenceField(serializers.ManyRelatedField):
-    """A list of references: read from the list ``visible(..., many=True)`` prefetched, if it did."""
+    """A list of references: read from the list ``prefetch_visible(..., many=True)`` prefetched, if it did."""
 
     def get_attribute(self, instance):
-        records = getattr(instance, prefetched(self.source), None) if len(self.source_attrs) == 1 else None
+        records = (
+            getattr(instance, prefetched_attr(self.source), None) if len(self.source_attrs) == 1 else None
+        )
         return records if records is not None else super().get_attribute(instance)
 
 

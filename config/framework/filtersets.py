@@ -16,7 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 from config.framework.fields import country_choices
 
 
-def visible(model):
+def visible_choices(model):
     """Choices for a filter: the records of ``model`` the requesting user may see."""
 
     def queryset(request):
@@ -33,7 +33,7 @@ class SlugFilter(django_filters.ModelMultipleChoiceFilter):
     def __init__(self, model, field_name, **kwargs):
         kwargs.setdefault("label", model._meta.verbose_name.capitalize())
         super().__init__(
-            field_name=f"{field_name}__slug", to_field_name="slug", queryset=visible(model), **kwargs
+            field_name=f"{field_name}__slug", to_field_name="slug", queryset=visible_choices(model), **kwargs
         )
         self.relation = field_name
 

@@ -208,7 +208,7 @@ def visible_or_none(user, record):
     return record
 
 
-def visible(model, user, *related):
+def visible_queryset(model, user, *related):
     """The visible records of ``model``, for a Prefetch.
 
     ``model`` may be ``(Model, "relation")``: the model at the other end of a reverse relation, so

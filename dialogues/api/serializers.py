@@ -9,7 +9,7 @@ from config.api.serializers import (
     ReferenceField,
     RowSerializer,
     api_url,
-    visible,
+    prefetch_visible,
 )
 from dialogues.models import (
     Dialogue,
@@ -29,7 +29,7 @@ PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 
 
 def topics(user):
-    return visible("topics", Topic, user, reference=True, many=True)
+    return prefetch_visible("topics", Topic, user, reference=True, many=True)
 
 
 class TopicSummarySerializer(RecordSerializer):
@@ -39,7 +39,7 @@ class TopicSummarySerializer(RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(visible("parent", Topic, user, reference=True))
+        return queryset.prefetch_related(prefetch_visible("parent", Topic, user, reference=True))
 
 
 class TopicSerializer(TopicSummarySerializer):
@@ -52,8 +52,8 @@ class TopicSerializer(TopicSummarySerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("parent", Topic, user, reference=True),
-            visible("children", Topic, user, reference=True, many=True),
+            prefetch_visible("parent", Topic, user, reference=True),
+            prefetch_visible("children", Topic, user, reference=True, many=True),
         )
 
 
@@ -134,10 +134,10 @@ class DialogueSerializer(PeriodFields, RecordSerializer):
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
             topics(user),
-            visible("aims", DialogueAim, user),
-            visible("phases", Phase, user),
-            visible("working_groups", WorkingGroup, user),
-            visible(
+            prefetch_visible("aims", DialogueAim, user),
+            prefetch_visible("phases", Phase, user),
+            prefetch_visible("working_groups", WorkingGroup, user),
+            prefetch_visible(
                 "roles",
                 DialogueRole,
                 user,
@@ -214,7 +214,9 @@ class WorkingGroupSerializer(WorkingGroupSummarySerializer):
             super()
             .eager_load(queryset, user)
             .prefetch_related(
-                visible("members", WorkingGroupMember, user, select_related=("organisation", "person"))
+                prefetch_visible(
+                    "members", WorkingGroupMember, user, select_related=("organisation", "person")
+                )
             )
         )
 
@@ -269,8 +271,10 @@ class PublicationSummarySerializer(RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("dialogue", Dialogue, user, reference=True),
-            visible("working_group", WorkingGroup, user, select_related=("dialogue",), reference=True),
+            prefetch_visible("dialogue", Dialogue, user, reference=True),
+            prefetch_visible(
+                "working_group", WorkingGroup, user, select_related=("dialogue",), reference=True
+            ),
             topics(user),
         )
 
@@ -303,6 +307,8 @@ class PublicationSerializer(PublicationSummarySerializer):
             super()
             .eager_load(queryset, user)
             .prefetch_related(
-                visible("authors", PublicationAuthor, user, select_related=("organisation", "person"))
+                prefetch_visible(
+                    "authors", PublicationAuthor, user, select_related=("organisation", "person")
+                )
             )
         )

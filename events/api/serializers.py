@@ -8,7 +8,7 @@ from config.api.serializers import (
     ReferenceField,
     RowSerializer,
     api_url,
-    visible,
+    prefetch_visible,
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
@@ -23,10 +23,10 @@ COORDINATE = {"max_digits": 9, "decimal_places": 6, "allow_null": True, "require
 def related(user):
     """The foreign keys and topics of an event, each only if the user may see it."""
     return (
-        visible("parent", Event, user, reference=True),
-        visible("dialogue", Dialogue, user, reference=True),
-        visible("working_group", WorkingGroup, user, reference=True),
-        visible("topics", Topic, user, reference=True, many=True),
+        prefetch_visible("parent", Event, user, reference=True),
+        prefetch_visible("dialogue", Dialogue, user, reference=True),
+        prefetch_visible("working_group", WorkingGroup, user, reference=True),
+        prefetch_visible("topics", Topic, user, reference=True, many=True),
     )
 
 
@@ -136,13 +136,13 @@ class EventSerializer(PeriodFields, RecordSerializer):
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
             *related(user),
-            visible("children", Event, user, reference=True, many=True),
-            visible("projects", Project, user, reference=True, many=True),
-            visible("documents", Publication, user, reference=True, many=True),
-            visible("participations", EventParticipation, user, select_related=("organisation",)),
-            visible("speakers", EventSpeaker, user, select_related=("person", "organisation")),
-            visible("sessions", Session, user),
-            visible("photos", Photo, user),
+            prefetch_visible("children", Event, user, reference=True, many=True),
+            prefetch_visible("projects", Project, user, reference=True, many=True),
+            prefetch_visible("documents", Publication, user, reference=True, many=True),
+            prefetch_visible("participations", EventParticipation, user, select_related=("organisation",)),
+            prefetch_visible("speakers", EventSpeaker, user, select_related=("person", "organisation")),
+            prefetch_visible("sessions", Session, user),
+            prefetch_visible("photos", Photo, user),
         )
 
 
@@ -154,5 +154,5 @@ class SessionSerializer(RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.select_related("event").prefetch_related(
-            visible("topics", Topic, user, reference=True, many=True)
+            prefetch_visible("topics", Topic, user, reference=True, many=True)
         )
