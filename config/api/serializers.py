@@ -11,7 +11,7 @@ from rest_framework.fields import SkipField
 from rest_framework.relations import MANY_RELATION_KWARGS, PKOnlyObject
 from rest_framework.utils import model_meta
 
-from config.editorial import workflow as services
+from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision
 from config.framework.links import absolute, record_path
 from config.framework.models import unread_columns
@@ -263,7 +263,7 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
     def get_field_names(self, declared_fields, info):
         names = list(super().get_field_names(declared_fields, info))
         # Records with a workflow show their publish date (set by publishing, in the admin).
-        if "status" in names and "published_at" not in names and services.has_workflow(self.Meta.model):
+        if "status" in names and "published_at" not in names and workflow.has_workflow(self.Meta.model):
             names.insert(names.index("status") + 1, "published_at")
         return names
 
@@ -350,7 +350,7 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
         instance = self.Meta.model(**validated_data)
         self.validate_model(instance)
         # The workflow rule and the history entry, attributed to the token's user.
-        services.save_record(
+        workflow.save_record(
             record=instance, by=self.context["request"].user, reason="Created through the API."
         )
         self.set_many(instance, many)
@@ -362,7 +362,7 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
             setattr(instance, name, value)
         self.validate_model(instance)
         written = sorted(set(self.initial_data) & set(self.fields))
-        services.save_record(
+        workflow.save_record(
             record=instance,
             by=self.context["request"].user,
             reason=f"Changed through the API: {', '.join(written)}.",

@@ -19,7 +19,7 @@ from config.api.conditional import (
     representation_etag,
 )
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
-from config.editorial import workflow as services
+from config.editorial import workflow
 from config.framework.models import unread_columns
 
 NUL = "\x00"
@@ -163,7 +163,7 @@ class RecordViewSet(viewsets.ModelViewSet):
             self.serializer_class(instance, context=self.get_serializer_context()).data
         )
 
-    def written(self, instance, status_code):
+    def write_response(self, instance, status_code):
         """The response to a write: the record as a GET would show it, with its new ETag.
 
         A record the writer may no longer see (made a draft, say) is still shown as written, but
@@ -182,7 +182,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
             instance = serializer.save()
-        return self.written(instance, status.HTTP_201_CREATED)
+        return self.write_response(instance, status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         with transaction.atomic():
@@ -192,7 +192,7 @@ class RecordViewSet(viewsets.ModelViewSet):
             )
             serializer.is_valid(raise_exception=True)
             instance = serializer.save()
-            return self.written(instance, status.HTTP_200_OK)
+            return self.write_response(instance, status.HTTP_200_OK)
 
     def destroy(self, request, *args, **kwargs):
         with transaction.atomic():
@@ -201,7 +201,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def perform_destroy(self, instance):
-        services.delete_record(record=instance, by=self.request.user, reason="Deleted through the API.")
+        workflow.delete_record(record=instance, by=self.request.user, reason="Deleted through the API.")
 
 
 class IdRecordViewSet(RecordViewSet):

@@ -133,7 +133,7 @@ class Record(models.Model):
         return tuple(key)
 
     @classmethod
-    def edited_by(cls, user) -> bool:
+    def editable_by(cls, user) -> bool:
         """Whether ``user`` may change this kind of record (and so sees its drafts)."""
         opts = cls._meta
         return user is not None and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
@@ -142,7 +142,7 @@ class Record(models.Model):
     def visibility_inputs(cls, user) -> tuple[bool, ...]:
         """What ``visibility_condition`` reads of ``user`` besides the visibilities: whether it may
         change this kind of record and each kind this one is visible through, in order."""
-        inputs = [cls.edited_by(user)]
+        inputs = [cls.editable_by(user)]
         for name in cls.visible_through:
             inputs.extend(cls._meta.get_field(name).related_model.visibility_inputs(user))
         return tuple(inputs)
@@ -157,15 +157,15 @@ class Record(models.Model):
         """
         condition = Q()
         field_names = {field.name for field in cls._meta.concrete_fields}
-        edits = cls.edited_by(user)
+        editable = cls.editable_by(user)
         if "status" in field_names:
-            if edits:
+            if editable:
                 condition &= Q(**{f"{prefix}visibility__in": visibilities})
             else:
                 condition &= Q(
                     **{f"{prefix}status": Status.PUBLISHED, f"{prefix}visibility__in": visibilities}
                 )
-        if "published_at" in field_names and not edits:
+        if "published_at" in field_names and not editable:
             # A publish date in the future schedules the record; until then it stays hidden.
             condition &= Q(**{f"{prefix}published_at__isnull": True}) | Q(
                 **{f"{prefix}published_at__lte": Now()}
