@@ -187,7 +187,7 @@ PLAIN_FIELDS = (
 PLAIN_VALUES = (str, int, bool)
 
 
-class PlainFieldsFirst:
+class PlainColumnsAsIsMixin:
     """``to_representation`` that reads plain columns straight from the record.
 
     REST framework's generic path (the attribute lookup, the None check, the field's own
@@ -236,7 +236,7 @@ class PeriodFields(serializers.Serializer):
     end_precision = serializers.CharField(read_only=True)
 
 
-class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
+class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
     """A record with its API and page URLs; writes run the model's full validation.
 
     Django's ``full_clean`` (field validation, ``clean()``, unique fields) and every database
@@ -371,7 +371,7 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
         return instance
 
 
-class RowSerializer(PlainFieldsFirst, serializers.ModelSerializer):
+class RowSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
     """A nested row (a role, a participation, a speaker): read-only, related records as references."""
 
     serializer_related_field = ReferenceField

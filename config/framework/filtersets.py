@@ -152,7 +152,7 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
     field_class = UpdatedSinceField
 
 
-class FilterCopies(dict):
+class ShallowCopiedFilters(dict):
     """A FilterSet's ``base_filters`` that each FilterSet copies cheaply.
 
     django-filter deep-copies every filter for every FilterSet made, choices and all: a tenth of
@@ -177,7 +177,7 @@ class RecordFilterSet(django_filters.FilterSet):
     @classmethod
     def get_filters(cls):
         # Kept as the class's ``base_filters``, which every FilterSet made copies.
-        return FilterCopies(super().get_filters())
+        return ShallowCopiedFilters(super().get_filters())
 
     updated_since = UpdatedSinceFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Updated since (ISO 8601)")
