@@ -1,4 +1,10 @@
-"""Serializer building blocks: compact references, partial dates, and writes that run model validation."""
+"""Serializer building blocks: compact references, partial dates, and writes that run model validation.
+
+Records and rows as in ``config.framework.models``: ``RecordSerializer`` is a model at its own
+endpoint — every record, and the rows that have an endpoint of their own (sessions, dialogue roles,
+served by ``RowViewSet``); ``RowSerializer`` is a row nested, read-only, in its record's
+representation (``<Model>RowSerializer`` where the model also has an endpoint of its own).
+"""
 
 import datetime
 import re
@@ -237,7 +243,7 @@ class PeriodFields(serializers.Serializer):
 
 
 class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
-    """A record with its API and page URLs; writes run the model's full validation.
+    """A model at its own endpoint, with its API and page URLs; writes run the model's full validation.
 
     Django's ``full_clean`` (field validation, ``clean()``, unique fields) and every database
     constraint are checked before saving, so a broken rule is a 400 naming the fields, with the
@@ -372,7 +378,8 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
 
 
 class RowSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
-    """A nested row (a role, a participation, a speaker): read-only, related records as references."""
+    """A row nested in its record (a role, a participation, a speaker): read-only, related records
+    as references. A record shown inside another (a dialogue's phases) is nested the same way."""
 
     serializer_related_field = ReferenceField
 

@@ -1,4 +1,6 @@
-"""The base ViewSet every API endpoint uses, the API root, and cross-type search."""
+"""The base ViewSets of every API endpoint: ``RecordViewSet`` for records, found by slug, and
+``RowViewSet`` for the rows with an endpoint of their own (records and rows as in
+``config.framework.models``), found by id."""
 
 from django.conf import settings
 from django.db import router, transaction
@@ -204,8 +206,9 @@ class RecordViewSet(viewsets.ModelViewSet):
         workflow.delete_record(record=instance, by=self.request.user, reason="Deleted through the API.")
 
 
-class IdRecordViewSet(RecordViewSet):
-    """For rows without a slug of their own (roles, sessions): looked up by id."""
+class RowViewSet(RecordViewSet):
+    """A row's own endpoint (dialogue roles, sessions): as a record's, looked up by id, since a
+    row has no slug."""
 
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]+"

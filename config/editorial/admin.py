@@ -1,4 +1,10 @@
-"""The admin's shared parts: a base ModelAdmin and inlines every app's admin builds on."""
+"""The admin's shared parts: a base ModelAdmin and inlines every app's admin builds on.
+
+Records and rows as in ``config.framework.models``: a record has its admin pages (``RecordAdmin``,
+``TranslatedRecordAdmin``); its rows are edited on those pages through the ``…RowInline`` classes. A
+row also has a change list of its own, on the same ``RecordAdmin`` base, and a record edited inside
+another (a dialogue's phases and working groups) is inlined like a row.
+"""
 
 from django import forms
 from django.contrib import admin, messages
@@ -91,7 +97,8 @@ def workflow_form(form_class, user):
 
 
 class RecordAdminMixin:
-    """A record with status, visibility and sources: the workflow, history, timestamps, widgets.
+    """The admin of a model with status, visibility and sources (a record, or a row's own change
+    list): the workflow, history, timestamps, widgets.
 
     Every save, status change, revert and delete goes through ``config.editorial.workflow``; the history
     page (django-simple-history) shows each version with its author and a field-level diff and can
@@ -234,7 +241,7 @@ class RecordAdminMixin:
 
 
 class RecordAdmin(RecordAdminMixin, SimpleHistoryAdmin):
-    pass
+    """For models without translated fields."""
 
 
 class TranslatedRecordAdmin(RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
@@ -242,7 +249,8 @@ class TranslatedRecordAdmin(RecordAdminMixin, SimpleHistoryAdmin, TranslationAdm
 
 
 class RowInlineMixin:
-    """Inline rows (roles, sessions …): compact, with constraint checks across rows."""
+    """Rows edited on their record's page (roles, sessions …): compact, with constraint checks
+    across rows."""
 
     formset = UniqueRowsInlineFormSet
     extra = 0

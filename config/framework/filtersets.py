@@ -1,4 +1,9 @@
-"""Building blocks of the FilterSets that serve both the HTML lists and the API lists."""
+"""Building blocks of the FilterSets that serve both the HTML lists and the API lists.
+
+Records and rows as in ``config.framework.models``: ``RecordFilterSet`` is the base of every list's
+FilterSet (a row's own API list too); ``SlugFilter`` picks records by related records, and
+``RowSlugFilter`` by related records reached through rows the user may see.
+"""
 
 import copy
 import datetime
@@ -172,7 +177,8 @@ class ShallowCopiedFilters(dict):
 
 
 class RecordFilterSet(django_filters.FilterSet):
-    """Filters every list has: ``updated_since`` for partner systems that sync."""
+    """Filters every list has (of records, and of rows with an endpoint of their own):
+    ``updated_since`` for partner systems that sync."""
 
     @classmethod
     def get_filters(cls):
