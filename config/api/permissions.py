@@ -11,8 +11,3 @@ class ReadOrModelPermission(permissions.DjangoModelPermissionsOrAnonReadOnly):
         # Only the model is needed: not the view's queryset, with its prefetches, built anew.
         queryset = getattr(view, "queryset", None)
         return queryset if queryset is not None else super()._queryset(view)
-
-
-class ReadOnly(permissions.BasePermission):
-    def has_permission(self, request, view):
-        return request.method in permissions.SAFE_METHODS

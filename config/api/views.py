@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import router, transaction
 from django.http import HttpResponseNotModified, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -212,17 +212,3 @@ class RowViewSet(RecordViewSet):
 
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]+"
-
-
-IF_MATCH = OpenApiParameter(
-    "If-Match",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description="The ETag of the version this write is based on; 412 if the record has changed since.",
-)
-IF_NONE_MATCH = OpenApiParameter(
-    "If-None-Match",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description="The ETag of the representation the client has; 304 if it is still current.",
-)
