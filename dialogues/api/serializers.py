@@ -28,7 +28,8 @@ STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
 PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 
 
-def topics(user):
+def topic_references(user):
+    """A Prefetch of the topics the user may see, shown as references."""
     return prefetch_visible("topics", Topic, user, reference=True, many=True)
 
 
@@ -74,7 +75,7 @@ class DialogueSummarySerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(topics(user))
+        return queryset.prefetch_related(topic_references(user))
 
 
 class AimSerializer(RowSerializer):
@@ -133,7 +134,7 @@ class DialogueSerializer(PeriodFields, RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            topics(user),
+            topic_references(user),
             prefetch_visible("aims", DialogueAim, user),
             prefetch_visible("phases", Phase, user),
             prefetch_visible("working_groups", WorkingGroup, user),
@@ -162,7 +163,7 @@ class PhaseSerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.select_related("dialogue").prefetch_related(topics(user))
+        return queryset.select_related("dialogue").prefetch_related(topic_references(user))
 
 
 class MemberSerializer(RowSerializer):
@@ -187,7 +188,7 @@ class WorkingGroupSummarySerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.select_related("dialogue", "phase__dialogue").prefetch_related(topics(user))
+        return queryset.select_related("dialogue", "phase__dialogue").prefetch_related(topic_references(user))
 
 
 class WorkingGroupSerializer(WorkingGroupSummarySerializer):
@@ -275,7 +276,7 @@ class PublicationSummarySerializer(RecordSerializer):
             prefetch_visible(
                 "working_group", WorkingGroup, user, select_related=("dialogue",), reference=True
             ),
-            topics(user),
+            topic_references(user),
         )
 
 

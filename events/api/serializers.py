@@ -20,8 +20,9 @@ PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 COORDINATE = {"max_digits": 9, "decimal_places": 6, "allow_null": True, "required": False}
 
 
-def related(user):
-    """The foreign keys and topics of an event, each only if the user may see it."""
+def event_references(user):
+    """Prefetches of the foreign keys and topics of an event, each only if the user may see it,
+    shown as references."""
     return (
         prefetch_visible("parent", Event, user, reference=True),
         prefetch_visible("dialogue", Dialogue, user, reference=True),
@@ -58,7 +59,7 @@ class EventSummarySerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(*related(user))
+        return queryset.prefetch_related(*event_references(user))
 
 
 class SessionRowSerializer(RowSerializer):
@@ -135,7 +136,7 @@ class EventSerializer(PeriodFields, RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            *related(user),
+            *event_references(user),
             prefetch_visible("children", Event, user, reference=True, many=True),
             prefetch_visible("projects", Project, user, reference=True, many=True),
             prefetch_visible("documents", Publication, user, reference=True, many=True),
