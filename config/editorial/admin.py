@@ -22,6 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from config.editorial import workflow
 from config.framework.fields import CountriesField
+from config.framework.internals import condition_holds
 from config.framework.visibility import Status
 
 # Field groups that recur in the fieldsets of many models.
@@ -65,10 +66,8 @@ class UniqueRowsInlineFormSet(BaseInlineFormSet):
                 if not form.is_valid() or not form.cleaned_data or form.cleaned_data.get("DELETE"):
                     continue
                 instance = form.instance
-                if constraint.condition is not None:
-                    against = instance._get_field_expression_map(meta=model._meta)
-                    if not constraint.condition.check(against):
-                        continue
+                if constraint.condition is not None and not condition_holds(constraint.condition, instance):
+                    continue
                 key = tuple(
                     getattr(instance, model._meta.get_field(name).attname)
                     for name in constraint.fields

@@ -19,6 +19,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from config.framework.fields import country_choices
+from config.framework.internals import explicit_ordering
 
 
 def visible_choices(model):
@@ -134,7 +135,7 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
     def filter(self, qs, value):
         qs = super().filter(qs, value)
-        ordering = list(qs.query.order_by) or list(qs.model._meta.ordering)
+        ordering = list(explicit_ordering(qs)) or list(qs.model._meta.ordering)
         if not any(field.lstrip("-") in {"id", "pk"} for field in ordering):
             ordering.append("id")
         return qs.order_by(*ordering)

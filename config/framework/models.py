@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.framework.dates import PartialDate, Precision, aligned_condition, format_period, truncate
+from config.framework.internals import is_own_manager
 from config.framework.search import SearchableQuerySet
 from config.framework.visibility import Status, Visibility, VisibleQuerySet, visibilities_for
 
@@ -67,7 +68,7 @@ class AtlasManager(models.Manager.from_queryset(VisibleQuerySet)):
         may change), and each call returns a copy of it. A related manager filters by its instance,
         so only the model's own manager keeps them.
         """
-        if self.model._meta.managers_map.get(self.name) is not self:
+        if not is_own_manager(self):
             return super().visible_to(user)
         visibilities = visibilities_for(user)
         if visibilities is None:
