@@ -103,6 +103,10 @@ class ReferenceField(serializers.RelatedField):
 
     @classmethod
     def many_init(cls, *args, **kwargs):
+        # REST framework's own ``RelatedField.many_init``, with ManyReferenceField for its
+        # ManyRelatedField; ``MANY_RELATION_KWARGS`` (not part of its documented API) names the
+        # options that go to the list rather than to each reference. Pinned against REST
+        # framework's by tests/config/test_library_seams.py.
         list_kwargs = {"child_relation": cls(*args, **kwargs)}
         for key in kwargs:
             if key in MANY_RELATION_KWARGS:
@@ -197,9 +201,17 @@ class PlainColumnsAsIsMixin:
     """``to_representation`` that reads plain columns straight from the record.
 
     REST framework's generic path (the attribute lookup, the None check, the field's own
-    conversion) was half of what serialising a list row cost. A field of a plain kind, read from a
-    single attribute, takes the value as it is when it is a str, int, bool or None; anything else
-    (and every other field) goes through REST framework as before.
+    conversion) was half of what serialising a list row cost (docs/scaling.md, "The read path").
+    A field of a plain kind, read from a single attribute, takes the value as it is when it is a
+    str, int, bool or None; anything else (and every other field) goes through REST framework's
+    own steps, as ``Serializer.to_representation`` takes them.
+
+    The one seam on REST framework's private parts here: ``Serializer._readable_fields`` (the
+    fields that are not write-only, in order), read once per serializer, and the steps of
+    ``Serializer.to_representation`` (``SkipField``, the ``PKOnlyObject`` check), repeated below. A
+    release that renamed the first would fail every API read; one that changed the second would
+    make the two paths differ, which ``test_plain_columns_as_is_give_what_rest_framework_gives``
+    (tests/seed/test_api_read_paths.py) catches for every serializer on the seed data.
     """
 
     def to_representation(self, instance):
@@ -222,8 +234,6 @@ class PlainColumnsAsIsMixin:
                 if value is None or type(value) in PLAIN_VALUES:
                     representation[name] = value
                     continue
-                representation[name] = field.to_representation(value)
-                continue
             try:
                 value = field.get_attribute(instance)
             except SkipField:

@@ -84,6 +84,9 @@ def workflow_form(form_class, user):
     """``form_class`` that refuses, as a form error, a write the workflow does not allow ``user``."""
 
     class WorkflowForm(form_class):
+        # Django's private ModelForm hook that builds the instance from the cleaned data and
+        # validates it; the workflow must see the new status, which ``clean()`` cannot. Pinned by
+        # tests/config/test_workflow.py (test_admin_form_names_the_missing_permission).
         def _post_clean(self):
             super()._post_clean()
             try:

@@ -162,8 +162,16 @@ class ShallowCopiedFilters(dict):
     """A FilterSet's ``base_filters`` that each FilterSet copies cheaply.
 
     django-filter deep-copies every filter for every FilterSet made, choices and all: a tenth of
-    what an API list cost. A filter's own state is its attributes (and ``extra``, where a model
-    choice filter keeps the request's queryset), so a copy of those is enough to keep requests apart.
+    what an API list cost (docs/scaling.md, "The read path"). A filter's own state is its
+    attributes (and ``extra``, where a model choice filter keeps the request's queryset), so a copy
+    of those is enough to keep requests apart.
+
+    The one seam on django-filter's private parts: that ``FilterSet.__init__`` deep-copies
+    ``base_filters`` (so this dict's ``__deepcopy__`` is where the copies are made); that a filter
+    keeps its form field in ``_field`` once built; and ``FilterMethod``, the private class that
+    binds ``method=`` to its filter. If a release kept some other state per request, requests
+    could share it; tests/config/test_library_seams.py compares the copies' querysets with those of
+    django-filter's own deep copies for every FilterSet of the atlas.
     """
 
     def __deepcopy__(self, memo):
@@ -171,7 +179,7 @@ class ShallowCopiedFilters(dict):
         for name, filter_ in self.items():
             copies[name] = duplicate = copy.copy(filter_)
             duplicate.extra = dict(filter_.extra)
-            duplicate.__dict__.pop("field", None)  # the form field, built per request
+            duplicate.__dict__.pop("_field", None)  # the form field, built per request
             if isinstance(duplicate.__dict__.get("filter"), FilterMethod):
                 duplicate.filter = FilterMethod(duplicate)  # ``method=``, bound to the copy
         return copies
