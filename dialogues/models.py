@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.framework.fields import AliasesField, CountriesField, CountryField
 from config.framework.links import slug_url
-from config.framework.models import Dated, Period, PublicRecord, Publishable, SearchableManager
+from config.framework.models import Dated, Period, PublicRecord, Row, SearchableManager
 from config.framework.search import search_columns, search_indexes
 from config.operations.uploads import check_document, clean_upload
 from institutions.models import Organisation, Person
@@ -120,7 +120,7 @@ class Dialogue(Period, PublicRecord):
         return slug_url("dialogues:dialogue-detail", self.slug)
 
 
-class DialogueAim(Publishable):
+class DialogueAim(Row):
     """One of a dialogue's aims, in the order the dialogue states them."""
 
     dialogue = models.ForeignKey(
@@ -250,7 +250,7 @@ class MemberRole(models.TextChoices):
     SUPPORTER = "supporter", _("supporter")
 
 
-class WorkingGroupMember(Publishable):
+class WorkingGroupMember(Row):
     """An organisation or a person in a working group, with a role such as chair."""
 
     working_group = models.ForeignKey(
@@ -301,7 +301,7 @@ class WorkingGroupMember(Publishable):
         return f"{self.organisation or self.person} ({self.get_role_display()})"
 
 
-class DialogueRole(Period, Publishable):
+class DialogueRole(Period, Row):
     """The part an organisation plays in a dialogue, for one side and optionally one phase."""
 
     class Role(models.TextChoices):
@@ -407,7 +407,7 @@ class Publication(Dated, PublicRecord):
         return slug_url("dialogues:publication-detail", self.slug)
 
 
-class PublicationAuthor(Publishable):
+class PublicationAuthor(Row):
     """An author of a publication: an organisation or a person, in order."""
 
     publication = models.ForeignKey(

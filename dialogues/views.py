@@ -4,7 +4,13 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 
-from config.framework.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from config.framework.views import (
+    Facet,
+    FilteredListView,
+    RecordDetailView,
+    visible_or_none,
+    visible_queryset,
+)
 from dialogues.filtersets import DialogueFilterSet, PublicationFilterSet, TopicFilterSet
 from dialogues.models import (
     Dialogue,
@@ -41,7 +47,11 @@ class DialogueListView(FilteredListView):
     )
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related(Prefetch("topics", visible(Topic, self.request.user)))
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(Prefetch("topics", visible_queryset(Topic, self.request.user)))
+        )
 
 
 class DialogueDetailView(RecordDetailView):
@@ -52,23 +62,27 @@ class DialogueDetailView(RecordDetailView):
         user = self.request.user
 
         return queryset.prefetch_related(
-            Prefetch("topics", visible(Topic, user)),
-            Prefetch("aims", visible(DialogueAim, user)),
+            Prefetch("topics", visible_queryset(Topic, user)),
+            Prefetch("aims", visible_queryset(DialogueAim, user)),
             Prefetch(
-                "phases", visible(Phase, user).prefetch_related(Prefetch("topics", visible(Topic, user)))
-            ),
-            Prefetch(
-                "working_groups",
-                visible(WorkingGroup, user, "phase").prefetch_related(
-                    Prefetch("topics", visible(Topic, user))
+                "phases",
+                visible_queryset(Phase, user).prefetch_related(
+                    Prefetch("topics", visible_queryset(Topic, user))
                 ),
             ),
             Prefetch(
-                "roles", visible(DialogueRole, user, "organisation", "phase").order_by("side", "role", "id")
+                "working_groups",
+                visible_queryset(WorkingGroup, user, "phase").prefetch_related(
+                    Prefetch("topics", visible_queryset(Topic, user))
+                ),
             ),
-            Prefetch("publications", visible(Publication, user)),
-            Prefetch("supporting_projects", visible((Dialogue, "supporting_projects"), user)),
-            Prefetch("events", visible((Dialogue, "events"), user).order_by("start_date", "id")),
+            Prefetch(
+                "roles",
+                visible_queryset(DialogueRole, user, "organisation", "phase").order_by("side", "role", "id"),
+            ),
+            Prefetch("publications", visible_queryset(Publication, user)),
+            Prefetch("supporting_projects", visible_queryset((Dialogue, "supporting_projects"), user)),
+            Prefetch("events", visible_queryset((Dialogue, "events"), user).order_by("start_date", "id")),
             "sources",
         )
 
@@ -95,11 +109,11 @@ class WorkingGroupDetailView(RecordDetailView):
         user = self.request.user
 
         return queryset.select_related("dialogue", "phase").prefetch_related(
-            Prefetch("topics", visible(Topic, user)),
-            Prefetch("members", visible(WorkingGroupMember, user, "organisation", "person")),
-            Prefetch("publications", visible(Publication, user)),
-            Prefetch("supporting_projects", visible((WorkingGroup, "supporting_projects"), user)),
-            Prefetch("events", visible((WorkingGroup, "events"), user).order_by("start_date", "id")),
+            Prefetch("topics", visible_queryset(Topic, user)),
+            Prefetch("members", visible_queryset(WorkingGroupMember, user, "organisation", "person")),
+            Prefetch("publications", visible_queryset(Publication, user)),
+            Prefetch("supporting_projects", visible_queryset((WorkingGroup, "supporting_projects"), user)),
+            Prefetch("events", visible_queryset((WorkingGroup, "events"), user).order_by("start_date", "id")),
             "sources",
         )
 
@@ -123,12 +137,12 @@ class TopicDetailView(RecordDetailView):
         user = self.request.user
 
         return queryset.select_related("parent").prefetch_related(
-            Prefetch("children", visible(Topic, user)),
-            Prefetch("dialogues", visible(Dialogue, user)),
-            Prefetch("working_groups", visible(WorkingGroup, user, "dialogue")),
-            Prefetch("projects", visible((Topic, "projects"), user)),
-            Prefetch("events", visible((Topic, "events"), user).order_by("-start_date", "id")),
-            Prefetch("publications", visible(Publication, user)),
+            Prefetch("children", visible_queryset(Topic, user)),
+            Prefetch("dialogues", visible_queryset(Dialogue, user)),
+            Prefetch("working_groups", visible_queryset(WorkingGroup, user, "dialogue")),
+            Prefetch("projects", visible_queryset((Topic, "projects"), user)),
+            Prefetch("events", visible_queryset((Topic, "events"), user).order_by("-start_date", "id")),
+            Prefetch("publications", visible_queryset(Publication, user)),
         )
 
     def get_context_data(self, **kwargs):
@@ -158,10 +172,10 @@ class PublicationDetailView(RecordDetailView):
         user = self.request.user
 
         return queryset.select_related("dialogue", "working_group").prefetch_related(
-            Prefetch("topics", visible(Topic, user)),
-            Prefetch("authors", visible(PublicationAuthor, user, "organisation", "person")),
-            Prefetch("projects", visible((Publication, "projects"), user)),
-            Prefetch("events", visible((Publication, "events"), user)),
+            Prefetch("topics", visible_queryset(Topic, user)),
+            Prefetch("authors", visible_queryset(PublicationAuthor, user, "organisation", "person")),
+            Prefetch("projects", visible_queryset((Publication, "projects"), user)),
+            Prefetch("events", visible_queryset((Publication, "events"), user)),
             "sources",
         )
 

@@ -11,7 +11,7 @@ from django_countries import countries
 from config.framework.dates import Precision
 from config.framework.fields import CountryField
 from config.framework.links import slug_url
-from config.framework.models import Period, PublicRecord, Publishable, RecordManager
+from config.framework.models import AtlasManager, Period, PublicRecord, Row
 from config.framework.search import SearchableQuerySet, search_columns, search_indexes
 from config.operations.uploads import check_image, clean_upload
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
@@ -174,7 +174,7 @@ class Event(Period, PublicRecord):
         Publication, blank=True, related_name="events", verbose_name=_("documents")
     )
 
-    objects = RecordManager.from_queryset(EventQuerySet)()
+    objects = AtlasManager.from_queryset(EventQuerySet)()
 
     search_vector, search_names = search_columns(
         names=("name*", "city"), summaries=("summary*", "venue"), descriptions=("description*", "outcomes*")
@@ -252,7 +252,7 @@ class Event(Period, PublicRecord):
         return ", ".join(part for part in (self.venue, self.city, country) if part)
 
 
-class Session(Publishable):
+class Session(Row):
     """An item of an event's agenda ("Day 1: exchange among IKI projects")."""
 
     event = models.ForeignKey(
@@ -282,7 +282,7 @@ class Session(Publishable):
         return self.title
 
 
-class EventParticipation(Publishable):
+class EventParticipation(Row):
     """An organisation's part in an event: host, organiser, participant …"""
 
     class Role(models.TextChoices):
@@ -323,7 +323,7 @@ class EventParticipation(Publishable):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
-class EventSpeaker(Publishable):
+class EventSpeaker(Row):
     """A person who spoke, moderated or attended as a delegate, and for which organisation."""
 
     class Role(models.TextChoices):
@@ -367,7 +367,7 @@ class EventSpeaker(Publishable):
         return f"{self.person} ({self.get_role_display()})"
 
 
-class Photo(Publishable):
+class Photo(Row):
     """A photo of an event, with its caption, credit and licence."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos", verbose_name=_("event"))

@@ -14,8 +14,8 @@ from config.framework.views import (
     FilteredListView,
     RecordDetailView,
     query_with,
-    visible,
     visible_or_none,
+    visible_queryset,
 )
 from dialogues.models import Dialogue, Publication, Topic
 from events.filtersets import EventFilterSet
@@ -57,14 +57,14 @@ class EventDetailView(RecordDetailView):
     def with_related(self, queryset):
         user = self.request.user
         return queryset.select_related("dialogue", "working_group", "parent").prefetch_related(
-            Prefetch("topics", visible(Topic, user)),
-            Prefetch("projects", visible(Project, user)),
-            Prefetch("documents", visible(Publication, user)),
-            Prefetch("sessions", visible(Session, user)),
-            Prefetch("participations", visible(EventParticipation, user, "organisation")),
-            Prefetch("speakers", visible(EventSpeaker, user, "person", "organisation")),
-            Prefetch("photos", visible(Photo, user)),
-            Prefetch("children", visible(Event, user).order_by("start_date", "id")),
+            Prefetch("topics", visible_queryset(Topic, user)),
+            Prefetch("projects", visible_queryset(Project, user)),
+            Prefetch("documents", visible_queryset(Publication, user)),
+            Prefetch("sessions", visible_queryset(Session, user)),
+            Prefetch("participations", visible_queryset(EventParticipation, user, "organisation")),
+            Prefetch("speakers", visible_queryset(EventSpeaker, user, "person", "organisation")),
+            Prefetch("photos", visible_queryset(Photo, user)),
+            Prefetch("children", visible_queryset(Event, user).order_by("start_date", "id")),
         )
 
     def get_context_data(self, **kwargs):

@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from config.framework.fields import AliasesField, CountryField
 from config.framework.links import slug_url
-from config.framework.models import Period, PublicRecord, Publishable, Record, SearchableManager
+from config.framework.models import AtlasModel, Period, PublicRecord, Row, SearchableManager
 from config.framework.search import search_columns, search_indexes
 
 
-class Source(Record):
+class Source(AtlasModel):
     """A document the atlas's facts come from: a web page, a report, a press release."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -157,7 +157,7 @@ class Person(PublicRecord):
         return slug_url("institutions:person-detail", self.slug)
 
 
-class Affiliation(Period, Publishable):
+class Affiliation(Period, Row):
     """A person's position at an organisation, over a period."""
 
     person = models.ForeignKey(

@@ -4,7 +4,13 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 
-from config.framework.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from config.framework.views import (
+    Facet,
+    FilteredListView,
+    RecordDetailView,
+    visible_or_none,
+    visible_queryset,
+)
 from institutions.filtersets import OrganisationFilterSet, PersonFilterSet
 from institutions.models import Affiliation, Organisation, Person
 
@@ -38,16 +44,16 @@ class OrganisationDetailView(RecordDetailView):
 
     def with_related(self, queryset):
         user = self.request.user
-        dialogue_roles = visible((Organisation, "dialogue_roles"), user, "dialogue", "phase")
-        project_roles = visible((Organisation, "project_roles"), user, "project")
-        participations = visible((Organisation, "event_participations"), user, "event")
+        dialogue_roles = visible_queryset((Organisation, "dialogue_roles"), user, "dialogue", "phase")
+        project_roles = visible_queryset((Organisation, "project_roles"), user, "project")
+        participations = visible_queryset((Organisation, "event_participations"), user, "event")
         return queryset.select_related("parent", "predecessor").prefetch_related(
-            Prefetch("children", visible(Organisation, user)),
-            Prefetch("successors", visible(Organisation, user)),
+            Prefetch("children", visible_queryset(Organisation, user)),
+            Prefetch("successors", visible_queryset(Organisation, user)),
             Prefetch("dialogue_roles", dialogue_roles.order_by("-start_date", "id")),
             Prefetch("project_roles", project_roles.order_by("-start_date", "id")),
             Prefetch("event_participations", participations.order_by("-event__start_date", "id")),
-            Prefetch("affiliations", visible(Affiliation, user, "person")),
+            Prefetch("affiliations", visible_queryset(Affiliation, user, "person")),
             "sources",
         )
 
@@ -107,7 +113,7 @@ class PersonListView(FilteredListView):
         return (
             super()
             .get_queryset()
-            .prefetch_related(Prefetch("affiliations", visible(Affiliation, user, "organisation")))
+            .prefetch_related(Prefetch("affiliations", visible_queryset(Affiliation, user, "organisation")))
         )
 
 
@@ -117,14 +123,14 @@ class PersonDetailView(RecordDetailView):
 
     def with_related(self, queryset):
         user = self.request.user
-        appearances = visible((Person, "appearances"), user, "event", "organisation")
+        appearances = visible_queryset((Person, "appearances"), user, "event", "organisation")
         return queryset.prefetch_related(
-            Prefetch("affiliations", visible(Affiliation, user, "organisation")),
+            Prefetch("affiliations", visible_queryset(Affiliation, user, "organisation")),
             Prefetch("appearances", appearances.order_by("-event__start_date", "id")),
-            Prefetch("project_contacts", visible((Person, "project_contacts"), user, "project")),
+            Prefetch("project_contacts", visible_queryset((Person, "project_contacts"), user, "project")),
             Prefetch(
                 "working_group_memberships",
-                visible((Person, "working_group_memberships"), user, "working_group"),
+                visible_queryset((Person, "working_group_memberships"), user, "working_group"),
             ),
             "sources",
         )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.framework.fields import AliasesField, CountriesField
 from config.framework.links import slug_url
-from config.framework.models import Period, PublicRecord, Publishable, SearchableManager
+from config.framework.models import Period, PublicRecord, Row, SearchableManager
 from config.framework.search import search_columns, search_indexes
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
@@ -39,7 +39,7 @@ class Programme(PublicRecord):
         return slug_url("projects:programme-detail", self.slug)
 
 
-class ProgrammeFunder(Publishable):
+class ProgrammeFunder(Row):
     """An organisation that funds a programme."""
 
     programme = models.ForeignKey(
@@ -161,7 +161,7 @@ class Project(Period, PublicRecord):
         return slug_url("projects:project-detail", self.slug)
 
 
-class ProjectFocusArea(Publishable):
+class ProjectFocusArea(Row):
     """One of a project's focus areas, in the project's order."""
 
     project = models.ForeignKey(
@@ -188,7 +188,7 @@ class ProjectFocusArea(Publishable):
         return self.name
 
 
-class ProjectRole(Period, Publishable):
+class ProjectRole(Period, Row):
     """The part an organisation plays in a project."""
 
     class Role(models.TextChoices):
@@ -227,7 +227,7 @@ class ProjectRole(Period, Publishable):
         return f"{self.organisation}: {self.get_role_display()} of {self.project}"
 
 
-class ProjectContact(Publishable):
+class ProjectContact(Row):
     """A person to contact about a project, with their role in it ("Project Director")."""
 
     project = models.ForeignKey(

@@ -2,7 +2,13 @@
 
 from django.db.models import Prefetch
 
-from config.framework.views import Facet, FilteredListView, RecordDetailView, visible, visible_or_none
+from config.framework.views import (
+    Facet,
+    FilteredListView,
+    RecordDetailView,
+    visible_or_none,
+    visible_queryset,
+)
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation
 from projects.filtersets import ProjectFilterSet
@@ -38,15 +44,15 @@ class ProjectDetailView(RecordDetailView):
     def with_related(self, queryset):
         user = self.request.user
         return queryset.select_related("programme", "parent").prefetch_related(
-            Prefetch("focus_areas", visible(ProjectFocusArea, user)),
-            Prefetch("roles", visible(ProjectRole, user, "organisation").order_by("role", "id")),
-            Prefetch("contacts", visible(ProjectContact, user, "person")),
-            Prefetch("dialogues", visible(Dialogue, user)),
-            Prefetch("working_groups", visible(WorkingGroup, user, "dialogue")),
-            Prefetch("publications", visible(Publication, user)),
-            Prefetch("topics", visible(Topic, user)),
-            Prefetch("children", visible(Project, user)),
-            Prefetch("events", visible((Project, "events"), user).order_by("start_date", "id")),
+            Prefetch("focus_areas", visible_queryset(ProjectFocusArea, user)),
+            Prefetch("roles", visible_queryset(ProjectRole, user, "organisation").order_by("role", "id")),
+            Prefetch("contacts", visible_queryset(ProjectContact, user, "person")),
+            Prefetch("dialogues", visible_queryset(Dialogue, user)),
+            Prefetch("working_groups", visible_queryset(WorkingGroup, user, "dialogue")),
+            Prefetch("publications", visible_queryset(Publication, user)),
+            Prefetch("topics", visible_queryset(Topic, user)),
+            Prefetch("children", visible_queryset(Project, user)),
+            Prefetch("events", visible_queryset((Project, "events"), user).order_by("start_date", "id")),
             "sources",
         )
 
@@ -64,7 +70,7 @@ class ProgrammeDetailView(RecordDetailView):
     def with_related(self, queryset):
         user = self.request.user
         return queryset.prefetch_related(
-            Prefetch("projects", visible(Project, user)),
-            Prefetch("funder_rows", visible(ProgrammeFunder, user, "organisation")),
+            Prefetch("projects", visible_queryset(Project, user)),
+            Prefetch("funder_rows", visible_queryset(ProgrammeFunder, user, "organisation")),
             "sources",
         )

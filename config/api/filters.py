@@ -7,6 +7,7 @@ views and schema helpers may be imported.
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 
+from config.framework.internals import explicit_ordering
 from config.framework.search import MAX_INPUT_LENGTH
 
 
@@ -37,7 +38,7 @@ class SearchFilterBackend(BaseFilterBackend):
             raise ValidationError({"q": ["This list cannot be searched; filter it instead."]})
         searched = queryset.search(query)
         if request.query_params.get("ordering"):
-            searched = searched.order_by(*queryset.query.order_by)
+            searched = searched.order_by(*explicit_ordering(queryset))
         return searched
 
     def get_schema_operation_parameters(self, view):

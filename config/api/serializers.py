@@ -1,4 +1,10 @@
-"""Serializer building blocks: compact references, partial dates, and writes that run model validation."""
+"""Serializer building blocks: compact references, partial dates, and writes that run model validation.
+
+Records and rows as in ``config.framework.models``: ``RecordSerializer`` is a model at its own
+endpoint — every record, and the rows that have an endpoint of their own (sessions, dialogue roles,
+served by ``RowViewSet``); ``RowSerializer`` is a row nested, read-only, in its record's
+representation (``<Model>RowSerializer`` where the model also has an endpoint of its own).
+"""
 
 import datetime
 import re
@@ -11,7 +17,7 @@ from rest_framework.fields import SkipField
 from rest_framework.relations import MANY_RELATION_KWARGS, PKOnlyObject
 from rest_framework.utils import model_meta
 
-from config.editorial import workflow as services
+from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision
 from config.framework.links import absolute, record_path
 from config.framework.models import unread_columns
@@ -56,12 +62,12 @@ def reference(obj, request) -> dict | None:
     }
 
 
-def prefetched(lookup: str) -> str:
-    """Where ``visible(lookup, ..., many=True)`` keeps the records it prefetched."""
+def prefetched_attr(lookup: str) -> str:
+    """Where ``prefetch_visible(lookup, ..., many=True)`` keeps the records it prefetched."""
     return f"visible_{lookup}"
 
 
-def visible(
+def prefetch_visible(
     lookup: str, model, user, *, select_related=(), prefetch_related=(), reference=False, many=False
 ) -> Prefetch:
     """Prefetch ``lookup`` with only the rows ``user`` may see.
@@ -69,7 +75,7 @@ def visible(
     On a foreign key this leaves the attribute ``None`` when its target is hidden from the user, so
     that a public event never names its draft dialogue. ``reference``: the records are only shown
     as references, so their long texts are not read. ``many``: a to-many relation shown as
-    references, kept as a list in ``prefetched(lookup)`` (which the reference fields read) rather
+    references, kept as a list in ``prefetched_attr(lookup)`` (which the reference fields read) rather
     than as a queryset made for every record, which cost more than the query.
     """
     queryset = model.objects.visible_to(user)
@@ -79,14 +85,16 @@ def visible(
         queryset = queryset.prefetch_related(*prefetch_related)
     unread = unread_columns(model) if reference else model.generated_field_names()
     queryset = queryset.defer(*unread)
-    return Prefetch(lookup, queryset=queryset, to_attr=prefetched(lookup) if many else None)
+    return Prefetch(lookup, queryset=queryset, to_attr=prefetched_attr(lookup) if many else None)
 
 
 class ManyReferenceField(serializers.ManyRelatedField):
-    """A list of references: read from the list ``visible(..., many=True)`` prefetched, if it did."""
+    """A list of references: read from the list ``prefetch_visible(..., many=True)`` prefetched, if it did."""
 
     def get_attribute(self, instance):
-        records = getattr(instance, prefetched(self.source), None) if len(self.source_attrs) == 1 else None
+        records = (
+            getattr(instance, prefetched_attr(self.source), None) if len(self.source_attrs) == 1 else None
+        )
         return records if records is not None else super().get_attribute(instance)
 
 
@@ -95,6 +103,10 @@ class ReferenceField(serializers.RelatedField):
 
     @classmethod
     def many_init(cls, *args, **kwargs):
+        # REST framework's own ``RelatedField.many_init``, with ManyReferenceField for its
+        # ManyRelatedField; ``MANY_RELATION_KWARGS`` (not part of its documented API) names the
+        # options that go to the list rather than to each reference. Pinned against REST
+        # framework's by tests/config/test_library_seams.py.
         list_kwargs = {"child_relation": cls(*args, **kwargs)}
         for key in kwargs:
             if key in MANY_RELATION_KWARGS:
@@ -185,13 +197,21 @@ PLAIN_FIELDS = (
 PLAIN_VALUES = (str, int, bool)
 
 
-class PlainFieldsFirst:
+class PlainColumnsAsIsMixin:
     """``to_representation`` that reads plain columns straight from the record.
 
     REST framework's generic path (the attribute lookup, the None check, the field's own
-    conversion) was half of what serialising a list row cost. A field of a plain kind, read from a
-    single attribute, takes the value as it is when it is a str, int, bool or None; anything else
-    (and every other field) goes through REST framework as before.
+    conversion) was half of what serialising a list row cost (docs/scaling.md, "The read path").
+    A field of a plain kind, read from a single attribute, takes the value as it is when it is a
+    str, int, bool or None; anything else (and every other field) goes through REST framework's
+    own steps, as ``Serializer.to_representation`` takes them.
+
+    The one seam on REST framework's private parts here: ``Serializer._readable_fields`` (the
+    fields that are not write-only, in order), read once per serializer, and the steps of
+    ``Serializer.to_representation`` (``SkipField``, the ``PKOnlyObject`` check), repeated below. A
+    release that renamed the first would fail every API read; one that changed the second would
+    make the two paths differ, which ``test_plain_columns_as_is_give_what_rest_framework_gives``
+    (tests/seed/test_api_read_paths.py) catches for every serializer on the seed data.
     """
 
     def to_representation(self, instance):
@@ -214,8 +234,6 @@ class PlainFieldsFirst:
                 if value is None or type(value) in PLAIN_VALUES:
                     representation[name] = value
                     continue
-                representation[name] = field.to_representation(value)
-                continue
             try:
                 value = field.get_attribute(instance)
             except SkipField:
@@ -234,8 +252,8 @@ class PeriodFields(serializers.Serializer):
     end_precision = serializers.CharField(read_only=True)
 
 
-class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
-    """A record with its API and page URLs; writes run the model's full validation.
+class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
+    """A model at its own endpoint, with its API and page URLs; writes run the model's full validation.
 
     Django's ``full_clean`` (field validation, ``clean()``, unique fields) and every database
     constraint are checked before saving, so a broken rule is a 400 naming the fields, with the
@@ -261,7 +279,7 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
     def get_field_names(self, declared_fields, info):
         names = list(super().get_field_names(declared_fields, info))
         # Records with a workflow show their publish date (set by publishing, in the admin).
-        if "status" in names and "published_at" not in names and services.has_workflow(self.Meta.model):
+        if "status" in names and "published_at" not in names and workflow.has_workflow(self.Meta.model):
             names.insert(names.index("status") + 1, "published_at")
         return names
 
@@ -348,7 +366,7 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
         instance = self.Meta.model(**validated_data)
         self.validate_model(instance)
         # The workflow rule and the history entry, attributed to the token's user.
-        services.save_record(
+        workflow.save_record(
             record=instance, by=self.context["request"].user, reason="Created through the API."
         )
         self.set_many(instance, many)
@@ -360,7 +378,7 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
             setattr(instance, name, value)
         self.validate_model(instance)
         written = sorted(set(self.initial_data) & set(self.fields))
-        services.save_record(
+        workflow.save_record(
             record=instance,
             by=self.context["request"].user,
             reason=f"Changed through the API: {', '.join(written)}.",
@@ -369,8 +387,9 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
         return instance
 
 
-class RowSerializer(PlainFieldsFirst, serializers.ModelSerializer):
-    """A nested row (a role, a participation, a speaker): read-only, related records as references."""
+class RowSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
+    """A row nested in its record (a role, a participation, a speaker): read-only, related records
+    as references. A record shown inside another (a dialogue's phases) is nested the same way."""
 
     serializer_related_field = ReferenceField
 

@@ -1,10 +1,12 @@
-"""The base ViewSet every API endpoint uses, the API root, and cross-type search."""
+"""The base ViewSets of every API endpoint: ``RecordViewSet`` for records, found by slug, and
+``RowViewSet`` for the rows with an endpoint of their own (records and rows as in
+``config.framework.models``), found by id."""
 
 from django.conf import settings
 from django.db import router, transaction
 from django.http import HttpResponseNotModified, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -19,7 +21,7 @@ from config.api.conditional import (
     representation_etag,
 )
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
-from config.editorial import workflow as services
+from config.editorial import workflow
 from config.framework.models import unread_columns
 
 NUL = "\x00"
@@ -163,7 +165,7 @@ class RecordViewSet(viewsets.ModelViewSet):
             self.serializer_class(instance, context=self.get_serializer_context()).data
         )
 
-    def written(self, instance, status_code):
+    def write_response(self, instance, status_code):
         """The response to a write: the record as a GET would show it, with its new ETag.
 
         A record the writer may no longer see (made a draft, say) is still shown as written, but
@@ -182,7 +184,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
             instance = serializer.save()
-        return self.written(instance, status.HTTP_201_CREATED)
+        return self.write_response(instance, status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         with transaction.atomic():
@@ -192,7 +194,7 @@ class RecordViewSet(viewsets.ModelViewSet):
             )
             serializer.is_valid(raise_exception=True)
             instance = serializer.save()
-            return self.written(instance, status.HTTP_200_OK)
+            return self.write_response(instance, status.HTTP_200_OK)
 
     def destroy(self, request, *args, **kwargs):
         with transaction.atomic():
@@ -201,25 +203,12 @@ class RecordViewSet(viewsets.ModelViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def perform_destroy(self, instance):
-        services.delete_record(record=instance, by=self.request.user, reason="Deleted through the API.")
+        workflow.delete_record(record=instance, by=self.request.user, reason="Deleted through the API.")
 
 
-class IdRecordViewSet(RecordViewSet):
-    """For rows without a slug of their own (roles, sessions): looked up by id."""
+class RowViewSet(RecordViewSet):
+    """A row's own endpoint (dialogue roles, sessions): as a record's, looked up by id, since a
+    row has no slug."""
 
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]+"
-
-
-IF_MATCH = OpenApiParameter(
-    "If-Match",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description="The ETag of the version this write is based on; 412 if the record has changed since.",
-)
-IF_NONE_MATCH = OpenApiParameter(
-    "If-None-Match",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description="The ETag of the representation the client has; 304 if it is still current.",
-)

@@ -1,4 +1,10 @@
-"""The admin's shared parts: a base ModelAdmin and inlines every app's admin builds on."""
+"""The admin's shared parts: a base ModelAdmin and inlines every app's admin builds on.
+
+Records and rows as in ``config.framework.models``: a record has its admin pages (``RecordAdmin``,
+``TranslatedRecordAdmin``); its rows are edited on those pages through the ``…RowInline`` classes. A
+row also has a change list of its own, on the same ``RecordAdmin`` base, and a record edited inside
+another (a dialogue's phases and working groups) is inlined like a row.
+"""
 
 from django import forms
 from django.contrib import admin, messages
@@ -14,8 +20,9 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.editorial import workflow as services
+from config.editorial import workflow
 from config.framework.fields import CountriesField
+from config.framework.internals import condition_holds
 from config.framework.visibility import Status
 
 # Field groups that recur in the fieldsets of many models.
@@ -59,10 +66,8 @@ class UniqueRowsInlineFormSet(BaseInlineFormSet):
                 if not form.is_valid() or not form.cleaned_data or form.cleaned_data.get("DELETE"):
                     continue
                 instance = form.instance
-                if constraint.condition is not None:
-                    against = instance._get_field_expression_map(meta=model._meta)
-                    if not constraint.condition.check(against):
-                        continue
+                if constraint.condition is not None and not condition_holds(constraint.condition, instance):
+                    continue
                 key = tuple(
                     getattr(instance, model._meta.get_field(name).attname)
                     for name in constraint.fields
@@ -79,11 +84,14 @@ def workflow_form(form_class, user):
     """``form_class`` that refuses, as a form error, a write the workflow does not allow ``user``."""
 
     class WorkflowForm(form_class):
+        # Django's private ModelForm hook that builds the instance from the cleaned data and
+        # validates it; the workflow must see the new status, which ``clean()`` cannot. Pinned by
+        # tests/config/test_workflow.py (test_admin_form_names_the_missing_permission).
         def _post_clean(self):
             super()._post_clean()
             try:
-                services.check_write(user, self.instance)
-            except services.WorkflowError as error:
+                workflow.check_write(user, self.instance)
+            except workflow.WorkflowError as error:
                 self.add_error("status" if "status" in self.fields else None, error.message)
 
     WorkflowForm.__name__ = form_class.__name__
@@ -91,7 +99,8 @@ def workflow_form(form_class, user):
 
 
 class RecordAdminMixin:
-    """A record with status, visibility and sources: the workflow, history, timestamps, widgets.
+    """The admin of a model with status, visibility and sources (a record, or a row's own change
+    list): the workflow, history, timestamps, widgets.
 
     Every save, status change, revert and delete goes through ``config.editorial.workflow``; the history
     page (django-simple-history) shows each version with its author and a field-level diff and can
@@ -111,7 +120,7 @@ class RecordAdminMixin:
 
     @property
     def has_workflow(self) -> bool:
-        return services.has_workflow(self.model)
+        return workflow.has_workflow(self.model)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, ArrayField) and not isinstance(db_field, CountriesField):
@@ -134,7 +143,7 @@ class RecordAdminMixin:
 
     def get_readonly_fields(self, request, obj=None):
         readonly = tuple(super().get_readonly_fields(request, obj))
-        if self.has_workflow and not request.user.has_perm(services.perm(self.model, "publish")):
+        if self.has_workflow and not request.user.has_perm(workflow.permission_name(self.model, "publish")):
             readonly += ("published_at",)
         return readonly
 
@@ -150,23 +159,23 @@ class RecordAdminMixin:
         if obj is None or not self.has_workflow:
             return True
         if not hasattr(obj, "_stored_status"):
-            obj._stored_status = services.stored_status(obj)
+            obj._stored_status = workflow.stored_status(obj)
         status = obj._stored_status
-        return status is None or services.allowed(request.user, action, obj, status)
+        return status is None or workflow.allowed(request.user, action, obj, status)
 
     def has_change_permission(self, request, obj=None):
         # Editors without the publish permission see a published record read-only.
-        if not self.workflow_allows(request, services.Action.CHANGE, obj):
+        if not self.workflow_allows(request, workflow.Action.CHANGE, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if not self.workflow_allows(request, services.Action.DELETE, obj):
+        if not self.workflow_allows(request, workflow.Action.DELETE, obj):
             return False
         return super().has_delete_permission(request, obj)
 
     def has_publish_permission(self, request):
-        return request.user.has_perm(services.perm(self.model, "publish"))
+        return request.user.has_perm(workflow.permission_name(self.model, "publish"))
 
     def save_model(self, request, obj, form, change):
         match = request.resolver_match
@@ -176,10 +185,10 @@ class RecordAdminMixin:
             reason = _("Reverted to version %(version)s in the admin.") % {"version": version}
         else:
             reason = _("Changed in the admin.") if change else _("Created in the admin.")
-        services.save_record(record=obj, by=request.user, reason=str(reason))
+        workflow.save_record(record=obj, by=request.user, reason=str(reason))
 
     def delete_model(self, request, obj):
-        services.delete_record(record=obj, by=request.user, reason=str(_("Deleted in the admin.")))
+        workflow.delete_record(record=obj, by=request.user, reason=str(_("Deleted in the admin.")))
 
     def delete_queryset(self, request, queryset):
         # One by one, through the workflow and the history (never a bare QuerySet.delete()).
@@ -191,13 +200,13 @@ class RecordAdminMixin:
         # Row by row (never QuerySet.update) so that every change is checked and kept in history.
         for record in queryset.exclude(status=status):
             try:
-                services.transition(
+                workflow.transition(
                     record=record,
                     to=status,
                     by=request.user,
                     reason=str(_("%(verb)s in the admin.") % {"verb": verb}),
                 )
-            except services.WorkflowError as error:
+            except workflow.WorkflowError as error:
                 refused.append(f"{record}: {error.message}")
             else:
                 changed += 1
@@ -234,7 +243,7 @@ class RecordAdminMixin:
 
 
 class RecordAdmin(RecordAdminMixin, SimpleHistoryAdmin):
-    pass
+    """For models without translated fields."""
 
 
 class TranslatedRecordAdmin(RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
@@ -242,7 +251,8 @@ class TranslatedRecordAdmin(RecordAdminMixin, SimpleHistoryAdmin, TranslationAdm
 
 
 class RowInlineMixin:
-    """Inline rows (roles, sessions …): compact, with constraint checks across rows."""
+    """Rows edited on their record's page (roles, sessions …): compact, with constraint checks
+    across rows."""
 
     formset = UniqueRowsInlineFormSet
     extra = 0

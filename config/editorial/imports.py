@@ -39,7 +39,7 @@ from import_export.instance_loaders import CachedInstanceLoader
 from import_export.resources import ModelResource
 from modeltranslation.utils import build_localized_fieldname
 
-from config.editorial import workflow as services
+from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision, truncate
 from config.framework.fields import country_choices
 
@@ -504,8 +504,8 @@ class RecordResource(ModelResource):
                 errors.setdefault(self.column_of(name), list(messages))
         if not errors:
             try:
-                services.check_write(self.user, instance)
-            except services.WorkflowError as error:
+                workflow.check_write(self.user, instance)
+            except workflow.WorkflowError as error:
                 errors["status"] = [error.message]
         if errors:
             raise ValidationError(errors)
@@ -519,7 +519,7 @@ class RecordResource(ModelResource):
 
     def save_instance(self, instance, is_create, row, **kwargs):
         reason = _("Imported from %(file)s") % {"file": self.file_name or _("a file")}
-        services.save_record(record=instance, by=self.user, reason=str(reason))
+        workflow.save_record(record=instance, by=self.user, reason=str(reason))
 
     def delete_instance(self, instance, row, **kwargs):
         raise ImportFileError(_("An import does not delete records."))
@@ -612,7 +612,9 @@ class RecordImportExportMixin(ImportExportMixin):
         return FORMATS
 
     def has_import_permission(self, request):
-        return request.user.has_perms([services.perm(self.model, "add"), services.perm(self.model, "change")])
+        return request.user.has_perms(
+            [workflow.permission_name(self.model, "add"), workflow.permission_name(self.model, "change")]
+        )
 
     def add_data_read_fail_error_to_form(self, form, e):
         format_index = form.cleaned_data.get("format") if hasattr(form, "cleaned_data") else None

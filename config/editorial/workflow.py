@@ -77,7 +77,7 @@ def publish_codename(model) -> str:
     return f"publish_{model._meta.model_name}"
 
 
-def perm(model, action: str) -> str:
+def permission_name(model, action: str) -> str:
     """The permission name (``app_label.codename``) for ``action`` on ``model``."""
     codename = publish_codename(model) if action == "publish" else f"{action}_{model._meta.model_name}"
     return f"{model._meta.app_label}.{codename}"
@@ -116,10 +116,10 @@ def required_permissions(model, action: Action, status: str | None) -> list[str]
     }[action]
     if not has_workflow(model):
         # Rows without a workflow of their own: the model permission of the write alone.
-        return [perm(model, "change" if model_action == "publish" else model_action)]
-    needed = [perm(model, model_action)]
+        return [permission_name(model, "change" if model_action == "publish" else model_action)]
+    needed = [permission_name(model, model_action)]
     if action in (Action.CHANGE, Action.DELETE) and status == Status.PUBLISHED:
-        needed.append(perm(model, "publish"))
+        needed.append(permission_name(model, "publish"))
     return needed
 
 
@@ -132,7 +132,7 @@ def allowed(user, action: Action, record: models.Model, status: str | None = Non
     return user.has_perms(required_permissions(type(record), action, status))
 
 
-def check(user, action: Action, record: models.Model, status: str | None = None) -> None:
+def check_action(user, action: Action, record: models.Model, status: str | None = None) -> None:
     """Raise ``WorkflowError`` naming what is missing when ``user`` may not take ``action``."""
     if allowed(user, action, record, status):
         return
@@ -167,23 +167,23 @@ def check_write(user, record: models.Model, before: str | None = None) -> list[A
     model = type(record)
     if not hasattr(record, "status"):
         action = Action.CREATE if record._state.adding else Action.CHANGE
-        check(user, action, record)
+        check_action(user, action, record)
         return [action]
     if before is None:
         before = stored_status(record)
     if before is None:
         actions = actions_for(model, None, record.status)
         for action in actions:
-            check(user, action, record, status=record.status)
+            check_action(user, action, record, status=record.status)
         return actions
-    check(user, Action.CHANGE, record, status=before)
+    check_action(user, Action.CHANGE, record, status=before)
     actions = [Action.CHANGE, *actions_for(model, before, record.status)]
     for action in actions[1:]:
-        check(user, action, record, status=before)
+        check_action(user, action, record, status=before)
     return actions
 
 
-def attribute(record: models.Model, by, reason: str = "") -> None:
+def set_history_author(record: models.Model, by, reason: str = "") -> None:
     """Name ``by`` (and why) as the author of the history entry the next save of ``record`` makes."""
     record._history_user = by
     if reason:
@@ -216,7 +216,7 @@ def save_record(
     before = stored_status(record) if hasattr(record, "status") else None
     check_write(by, record, before)
     _set_publish_date(record, before)
-    attribute(record, by, reason)
+    set_history_author(record, by, reason)
     if update_fields is not None:
         fields = set(update_fields)
         if has_workflow(type(record)):
@@ -243,7 +243,7 @@ def transition(
     record.status = to
     check_write(by, record, before)
     _set_publish_date(record, before, publish_at)
-    attribute(record, by, reason)
+    set_history_author(record, by, reason)
     fields = ["status", "published_at"] if has_workflow(type(record)) else ["status"]
     record.save(update_fields=fields)
     return True
@@ -253,8 +253,8 @@ def transition(
 def delete_record(*, record: models.Model, by, reason: str = "") -> None:
     """Delete ``record`` as ``by``; its history keeps the last version and who deleted it."""
     before = stored_status(record) if hasattr(record, "status") else None
-    check(by, Action.DELETE, record, status=before)
-    attribute(record, by, reason)
+    check_action(by, Action.DELETE, record, status=before)
+    set_history_author(record, by, reason)
     record.delete()
 
 

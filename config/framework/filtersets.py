@@ -1,4 +1,9 @@
-"""Building blocks of the FilterSets that serve both the HTML lists and the API lists."""
+"""Building blocks of the FilterSets that serve both the HTML lists and the API lists.
+
+Records and rows as in ``config.framework.models``: ``RecordFilterSet`` is the base of every list's
+FilterSet (a row's own API list too); ``SlugFilter`` picks records by related records, and
+``RowSlugFilter`` by related records reached through rows the user may see.
+"""
 
 import copy
 import datetime
@@ -14,9 +19,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from config.framework.fields import country_choices
+from config.framework.internals import explicit_ordering
 
 
-def visible(model):
+def visible_choices(model):
     """Choices for a filter: the records of ``model`` the requesting user may see."""
 
     def queryset(request):
@@ -33,7 +39,7 @@ class SlugFilter(django_filters.ModelMultipleChoiceFilter):
     def __init__(self, model, field_name, **kwargs):
         kwargs.setdefault("label", model._meta.verbose_name.capitalize())
         super().__init__(
-            field_name=f"{field_name}__slug", to_field_name="slug", queryset=visible(model), **kwargs
+            field_name=f"{field_name}__slug", to_field_name="slug", queryset=visible_choices(model), **kwargs
         )
         self.relation = field_name
 
@@ -129,7 +135,7 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
     def filter(self, qs, value):
         qs = super().filter(qs, value)
-        ordering = list(qs.query.order_by) or list(qs.model._meta.ordering)
+        ordering = list(explicit_ordering(qs)) or list(qs.model._meta.ordering)
         if not any(field.lstrip("-") in {"id", "pk"} for field in ordering):
             ordering.append("id")
         return qs.order_by(*ordering)
@@ -152,12 +158,20 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
     field_class = UpdatedSinceField
 
 
-class FilterCopies(dict):
+class ShallowCopiedFilters(dict):
     """A FilterSet's ``base_filters`` that each FilterSet copies cheaply.
 
     django-filter deep-copies every filter for every FilterSet made, choices and all: a tenth of
-    what an API list cost. A filter's own state is its attributes (and ``extra``, where a model
-    choice filter keeps the request's queryset), so a copy of those is enough to keep requests apart.
+    what an API list cost (docs/scaling.md, "The read path"). A filter's own state is its
+    attributes (and ``extra``, where a model choice filter keeps the request's queryset), so a copy
+    of those is enough to keep requests apart.
+
+    The one seam on django-filter's private parts: that ``FilterSet.__init__`` deep-copies
+    ``base_filters`` (so this dict's ``__deepcopy__`` is where the copies are made); that a filter
+    keeps its form field in ``_field`` once built; and ``FilterMethod``, the private class that
+    binds ``method=`` to its filter. If a release kept some other state per request, requests
+    could share it; tests/config/test_library_seams.py compares the copies' querysets with those of
+    django-filter's own deep copies for every FilterSet of the atlas.
     """
 
     def __deepcopy__(self, memo):
@@ -165,19 +179,20 @@ class FilterCopies(dict):
         for name, filter_ in self.items():
             copies[name] = duplicate = copy.copy(filter_)
             duplicate.extra = dict(filter_.extra)
-            duplicate.__dict__.pop("field", None)  # the form field, built per request
+            duplicate.__dict__.pop("_field", None)  # the form field, built per request
             if isinstance(duplicate.__dict__.get("filter"), FilterMethod):
                 duplicate.filter = FilterMethod(duplicate)  # ``method=``, bound to the copy
         return copies
 
 
 class RecordFilterSet(django_filters.FilterSet):
-    """Filters every list has: ``updated_since`` for partner systems that sync."""
+    """Filters every list has (of records, and of rows with an endpoint of their own):
+    ``updated_since`` for partner systems that sync."""
 
     @classmethod
     def get_filters(cls):
         # Kept as the class's ``base_filters``, which every FilterSet made copies.
-        return FilterCopies(super().get_filters())
+        return ShallowCopiedFilters(super().get_filters())
 
     updated_since = UpdatedSinceFilter(
         field_name="updated_at", lookup_expr="gte", label=_("Updated since (ISO 8601)")

@@ -1,4 +1,22 @@
-"""Abstract models every app builds on: timestamps, natural keys, visibility, sources, periods."""
+"""Abstract models every app builds on: timestamps, natural keys, visibility, sources, periods.
+
+The atlas stores two kinds of things, and every layer names them the same way:
+
+- a **record** (``PublicRecord``) has a page of its own: a stable slug, an editorial workflow
+  (draft → review → published, with a publish date). Dialogues, phases, working groups, topics,
+  publications, programmes, projects, events, organisations, people.
+- a **row** (``Row``) hangs on a record by a foreign key and is shown on that record's page: roles,
+  participations, speakers, sessions, aims, focus areas, contacts, authors, members, affiliations,
+  funders, photos. It has no slug, but its own status and visibility, so that a public meeting can
+  have a partners-only participant list.
+
+``Publishable`` is what the two share (status, visibility, sources) and ``AtlasModel`` what every
+table of the atlas has, sources included (timestamps, natural keys, the visibility rule, and
+``AtlasManager`` as its default manager). The other layers follow: ``RecordSerializer`` and
+``RowSerializer`` (``config.api.serializers``), ``RecordViewSet`` and ``RowViewSet``
+(``config.api.views``), ``RecordAdmin`` and the ``…RowInline`` classes (``config.editorial.admin``),
+``RecordFilterSet`` and ``RowSlugFilter`` (``config.framework.filtersets``).
+"""
 
 import functools
 
@@ -10,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.framework.dates import PartialDate, Precision, aligned_condition, format_period, truncate
+from config.framework.internals import is_own_manager
 from config.framework.search import SearchableQuerySet
 from config.framework.visibility import Status, Visibility, VisibleQuerySet, visibilities_for
 
@@ -34,10 +53,10 @@ def _unread_columns(model, shown: frozenset) -> tuple[str, ...]:
 
 
 # The filtered querysets of visible_to(), built once per kind of reader and copied for each use.
-_VISIBLE: dict[tuple, models.QuerySet] = {}
+_VISIBLE_QUERYSETS: dict[tuple, models.QuerySet] = {}
 
 
-class RecordManager(models.Manager.from_queryset(VisibleQuerySet)):
+class AtlasManager(models.Manager.from_queryset(VisibleQuerySet)):
     """Default manager: the visibility rule plus natural keys for fixtures."""
 
     def visible_to(self, user):
@@ -49,15 +68,15 @@ class RecordManager(models.Manager.from_queryset(VisibleQuerySet)):
         may change), and each call returns a copy of it. A related manager filters by its instance,
         so only the model's own manager keeps them.
         """
-        if self.model._meta.managers_map.get(self.name) is not self:
+        if not is_own_manager(self):
             return super().visible_to(user)
         visibilities = visibilities_for(user)
         if visibilities is None:
             return self.get_queryset()
         key = (self.model, self._db, tuple(visibilities), self.model.visibility_inputs(user))
-        template = _VISIBLE.get(key)
+        template = _VISIBLE_QUERYSETS.get(key)
         if template is None:
-            template = _VISIBLE[key] = self.get_queryset().visible_to(user)
+            template = _VISIBLE_QUERYSETS[key] = self.get_queryset().visible_to(user)
         return template.all()
 
     def get_by_natural_key(self, *key):
@@ -75,11 +94,11 @@ class RecordManager(models.Manager.from_queryset(VisibleQuerySet)):
         return self.get(**lookups)
 
 
-class SearchableManager(RecordManager.from_queryset(SearchableQuerySet)):
+class SearchableManager(AtlasManager.from_queryset(SearchableQuerySet)):
     """Default manager of the models that feed site search."""
 
 
-class Record(models.Model):
+class AtlasModel(models.Model):
     """Timestamps, natural keys, and the visibility rule shared by every table of the atlas.
 
     ``natural_key_fields`` names the fields that identify a row across databases (a slug, or the
@@ -92,7 +111,7 @@ class Record(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False, db_index=True)
 
-    objects = RecordManager()
+    objects = AtlasManager()
 
     natural_key_fields: tuple[str, ...] = ("slug",)
     visible_through: tuple[str, ...] = ()
@@ -133,7 +152,7 @@ class Record(models.Model):
         return tuple(key)
 
     @classmethod
-    def edited_by(cls, user) -> bool:
+    def editable_by(cls, user) -> bool:
         """Whether ``user`` may change this kind of record (and so sees its drafts)."""
         opts = cls._meta
         return user is not None and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
@@ -142,7 +161,7 @@ class Record(models.Model):
     def visibility_inputs(cls, user) -> tuple[bool, ...]:
         """What ``visibility_condition`` reads of ``user`` besides the visibilities: whether it may
         change this kind of record and each kind this one is visible through, in order."""
-        inputs = [cls.edited_by(user)]
+        inputs = [cls.editable_by(user)]
         for name in cls.visible_through:
             inputs.extend(cls._meta.get_field(name).related_model.visibility_inputs(user))
         return tuple(inputs)
@@ -157,15 +176,15 @@ class Record(models.Model):
         """
         condition = Q()
         field_names = {field.name for field in cls._meta.concrete_fields}
-        edits = cls.edited_by(user)
+        editable = cls.editable_by(user)
         if "status" in field_names:
-            if edits:
+            if editable:
                 condition &= Q(**{f"{prefix}visibility__in": visibilities})
             else:
                 condition &= Q(
                     **{f"{prefix}status": Status.PUBLISHED, f"{prefix}visibility__in": visibilities}
                 )
-        if "published_at" in field_names and not edits:
+        if "published_at" in field_names and not editable:
             # A publish date in the future schedules the record; until then it stays hidden.
             condition &= Q(**{f"{prefix}published_at__isnull": True}) | Q(
                 **{f"{prefix}published_at__lte": Now()}
@@ -179,8 +198,8 @@ class Record(models.Model):
         return condition
 
 
-class Publishable(Record):
-    """A row with its own editorial status and visibility (roles, participation, speakers)."""
+class Publishable(AtlasModel):
+    """What records and rows share: an editorial status, a visibility, and the sources of the facts."""
 
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
     visibility = models.CharField(
@@ -202,8 +221,18 @@ class Publishable(Record):
         abstract = True
 
 
+class Row(Publishable):
+    """A row: it hangs on a record (a role, a participation, a session …) and is shown on its page.
+
+    Published by default: the status of the record it hangs on already gates it.
+    """
+
+    class Meta:
+        abstract = True
+
+
 class PublicRecord(Publishable):
-    """A record with a page of its own: a stable slug, drafts by default."""
+    """A record: a page of its own, a stable slug, drafts by default and the editorial workflow."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("The stable key in its URL."))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True)

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from config.framework.internals import joins_other_tables, sql_with_params
 from config.framework.visibility import Status, Visibility
 
 
@@ -153,8 +154,7 @@ class FilteredListView(ListView):
         # Grouped by one value, a record is one row, and a record and a related record one row of
         # their link table: COUNT(*) is exact (and much cheaper than COUNT(DISTINCT)) unless rows
         # reached through (an organisation may take part twice) or a join made by a filter repeat it.
-        joined = [alias for alias, uses in queryset.query.alias_refcount.items() if uses]
-        repeats = facet.through is not None or len(joined) > 1
+        repeats = facet.through is not None or joins_other_tables(queryset)
         counted = (
             queryset.exclude(**{f"{path}__isnull": True})
             .values(*paths)
@@ -165,7 +165,7 @@ class FilteredListView(ListView):
 
     def array_facet_rows(self, facet: Facet) -> list[dict]:
         """Counts per element of an array column (a dialogue's parties) among the filtered rows."""
-        sql, params = self.filterset.qs.order_by().values("pk", facet.path).query.sql_with_params()
+        sql, params = sql_with_params(self.filterset.qs.order_by().values("pk", facet.path))
         column = connection.ops.quote_name(self.model._meta.get_field(facet.path).column)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -208,7 +208,7 @@ def visible_or_none(user, record):
     return record
 
 
-def visible(model, user, *related):
+def visible_queryset(model, user, *related):
     """The visible records of ``model``, for a Prefetch.
 
     ``model`` may be ``(Model, "relation")``: the model at the other end of a reverse relation, so

@@ -9,7 +9,7 @@ from config.api.serializers import (
     ReferenceField,
     RowSerializer,
     api_url,
-    visible,
+    prefetch_visible,
 )
 from dialogues.models import (
     Dialogue,
@@ -28,8 +28,9 @@ STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
 PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 
 
-def topics(user):
-    return visible("topics", Topic, user, reference=True, many=True)
+def topic_references(user):
+    """A Prefetch of the topics the user may see, shown as references."""
+    return prefetch_visible("topics", Topic, user, reference=True, many=True)
 
 
 class TopicSummarySerializer(RecordSerializer):
@@ -39,7 +40,7 @@ class TopicSummarySerializer(RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(visible("parent", Topic, user, reference=True))
+        return queryset.prefetch_related(prefetch_visible("parent", Topic, user, reference=True))
 
 
 class TopicSerializer(TopicSummarySerializer):
@@ -52,8 +53,8 @@ class TopicSerializer(TopicSummarySerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("parent", Topic, user, reference=True),
-            visible("children", Topic, user, reference=True, many=True),
+            prefetch_visible("parent", Topic, user, reference=True),
+            prefetch_visible("children", Topic, user, reference=True, many=True),
         )
 
 
@@ -74,7 +75,7 @@ class DialogueSummarySerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(topics(user))
+        return queryset.prefetch_related(topic_references(user))
 
 
 class AimSerializer(RowSerializer):
@@ -133,11 +134,11 @@ class DialogueSerializer(PeriodFields, RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            topics(user),
-            visible("aims", DialogueAim, user),
-            visible("phases", Phase, user),
-            visible("working_groups", WorkingGroup, user),
-            visible(
+            topic_references(user),
+            prefetch_visible("aims", DialogueAim, user),
+            prefetch_visible("phases", Phase, user),
+            prefetch_visible("working_groups", WorkingGroup, user),
+            prefetch_visible(
                 "roles",
                 DialogueRole,
                 user,
@@ -162,7 +163,7 @@ class PhaseSerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.select_related("dialogue").prefetch_related(topics(user))
+        return queryset.select_related("dialogue").prefetch_related(topic_references(user))
 
 
 class MemberSerializer(RowSerializer):
@@ -187,7 +188,7 @@ class WorkingGroupSummarySerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.select_related("dialogue", "phase__dialogue").prefetch_related(topics(user))
+        return queryset.select_related("dialogue", "phase__dialogue").prefetch_related(topic_references(user))
 
 
 class WorkingGroupSerializer(WorkingGroupSummarySerializer):
@@ -214,7 +215,9 @@ class WorkingGroupSerializer(WorkingGroupSummarySerializer):
             super()
             .eager_load(queryset, user)
             .prefetch_related(
-                visible("members", WorkingGroupMember, user, select_related=("organisation", "person"))
+                prefetch_visible(
+                    "members", WorkingGroupMember, user, select_related=("organisation", "person")
+                )
             )
         )
 
@@ -269,9 +272,11 @@ class PublicationSummarySerializer(RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("dialogue", Dialogue, user, reference=True),
-            visible("working_group", WorkingGroup, user, select_related=("dialogue",), reference=True),
-            topics(user),
+            prefetch_visible("dialogue", Dialogue, user, reference=True),
+            prefetch_visible(
+                "working_group", WorkingGroup, user, select_related=("dialogue",), reference=True
+            ),
+            topic_references(user),
         )
 
 
@@ -303,6 +308,8 @@ class PublicationSerializer(PublicationSummarySerializer):
             super()
             .eager_load(queryset, user)
             .prefetch_related(
-                visible("authors", PublicationAuthor, user, select_related=("organisation", "person"))
+                prefetch_visible(
+                    "authors", PublicationAuthor, user, select_related=("organisation", "person")
+                )
             )
         )

@@ -1,4 +1,4 @@
-from config.api.views import IdRecordViewSet, RecordViewSet
+from config.api.views import RecordViewSet, RowViewSet
 from dialogues.api import serializers
 from dialogues.filtersets import (
     DialogueFilterSet,
@@ -38,7 +38,7 @@ class WorkingGroupViewSet(RecordViewSet):
     filterset_class = WorkingGroupFilterSet
 
 
-class DialogueRoleViewSet(IdRecordViewSet):
+class DialogueRoleViewSet(RowViewSet):
     queryset = DialogueRole.objects.all()
     serializer_class = serializers.DialogueRoleSerializer
     filterset_class = DialogueRoleFilterSet

@@ -8,7 +8,7 @@ from config.api.serializers import (
     ReferenceField,
     RowSerializer,
     api_url,
-    visible,
+    prefetch_visible,
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
@@ -20,13 +20,14 @@ PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 COORDINATE = {"max_digits": 9, "decimal_places": 6, "allow_null": True, "required": False}
 
 
-def related(user):
-    """The foreign keys and topics of an event, each only if the user may see it."""
+def event_references(user):
+    """Prefetches of the foreign keys and topics of an event, each only if the user may see it,
+    shown as references."""
     return (
-        visible("parent", Event, user, reference=True),
-        visible("dialogue", Dialogue, user, reference=True),
-        visible("working_group", WorkingGroup, user, reference=True),
-        visible("topics", Topic, user, reference=True, many=True),
+        prefetch_visible("parent", Event, user, reference=True),
+        prefetch_visible("dialogue", Dialogue, user, reference=True),
+        prefetch_visible("working_group", WorkingGroup, user, reference=True),
+        prefetch_visible("topics", Topic, user, reference=True, many=True),
     )
 
 
@@ -58,7 +59,7 @@ class EventSummarySerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(*related(user))
+        return queryset.prefetch_related(*event_references(user))
 
 
 class SessionRowSerializer(RowSerializer):
@@ -135,14 +136,14 @@ class EventSerializer(PeriodFields, RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            *related(user),
-            visible("children", Event, user, reference=True, many=True),
-            visible("projects", Project, user, reference=True, many=True),
-            visible("documents", Publication, user, reference=True, many=True),
-            visible("participations", EventParticipation, user, select_related=("organisation",)),
-            visible("speakers", EventSpeaker, user, select_related=("person", "organisation")),
-            visible("sessions", Session, user),
-            visible("photos", Photo, user),
+            *event_references(user),
+            prefetch_visible("children", Event, user, reference=True, many=True),
+            prefetch_visible("projects", Project, user, reference=True, many=True),
+            prefetch_visible("documents", Publication, user, reference=True, many=True),
+            prefetch_visible("participations", EventParticipation, user, select_related=("organisation",)),
+            prefetch_visible("speakers", EventSpeaker, user, select_related=("person", "organisation")),
+            prefetch_visible("sessions", Session, user),
+            prefetch_visible("photos", Photo, user),
         )
 
 
@@ -154,5 +155,5 @@ class SessionSerializer(RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.select_related("event").prefetch_related(
-            visible("topics", Topic, user, reference=True, many=True)
+            prefetch_visible("topics", Topic, user, reference=True, many=True)
         )

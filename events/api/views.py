@@ -1,5 +1,5 @@
 from config.api.renderers import GeoJSONRenderer, ICalendarRenderer
-from config.api.views import IdRecordViewSet, RecordViewSet
+from config.api.views import RecordViewSet, RowViewSet
 from events.api import serializers
 from events.filtersets import EventFilterSet, SessionFilterSet
 from events.models import Event, Session
@@ -23,7 +23,7 @@ class EventViewSet(RecordViewSet):
         return queryset
 
 
-class SessionViewSet(IdRecordViewSet):
+class SessionViewSet(RowViewSet):
     queryset = Session.objects.all()
     serializer_class = serializers.SessionSerializer
     filterset_class = SessionFilterSet

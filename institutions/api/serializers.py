@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from config.api.serializers import PeriodFields, RecordSerializer, RowSerializer, visible
+from config.api.serializers import PeriodFields, RecordSerializer, RowSerializer, prefetch_visible
 from institutions.models import Affiliation, Organisation, Person
 
 RECORD_FIELDS = ["id", "slug", "url", "html_url"]
@@ -25,7 +25,7 @@ class OrganisationSummarySerializer(RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(visible("parent", Organisation, user, reference=True))
+        return queryset.prefetch_related(prefetch_visible("parent", Organisation, user, reference=True))
 
 
 class OrganisationSerializer(RecordSerializer):
@@ -49,8 +49,8 @@ class OrganisationSerializer(RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("parent", Organisation, user, reference=True),
-            visible("predecessor", Organisation, user, reference=True),
+            prefetch_visible("parent", Organisation, user, reference=True),
+            prefetch_visible("predecessor", Organisation, user, reference=True),
         )
 
 
@@ -98,5 +98,5 @@ class PersonSerializer(RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("affiliations", Affiliation, user, select_related=("organisation",))
+            prefetch_visible("affiliations", Affiliation, user, select_related=("organisation",))
         )

@@ -7,7 +7,7 @@ from config.api.serializers import (
     RecordSerializer,
     ReferenceField,
     RowSerializer,
-    visible,
+    prefetch_visible,
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
@@ -49,8 +49,8 @@ class ProgrammeSerializer(RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("funder_rows", ProgrammeFunder, user, select_related=("organisation",)),
-            visible("projects", Project, user, reference=True, many=True),
+            prefetch_visible("funder_rows", ProgrammeFunder, user, select_related=("organisation",)),
+            prefetch_visible("projects", Project, user, reference=True, many=True),
         )
 
 
@@ -73,9 +73,9 @@ class ProjectSummarySerializer(PeriodFields, RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("programme", Programme, user, reference=True),
-            visible("parent", Project, user, reference=True),
-            visible("topics", Topic, user, reference=True, many=True),
+            prefetch_visible("programme", Programme, user, reference=True),
+            prefetch_visible("parent", Project, user, reference=True),
+            prefetch_visible("topics", Topic, user, reference=True, many=True),
         )
 
 
@@ -135,13 +135,13 @@ class ProjectSerializer(PeriodFields, RecordSerializer):
     @classmethod
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
-            visible("programme", Programme, user, reference=True),
-            visible("parent", Project, user, reference=True),
-            visible("topics", Topic, user, reference=True, many=True),
-            visible("dialogues", Dialogue, user, reference=True, many=True),
-            visible("working_groups", WorkingGroup, user, reference=True, many=True),
-            visible("publications", Publication, user, reference=True, many=True),
-            visible("focus_areas", ProjectFocusArea, user),
-            visible("roles", ProjectRole, user, select_related=("organisation",)),
-            visible("contacts", ProjectContact, user, select_related=("person",)),
+            prefetch_visible("programme", Programme, user, reference=True),
+            prefetch_visible("parent", Project, user, reference=True),
+            prefetch_visible("topics", Topic, user, reference=True, many=True),
+            prefetch_visible("dialogues", Dialogue, user, reference=True, many=True),
+            prefetch_visible("working_groups", WorkingGroup, user, reference=True, many=True),
+            prefetch_visible("publications", Publication, user, reference=True, many=True),
+            prefetch_visible("focus_areas", ProjectFocusArea, user),
+            prefetch_visible("roles", ProjectRole, user, select_related=("organisation",)),
+            prefetch_visible("contacts", ProjectContact, user, select_related=("person",)),
         )

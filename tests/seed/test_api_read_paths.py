@@ -29,7 +29,7 @@ def serializer_classes():
     ids=lambda value: value if isinstance(value, str) else value.__name__,
 )
 @pytest.mark.parametrize("user", ["anonymous", "staff"])
-def test_plain_fields_first_gives_what_rest_framework_gives(prefix, serializer_class, user, staff):
+def test_plain_columns_as_is_give_what_rest_framework_gives(prefix, serializer_class, user, staff):
     reader = AnonymousUser() if user == "anonymous" else staff
     request = Request(APIRequestFactory().get(f"/api/v1/{prefix}/"))
     request.user = reader

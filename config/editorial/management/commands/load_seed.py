@@ -18,7 +18,7 @@ from django.core.serializers.python import Deserializer
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from config.editorial.workflow import attribute, has_workflow
+from config.editorial.workflow import has_workflow, set_history_author
 from config.framework.visibility import Status
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -126,7 +126,7 @@ class Command(BaseCommand):
                     setattr(existing, field.attname, getattr(new, field.attname))
                     plain.append(field.attname)
             existing.full_clean(validate_unique=False, validate_constraints=False)
-            attribute(existing, None, SEED_REASON)
+            set_history_author(existing, None, SEED_REASON)
             existing.save(update_fields=plain)
             counts["updated"] += 1
         return False
