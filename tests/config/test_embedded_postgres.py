@@ -9,4 +9,4 @@ from config.operations import embedded_postgres
 
 def test_data_directory_is_at_the_top_of_the_checkout():
     # README and .gitignore name this folder; `make clean` removes it.
-    assert embedded_postgres.DATA_DIR == Path(settings.BASE_DIR).resolve() / ".data" / "postgres"
+    assert Path(settings.BASE_DIR).resolve() / ".data" / "postgres" == embedded_postgres.DATA_DIR
