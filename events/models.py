@@ -6,10 +6,9 @@ from django.db import models
 from django.db.models import Case, F, Func, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from config.framework.dates import Precision
-from config.framework.fields import CountryField
+from config.framework.fields import CountryField, country_names_by_code
 from config.framework.links import slug_url
 from config.framework.models import Period, PublicRecord, Publishable, RecordManager
 from config.framework.search import SearchableQuerySet, search_columns, search_indexes
@@ -248,8 +247,13 @@ class Event(Period, PublicRecord):
 
     @property
     def place(self) -> str:
-        country = countries.name(self.country) if self.country else ""
+        country = country_names_by_code().get(self.country, self.country)
         return ", ".join(part for part in (self.venue, self.city, country) if part)
+
+    @property
+    def location(self) -> str:
+        """Where a feed or a calendar says it takes place: its place, or "Online"."""
+        return self.place or (str(_("Online")) if self.mode == self.Mode.ONLINE else "")
 
 
 class Session(Publishable):

@@ -47,8 +47,11 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     def exports_records(self) -> bool:
         """Whether this is an NDJSON export (full records), rather than a list or a CSV export."""
-        renderer = getattr(self.request, "accepted_renderer", None)
-        return self.action == "export" and getattr(renderer, "format", None) != CSVRenderer.format
+        return self.action == "export" and self.accepted_format() != CSVRenderer.format
+
+    def accepted_format(self) -> str | None:
+        """The format content negotiation chose (``None`` before it has run)."""
+        return getattr(getattr(self.request, "accepted_renderer", None), "format", None)
 
     def get_queryset(self):
         user = self.request.user
@@ -56,8 +59,12 @@ class RecordViewSet(viewsets.ModelViewSet):
         queryset = serializer_class.eager_load(super().get_queryset().visible_to(user), user)
         if self.request.method in SAFE_METHODS:
             # Reads leave the columns they do not show unread; a write saves the whole record.
-            queryset = queryset.defer(*unread_columns(queryset.model, serializer_class.Meta.fields))
+            queryset = queryset.defer(*unread_columns(queryset.model, self.shown_fields()))
         return queryset
+
+    def shown_fields(self) -> list[str]:
+        """The fields a read shows: its serializer's (a format may show more)."""
+        return self.get_serializer_class().Meta.fields
 
     def initial(self, request, *args, **kwargs):
         # PostgreSQL cannot store or compare a NUL character; refuse it before anything reads it.

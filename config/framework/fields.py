@@ -24,6 +24,17 @@ def _country_choices(language):
     return tuple((country.code, str(country.name)) for country in countries)
 
 
+def country_names_by_code() -> dict[str, str]:
+    """Country names by code, in the active language: ``{"DE": "Germany", "EU": "European Union", …}``."""
+    return _country_names_by_code(get_language())
+
+
+@functools.cache
+def _country_names_by_code(language) -> dict[str, str]:
+    # A feed of a thousand events looks a country up in one dict rather than through django-countries.
+    return dict(_country_choices(language))
+
+
 class CountryField(models.CharField):
     """One country as an ISO 3166-1 alpha-2 code, or EU."""
 
