@@ -9,8 +9,7 @@ from rest_framework import renderers
 from rest_framework.serializers import ListSerializer
 from rest_framework.utils.encoders import JSONEncoder
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+from config.framework.spreadsheets import neutralise
 
 
 def rows_of(data) -> list[dict]:
@@ -46,10 +45,7 @@ def csv_cell(value):
         value = "; ".join(str(csv_cell(item)) for item in value)
     if isinstance(value, bool | int | float | Decimal):
         return value
-    value = str(value)
-    if value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    return neutralise(str(value))
 
 
 class CSVRenderer(renderers.BaseRenderer):

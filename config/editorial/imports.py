@@ -42,10 +42,8 @@ from modeltranslation.utils import build_localized_fieldname
 from config.editorial import workflow as services
 from config.framework.dates import PartialDate, Precision, truncate
 from config.framework.fields import country_choices
+from config.framework.spreadsheets import is_formula, neutralise, unneutralise
 
-# Cells a spreadsheet would run as a formula; exported cells starting with one get a leading "'".
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
 LIST_SEPARATOR = ";"
 
 # The importable models by the names the import command accepts ("event", "events" …).
@@ -72,25 +70,11 @@ def localized(name: str) -> list[str]:
 # Cells -------------------------------------------------------------------------------------------
 
 
-def neutralise(value):
-    """A cell as exported: text a spreadsheet would run as a formula gets a leading "'"."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
 def restore(value):
     """A cell as imported: surrounding space removed, the "'" ``neutralise`` added taken off."""
     if not isinstance(value, str):
         return value
-    value = value.strip(" \n")
-    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
-
-
-def is_formula(value) -> bool:
-    return isinstance(value, str) and value.startswith("=")
+    return unneutralise(value.strip(" \n"))
 
 
 class CSVFormat(base_formats.CSV):
