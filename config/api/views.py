@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import router, transaction
-from django.http import HttpResponseNotModified, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
@@ -12,15 +12,11 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from config.api.conditional import (
-    check_if_match,
-    last_modified_header,
-    not_modified,
-    representation_etag,
-)
+from config.api.conditional import check_if_match, last_modified_header, representation_etag
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
 from config.editorial import workflow as services
 from config.framework.models import unread_columns
+from config.operations.cache import conditional_response
 
 NUL = "\x00"
 
@@ -146,13 +142,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         response["ETag"] = etag
         if last_modified is not None:
             response["Last-Modified"] = last_modified_header(last_modified)
-        if not_modified(request, etag):
-            unchanged = HttpResponseNotModified()
-            for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
-                if header in response:
-                    unchanged[header] = response[header]
-            return unchanged
-        return response
+        return conditional_response(request, response)
 
     # Writes ------------------------------------------------------------------------------------
 
