@@ -225,6 +225,13 @@ class PlainFieldsFirst:
         return representation
 
 
+# The fields every record shows first (its keys and links) and last (its publication state).
+RECORD_FIELDS = ("id", "slug", "url", "html_url")
+STATE_FIELDS = ("status", "visibility", "created_at", "updated_at")
+# The fields ``PeriodFields`` declares, for the ``Meta.fields`` of a serializer that uses it.
+PERIOD_FIELDS = ("start", "start_precision", "end", "end_precision")
+
+
 class PeriodFields(serializers.Serializer):
     """``start`` and ``end`` of a Period as partial dates, and their precisions (set by the dates)."""
 

@@ -41,7 +41,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from config.editorial import workflow as services
 from config.framework.dates import PartialDate, Precision, truncate
-from config.framework.fields import country_choices
+from config.framework.fields import country_names_by_code
 from config.framework.spreadsheets import is_formula, neutralise, unneutralise
 
 LIST_SEPARATOR = ";"
@@ -154,7 +154,7 @@ class CountryWidget(widgets.Widget):
 
     def lookup(self, value) -> str:
         text = str(value).strip()
-        by_code = dict(country_choices())
+        by_code = country_names_by_code()
         if text.upper() in by_code:
             return text.upper()
         for code, name in by_code.items():

@@ -3,6 +3,9 @@
 from rest_framework import serializers
 
 from config.api.serializers import (
+    PERIOD_FIELDS,
+    RECORD_FIELDS,
+    STATE_FIELDS,
     PartialDateField,
     PeriodFields,
     RecordSerializer,
@@ -22,10 +25,6 @@ from dialogues.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
-
-RECORD_FIELDS = ["id", "slug", "url", "html_url"]
-STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
-PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 
 
 def topics(user):

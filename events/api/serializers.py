@@ -3,6 +3,9 @@
 from rest_framework import serializers
 
 from config.api.serializers import (
+    PERIOD_FIELDS,
+    RECORD_FIELDS,
+    STATE_FIELDS,
     PeriodFields,
     RecordSerializer,
     ReferenceField,
@@ -14,9 +17,6 @@ from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 from projects.models import Project
 
-RECORD_FIELDS = ["id", "slug", "url", "html_url"]
-STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
-PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 COORDINATE = {"max_digits": 9, "decimal_places": 6, "allow_null": True, "required": False}
 
 

@@ -2,11 +2,15 @@
 
 from rest_framework import serializers
 
-from config.api.serializers import PeriodFields, RecordSerializer, RowSerializer, visible
+from config.api.serializers import (
+    RECORD_FIELDS,
+    STATE_FIELDS,
+    PeriodFields,
+    RecordSerializer,
+    RowSerializer,
+    visible,
+)
 from institutions.models import Affiliation, Organisation, Person
-
-RECORD_FIELDS = ["id", "slug", "url", "html_url"]
-STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
 
 
 class OrganisationSummarySerializer(RecordSerializer):
