@@ -37,6 +37,7 @@ from import_export.formats import base_formats
 from import_export.forms import ExportForm, ImportForm
 from import_export.instance_loaders import CachedInstanceLoader
 from import_export.resources import ModelResource
+from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from config.editorial import workflow as services
@@ -65,6 +66,14 @@ def languages() -> list[str]:
 def localized(name: str) -> list[str]:
     """The per-language columns of translated field ``name``: name_en, name_de, name_zh_hans."""
     return [build_localized_fieldname(name, code) for code in languages()]
+
+
+def translated_fields(model) -> tuple[str, ...]:
+    """The fields of ``model`` its app's ``translation.py`` registers for translation."""
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return ()
 
 
 # Cells -------------------------------------------------------------------------------------------
@@ -336,13 +345,12 @@ def field_widget(model, name: str):
 class RecordResource(ModelResource):
     """A model's columns for import and export; subclasses list them in ``Meta.fields``.
 
-    ``translated`` names the translated fields: column ``name`` is the English value, ``name_de``
-    and ``name_zh_hans`` the others. ``required`` names the columns a file must have (``slug``
-    always). ``select_related`` and ``prefetch_related`` load what an export shows in a fixed
-    number of queries.
+    A translated field (as ``translation.py`` registers it) has a column per language: ``name`` is
+    the English value, ``name_de`` and ``name_zh_hans`` the others. ``required`` names the columns a
+    file must have (``slug`` always). ``select_related`` and ``prefetch_related`` load what an
+    export shows in a fixed number of queries.
     """
 
-    translated: tuple[str, ...] = ()
     required: tuple[str, ...] = ()
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
@@ -359,7 +367,7 @@ class RecordResource(ModelResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         model = self._meta.model
-        for name in self.translated:
+        for name in translated_fields(model):
             for code, attribute in zip(languages(), localized(name), strict=True):
                 column = name if code == settings.LANGUAGE_CODE else attribute
                 if column in self.fields:
