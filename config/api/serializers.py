@@ -241,7 +241,16 @@ class PeriodFields(serializers.Serializer):
     end_precision = serializers.CharField(read_only=True)
 
 
-class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
+class ApiUrl(serializers.Serializer):
+    """``url``: the API detail URL of the record (or of a nested row that has its own endpoint)."""
+
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str:
+        return api_url(obj, self.context.get("request"))
+
+
+class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer, ApiUrl):
     """A record with its API and page URLs; writes run the model's full validation.
 
     Django's ``full_clean`` (field validation, ``clean()``, unique fields) and every database
@@ -249,7 +258,6 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
     constraint's own message, and never reaches the database as an error.
     """
 
-    url = serializers.SerializerMethodField()
     html_url = serializers.SerializerMethodField()
 
     serializer_related_field = ReferenceField
@@ -258,9 +266,6 @@ class RecordSerializer(PlainFieldsFirst, serializers.ModelSerializer):
     def eager_load(cls, queryset, user):
         """``queryset`` with everything this serializer shows loaded in a fixed number of queries."""
         return queryset
-
-    def get_url(self, obj) -> str:
-        return api_url(obj, self.context.get("request"))
 
     def get_html_url(self, obj) -> str | None:
         return html_url(obj, self.context.get("request"))

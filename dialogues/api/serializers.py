@@ -6,12 +6,12 @@ from config.api.serializers import (
     PERIOD_FIELDS,
     RECORD_FIELDS,
     STATE_FIELDS,
+    ApiUrl,
     PartialDateField,
     PeriodFields,
     RecordSerializer,
     ReferenceField,
     RowSerializer,
-    api_url,
     visible,
 )
 from dialogues.models import (
@@ -82,15 +82,10 @@ class AimSerializer(RowSerializer):
         fields = ["order", "text"]
 
 
-class PhaseRowSerializer(PeriodFields, RowSerializer):
-    url = serializers.SerializerMethodField()
-
+class PhaseRowSerializer(PeriodFields, RowSerializer, ApiUrl):
     class Meta:
         model = Phase
         fields = ["id", "slug", "url", "number", "name", *PERIOD_FIELDS]
-
-    def get_url(self, obj) -> str:
-        return api_url(obj, self.context.get("request"))
 
 
 class DialogueRoleRowSerializer(PeriodFields, RowSerializer):

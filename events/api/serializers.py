@@ -6,11 +6,11 @@ from config.api.serializers import (
     PERIOD_FIELDS,
     RECORD_FIELDS,
     STATE_FIELDS,
+    ApiUrl,
     PeriodFields,
     RecordSerializer,
     ReferenceField,
     RowSerializer,
-    api_url,
     visible,
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
@@ -61,15 +61,10 @@ class EventSummarySerializer(PeriodFields, RecordSerializer):
         return queryset.prefetch_related(*related(user))
 
 
-class SessionRowSerializer(RowSerializer):
-    url = serializers.SerializerMethodField()
-
+class SessionRowSerializer(RowSerializer, ApiUrl):
     class Meta:
         model = Session
         fields = ["id", "url", "order", "title", "date", "description"]
-
-    def get_url(self, obj) -> str:
-        return api_url(obj, self.context.get("request"))
 
 
 class ParticipationSerializer(RowSerializer):
