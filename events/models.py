@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from config.framework.dates import Precision
 from config.framework.fields import CountryField, country_names_by_code
 from config.framework.links import slug_url
-from config.framework.models import Period, PublicRecord, Publishable, RecordManager
+from config.framework.models import (
+    Period,
+    PublicRecord,
+    Publishable,
+    RecordManager,
+    not_itself,
+    unique_position,
+)
 from config.framework.search import SearchableQuerySet, search_columns, search_indexes
 from config.operations.uploads import check_image, clean_upload
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
@@ -226,11 +233,7 @@ class Event(Period, PublicRecord):
                     "This dialogue already has an event of this kind with this number."
                 ),
             ),
-            models.CheckConstraint(
-                condition=~Q(parent=models.F("id")),
-                name="%(app_label)s_%(class)s_not_own_parent",
-                violation_error_message=_("An event cannot be part of itself."),
-            ),
+            not_itself("parent", _("An event cannot be part of itself.")),
         ]
 
     def __str__(self):
@@ -275,11 +278,7 @@ class Session(Publishable):
         ordering = ["event", "order"]
         verbose_name = _("session")
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "order"],
-                name="%(app_label)s_%(class)s_unique_order",
-                violation_error_message=_("This event already has a session at this position."),
-            ),
+            unique_position("event", _("This event already has a session at this position.")),
         ]
 
     def __str__(self):
@@ -396,11 +395,7 @@ class Photo(Publishable):
         ordering = ["event", "order"]
         verbose_name = _("photo")
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "order"],
-                name="%(app_label)s_%(class)s_unique_order",
-                violation_error_message=_("This event already has a photo at this position."),
-            ),
+            unique_position("event", _("This event already has a photo at this position.")),
         ]
 
     def __str__(self):
