@@ -286,8 +286,8 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-# Our CSV and XLSX formats neutralise every formula start (=, +, -, @, tab, CR) with a leading "'";
-# import-export's own escaping only drops a leading "=" and is left off.
+# Our CSV and XLSX formats neutralise every formula start with a leading "'" (the rule in
+# config/framework/spreadsheets.py); import-export's own escaping only drops a leading "=", left off.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
 

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
 from config.editorial.admin import (
-    PERIOD_FIELDS,
-    PUBLICATION_FIELDS,
+    ADMIN_PERIOD_FIELDS,
+    ADMIN_PUBLICATION_FIELDS,
     RecordAdmin,
     TabularRowInline,
     TranslatedRecordAdmin,
@@ -41,14 +41,14 @@ class DialogueAimInline(TranslatedTabularRowInline):
 
 class PhaseInline(TranslatedStackedRowInline):
     model = Phase
-    fields = ("number", "name", "slug", *PERIOD_FIELDS, "summary", "topics", "status", "visibility")
+    fields = ("number", "name", "slug", *ADMIN_PERIOD_FIELDS, "summary", "topics", "status", "visibility")
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("topics",)
 
 
 class WorkingGroupInline(TranslatedStackedRowInline):
     model = WorkingGroup
-    fields = ("phase", "number", "name", "slug", *PERIOD_FIELDS, "topics", "status", "visibility")
+    fields = ("phase", "number", "name", "slug", *ADMIN_PERIOD_FIELDS, "topics", "status", "visibility")
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("phase", "topics")
 
@@ -100,9 +100,9 @@ class DialogueAdmin(TranslatedRecordAdmin):
             None,
             {"fields": ("name", "acronym", "native_name", "aliases", "slug", "track", "parties", "state")},
         ),
-        ("When", {"fields": (*PERIOD_FIELDS, "cadence")}),
+        ("When", {"fields": (*ADMIN_PERIOD_FIELDS, "cadence")}),
         ("About", {"fields": ("summary", "description", "website", "topics")}),
-        ("Publication", {"fields": PUBLICATION_FIELDS}),
+        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 
@@ -192,7 +192,7 @@ class PublicationAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
         (None, {"fields": ("title", "slug", "kind", ("date", "date_precision"))}),
         ("Document", {"fields": ("url", "file", "summary")}),
         ("Belongs to", {"fields": ("dialogue", "working_group", "topics")}),
-        ("Publication", {"fields": PUBLICATION_FIELDS}),
+        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 

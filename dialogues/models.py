@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from config.framework.fields import AliasesField, CountriesField, CountryField
 from config.framework.links import slug_url
-from config.framework.models import Dated, Period, PublicRecord, Row, SearchableManager
+from config.framework.models import (
+    Dated,
+    Period,
+    PublicRecord,
+    Row,
+    SearchableManager,
+    not_itself,
+    unique_position,
+)
 from config.framework.search import search_columns, search_indexes
 from config.operations.uploads import check_document, clean_upload
 from institutions.models import Organisation, Person
@@ -37,11 +45,7 @@ class Topic(PublicRecord):
         verbose_name = _("topic")
         indexes = search_indexes("topic")
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(parent=models.F("id")),
-                name="%(app_label)s_%(class)s_not_own_parent",
-                violation_error_message=_("A topic cannot be its own parent."),
-            ),
+            not_itself("parent", _("A topic cannot be its own parent.")),
         ]
 
     def __str__(self):
@@ -136,11 +140,7 @@ class DialogueAim(Row):
         ordering = ["dialogue", "order"]
         verbose_name = _("aim")
         constraints = [
-            models.UniqueConstraint(
-                fields=["dialogue", "order"],
-                name="%(app_label)s_%(class)s_unique_order",
-                violation_error_message=_("This dialogue already has an aim at this position."),
-            ),
+            unique_position("dialogue", _("This dialogue already has an aim at this position.")),
         ]
 
     def __str__(self):
@@ -444,11 +444,7 @@ class PublicationAuthor(Row):
                 name="%(app_label)s_%(class)s_organisation_or_person",
                 violation_error_message=_("An author is either an organisation or a person."),
             ),
-            models.UniqueConstraint(
-                fields=["publication", "order"],
-                name="%(app_label)s_%(class)s_unique_order",
-                violation_error_message=_("This publication already has an author at this position."),
-            ),
+            unique_position("publication", _("This publication already has an author at this position.")),
         ]
 
     def __str__(self):

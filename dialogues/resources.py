@@ -20,7 +20,6 @@ class PublicationResource(RecordResource):
     working_group = Field("working_group", "working_group", RecordWidget(WorkingGroup, acronym=False))
     topics = RecordsField("topics", "topics", RecordsWidget(Topic, acronym=False))
 
-    translated = ("title", "summary")
     required = ("title", "kind")
     select_related = ("dialogue", "working_group")
     prefetch_related = ("topics",)

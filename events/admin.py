@@ -1,8 +1,8 @@
 from django.contrib import admin
 
 from config.editorial.admin import (
-    PERIOD_FIELDS,
-    PUBLICATION_FIELDS,
+    ADMIN_PERIOD_FIELDS,
+    ADMIN_PUBLICATION_FIELDS,
     RecordAdmin,
     TabularRowInline,
     TranslatedRecordAdmin,
@@ -68,11 +68,11 @@ class EventAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
     inlines = [SessionInline, ParticipationInline, SpeakerInline, PhotoInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "state", "number", "parent")}),
-        ("When", {"fields": PERIOD_FIELDS}),
+        ("When", {"fields": ADMIN_PERIOD_FIELDS}),
         ("Where", {"fields": ("mode", "venue", "city", "country", ("latitude", "longitude"))}),
         ("Belongs to", {"fields": ("dialogue", "working_group", "projects", "topics")}),
         ("About", {"fields": ("summary", "description", "outcomes", "participant_count", "documents")}),
-        ("Publication", {"fields": PUBLICATION_FIELDS}),
+        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 

@@ -6,12 +6,18 @@ from django.db import models
 from django.db.models import Case, F, Func, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from config.framework.dates import Precision
-from config.framework.fields import CountryField
+from config.framework.fields import CountryField, country_names_by_code
 from config.framework.links import slug_url
-from config.framework.models import AtlasManager, Period, PublicRecord, Row
+from config.framework.models import (
+    AtlasManager,
+    Period,
+    PublicRecord,
+    Row,
+    not_itself,
+    unique_position,
+)
 from config.framework.search import SearchableQuerySet, search_columns, search_indexes
 from config.operations.uploads import check_image, clean_upload
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
@@ -227,11 +233,7 @@ class Event(Period, PublicRecord):
                     "This dialogue already has an event of this kind with this number."
                 ),
             ),
-            models.CheckConstraint(
-                condition=~Q(parent=models.F("id")),
-                name="%(app_label)s_%(class)s_not_own_parent",
-                violation_error_message=_("An event cannot be part of itself."),
-            ),
+            not_itself("parent", _("An event cannot be part of itself.")),
         ]
 
     def __str__(self):
@@ -248,8 +250,13 @@ class Event(Period, PublicRecord):
 
     @property
     def place(self) -> str:
-        country = countries.name(self.country) if self.country else ""
+        country = country_names_by_code().get(self.country, self.country)
         return ", ".join(part for part in (self.venue, self.city, country) if part)
+
+    @property
+    def location(self) -> str:
+        """Where a feed or a calendar says it takes place: its place, or "Online"."""
+        return self.place or (str(_("Online")) if self.mode == self.Mode.ONLINE else "")
 
 
 class Session(Row):
@@ -271,11 +278,7 @@ class Session(Row):
         ordering = ["event", "order"]
         verbose_name = _("session")
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "order"],
-                name="%(app_label)s_%(class)s_unique_order",
-                violation_error_message=_("This event already has a session at this position."),
-            ),
+            unique_position("event", _("This event already has a session at this position.")),
         ]
 
     def __str__(self):
@@ -392,11 +395,7 @@ class Photo(Row):
         ordering = ["event", "order"]
         verbose_name = _("photo")
         constraints = [
-            models.UniqueConstraint(
-                fields=["event", "order"],
-                name="%(app_label)s_%(class)s_unique_order",
-                violation_error_message=_("This event already has a photo at this position."),
-            ),
+            unique_position("event", _("This event already has a photo at this position.")),
         ]
 
     def __str__(self):

@@ -27,7 +27,6 @@ class EventResource(RecordResource):
     projects = RecordsField("projects", "projects", RecordsWidget(Project, names=("title",)))
     topics = RecordsField("topics", "topics", RecordsWidget(Topic, acronym=False))
 
-    translated = ("name", "summary", "description", "outcomes")
     required = ("name", "kind")
     select_related = ("parent", "dialogue", "working_group")
     prefetch_related = ("projects", "topics")

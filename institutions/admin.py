@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.editorial.admin import PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
+from config.editorial.admin import ADMIN_PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
 from config.editorial.imports import RecordImportExportMixin
 from institutions.models import Affiliation, Organisation, Person, Source
 from institutions.resources import OrganisationResource, PersonResource
@@ -53,7 +53,7 @@ class OrganisationAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
         (None, {"fields": ("name", "acronym", "native_name", "aliases", "slug", "kind", "country")}),
         ("Relations", {"fields": ("parent", "predecessor", "website")}),
         ("Description", {"fields": ("description",)}),
-        ("Publication", {"fields": PUBLICATION_FIELDS}),
+        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 
@@ -75,7 +75,7 @@ class PersonAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
     fieldsets = (
         (None, {"fields": ("honorific", "given_name", "family_name", "name_order", "native_name", "slug")}),
         ("Biography", {"fields": ("bio",)}),
-        ("Publication", {"fields": PUBLICATION_FIELDS}),
+        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 

@@ -2,12 +2,18 @@
 
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from config.framework.fields import AliasesField, CountryField
 from config.framework.links import slug_url
-from config.framework.models import AtlasModel, Period, PublicRecord, Row, SearchableManager
+from config.framework.models import (
+    AtlasModel,
+    Period,
+    PublicRecord,
+    Row,
+    SearchableManager,
+    not_itself,
+)
 from config.framework.search import search_columns, search_indexes
 
 
@@ -94,16 +100,8 @@ class Organisation(PublicRecord):
             GinIndex(fields=["aliases"], name="organisation_aliases_gin"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(parent=models.F("id")),
-                name="%(app_label)s_%(class)s_not_own_parent",
-                violation_error_message=_("An organisation cannot be its own parent."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(predecessor=models.F("id")),
-                name="%(app_label)s_%(class)s_not_own_predecessor",
-                violation_error_message=_("An organisation cannot be its own predecessor."),
-            ),
+            not_itself("parent", _("An organisation cannot be its own parent.")),
+            not_itself("predecessor", _("An organisation cannot be its own predecessor.")),
         ]
 
     def __str__(self):

@@ -13,7 +13,6 @@ class OrganisationResource(RecordResource):
     parent = Field("parent", "parent", RecordWidget(Organisation))
     predecessor = Field("predecessor", "predecessor", RecordWidget(Organisation))
 
-    translated = ("name", "description")
     required = ("name",)
     select_related = ("parent", "predecessor")
 
@@ -42,7 +41,6 @@ class OrganisationResource(RecordResource):
 
 @importable
 class PersonResource(RecordResource):
-    translated = ("bio",)
     required = ("family_name",)
 
     class Meta(RecordResource.Meta):

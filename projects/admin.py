@@ -1,8 +1,8 @@
 from django.contrib import admin
 
 from config.editorial.admin import (
-    PERIOD_FIELDS,
-    PUBLICATION_FIELDS,
+    ADMIN_PERIOD_FIELDS,
+    ADMIN_PUBLICATION_FIELDS,
     RecordAdmin,
     TabularRowInline,
     TranslatedRecordAdmin,
@@ -86,10 +86,10 @@ class ProjectAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
             None,
             {"fields": ("title", "acronym", "aliases", "slug", "programme", "parent", "countries", "state")},
         ),
-        ("When and how much", {"fields": (*PERIOD_FIELDS, ("budget", "currency"))}),
+        ("When and how much", {"fields": (*ADMIN_PERIOD_FIELDS, ("budget", "currency"))}),
         ("About", {"fields": ("summary", "description", "website", "topics")}),
         ("Supports", {"fields": ("dialogues", "working_groups", "publications")}),
-        ("Publication", {"fields": PUBLICATION_FIELDS}),
+        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 

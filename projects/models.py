@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from config.framework.fields import AliasesField, CountriesField
 from config.framework.links import slug_url
-from config.framework.models import Period, PublicRecord, Row, SearchableManager
+from config.framework.models import (
+    Period,
+    PublicRecord,
+    Row,
+    SearchableManager,
+    not_itself,
+    unique_position,
+)
 from config.framework.search import search_columns, search_indexes
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
@@ -147,11 +154,7 @@ class Project(Period, PublicRecord):
                 name="%(app_label)s_%(class)s_budget_has_currency",
                 violation_error_message=_("A budget needs its currency as a three-letter ISO code (EUR)."),
             ),
-            models.CheckConstraint(
-                condition=~Q(parent=models.F("id")),
-                name="%(app_label)s_%(class)s_not_own_parent",
-                violation_error_message=_("A project cannot be its own parent."),
-            ),
+            not_itself("parent", _("A project cannot be its own parent.")),
         ]
 
     def __str__(self):
@@ -177,11 +180,7 @@ class ProjectFocusArea(Row):
         ordering = ["project", "order"]
         verbose_name = _("focus area")
         constraints = [
-            models.UniqueConstraint(
-                fields=["project", "order"],
-                name="%(app_label)s_%(class)s_unique_order",
-                violation_error_message=_("This project already has a focus area at this position."),
-            ),
+            unique_position("project", _("This project already has a focus area at this position.")),
         ]
 
     def __str__(self):

@@ -30,7 +30,6 @@ class ProjectResource(RecordResource):
         "working_groups", "working_groups", RecordsWidget(WorkingGroup, acronym=False)
     )
 
-    translated = ("title", "summary", "description")
     required = ("title",)
     select_related = ("programme", "parent")
     prefetch_related = ("topics", "dialogues", "working_groups")

@@ -1,20 +1,15 @@
-"""Formats besides JSON: CSV for every list, iCalendar and GeoJSON for events, NDJSON and CSV exports."""
+"""Formats besides JSON: CSV for every list, NDJSON and CSV exports (the events app adds its own)."""
 
 import csv
-import datetime
 import io
 import json
 from decimal import Decimal
 
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 from rest_framework import renderers
+from rest_framework.serializers import ListSerializer
 from rest_framework.utils.encoders import JSONEncoder
 
-from config.framework.dates import PartialDate, Precision
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+from config.framework.spreadsheets import neutralise
 
 
 def rows_of(data) -> list[dict]:
@@ -24,6 +19,20 @@ def rows_of(data) -> list[dict]:
     if isinstance(data, list):
         return data
     return [data] if isinstance(data, dict) else []
+
+
+def records_of(data) -> list:
+    """The model instances behind the records of ``data`` (a paginated list, a list, or one record).
+
+    DRF's serialized data keeps a link to its serializer for renderers that need more than the data.
+    """
+    if isinstance(data, dict) and isinstance(data.get("results"), list):
+        data = data["results"]
+    serializer = getattr(data, "serializer", None)
+    instance = getattr(serializer, "instance", None)
+    if instance is None:
+        return []
+    return list(instance) if isinstance(serializer, ListSerializer) else [instance]
 
 
 def csv_cell(value):
@@ -36,10 +45,7 @@ def csv_cell(value):
         value = "; ".join(str(csv_cell(item)) for item in value)
     if isinstance(value, bool | int | float | Decimal):
         return value
-    value = str(value)
-    if value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    return neutralise(str(value))
 
 
 class CSVRenderer(renderers.BaseRenderer):
@@ -78,80 +84,6 @@ def csv_lines(columns: list[str], rows, batch: int = 200):
             lines = []
     if lines:
         yield "".join(lines).encode()
-
-
-def parse_partial(value: str | None, precision: str) -> PartialDate | None:
-    if not value:
-        return None
-    year, month, day = ([*map(int, value.split("-")), 1, 1])[:3]
-    return PartialDate(datetime.date(year, month, day), precision)
-
-
-class ICalendarRenderer(renderers.BaseRenderer):
-    """Events as an iCalendar feed; dates known only to the month or year span that period."""
-
-    media_type = "text/calendar"
-    format = "ics"
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        calendar = Calendar()
-        calendar.add("prodid", "-//Dialogue Atlas//API//EN")
-        calendar.add("version", "2.0")
-        for event in rows_of(data):
-            start = parse_partial(event.get("start"), event.get("start_precision", Precision.DAY))
-            if start is None:
-                continue
-            end = parse_partial(event.get("end"), event.get("end_precision", Precision.DAY)) or start
-            entry = CalendarEvent()
-            entry.add("uid", f"event-{event['id']}@dialogue-atlas")
-            entry.add("summary", event.get("name", ""))
-            entry.add("dtstart", start.date)
-            if end.last_day < datetime.date.max:
-                entry.add("dtend", end.last_day + datetime.timedelta(days=1))
-            else:
-                # The day after 31 December 9999 is no date; a duration says the same without it.
-                entry.add("duration", end.last_day - start.date + datetime.timedelta(days=1))
-            entry.add("dtstamp", datetime.datetime.fromisoformat(event["updated_at"]))
-            if event.get("html_url"):
-                entry.add("url", event["html_url"])
-            place = ", ".join(
-                part for part in (event.get("venue"), event.get("city"), event.get("country")) if part
-            )
-            if place:
-                entry.add("location", place)
-            if start.precision != Precision.DAY:
-                entry.add("description", f"Date known only to the {start.precision}.")
-            calendar.add_component(entry)
-        return calendar.to_ical()
-
-
-class GeoJSONRenderer(renderers.BaseRenderer):
-    """Events with coordinates as a GeoJSON FeatureCollection (paging as in JSON)."""
-
-    media_type = "application/geo+json"
-    format = "geojson"
-    charset = None
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        features = []
-        for event in rows_of(data):
-            if event.get("latitude") is None or event.get("longitude") is None:
-                continue
-            properties = {key: value for key, value in event.items() if key not in ("latitude", "longitude")}
-            features.append(
-                {
-                    "type": "Feature",
-                    "id": event.get("id"),
-                    "geometry": {
-                        "type": "Point",
-                        "coordinates": [float(event["longitude"]), float(event["latitude"])],
-                    },
-                    "properties": properties,
-                }
-            )
-        collection = {"type": "FeatureCollection", "features": features}
-        return json.dumps(collection, cls=JSONEncoder, ensure_ascii=False).encode()
 
 
 class NDJSONRenderer(renderers.BaseRenderer):

@@ -243,6 +243,13 @@ class PlainColumnsAsIsMixin:
         return representation
 
 
+# The fields every record shows first (its keys and links) and last (its publication state).
+RECORD_FIELDS = ("id", "slug", "url", "html_url")
+STATE_FIELDS = ("status", "visibility", "created_at", "updated_at")
+# The fields ``PeriodFields`` declares, for the ``Meta.fields`` of a serializer that uses it.
+PERIOD_FIELDS = ("start", "start_precision", "end", "end_precision")
+
+
 class PeriodFields(serializers.Serializer):
     """``start`` and ``end`` of a Period as partial dates, and their precisions (set by the dates)."""
 
@@ -252,7 +259,16 @@ class PeriodFields(serializers.Serializer):
     end_precision = serializers.CharField(read_only=True)
 
 
-class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
+class ApiUrl(serializers.Serializer):
+    """``url``: the API detail URL of the record (or of a nested row that has its own endpoint)."""
+
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj) -> str:
+        return api_url(obj, self.context.get("request"))
+
+
+class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUrl):
     """A model at its own endpoint, with its API and page URLs; writes run the model's full validation.
 
     Django's ``full_clean`` (field validation, ``clean()``, unique fields) and every database
@@ -260,7 +276,6 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
     constraint's own message, and never reaches the database as an error.
     """
 
-    url = serializers.SerializerMethodField()
     html_url = serializers.SerializerMethodField()
 
     serializer_related_field = ReferenceField
@@ -269,9 +284,6 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
     def eager_load(cls, queryset, user):
         """``queryset`` with everything this serializer shows loaded in a fixed number of queries."""
         return queryset
-
-    def get_url(self, obj) -> str:
-        return api_url(obj, self.context.get("request"))
 
     def get_html_url(self, obj) -> str | None:
         return html_url(obj, self.context.get("request"))

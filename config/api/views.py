@@ -4,7 +4,7 @@
 
 from django.conf import settings
 from django.db import router, transaction
-from django.http import HttpResponseNotModified, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
@@ -14,15 +14,11 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from config.api.conditional import (
-    check_if_match,
-    last_modified_header,
-    not_modified,
-    representation_etag,
-)
+from config.api.conditional import check_if_match, last_modified_header, representation_etag
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
 from config.editorial import workflow
 from config.framework.models import unread_columns
+from config.operations.cache import conditional_response
 
 NUL = "\x00"
 
@@ -49,8 +45,11 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     def exports_records(self) -> bool:
         """Whether this is an NDJSON export (full records), rather than a list or a CSV export."""
-        renderer = getattr(self.request, "accepted_renderer", None)
-        return self.action == "export" and getattr(renderer, "format", None) != CSVRenderer.format
+        return self.action == "export" and self.accepted_format() != CSVRenderer.format
+
+    def accepted_format(self) -> str | None:
+        """The format content negotiation chose (``None`` before it has run)."""
+        return getattr(getattr(self.request, "accepted_renderer", None), "format", None)
 
     def get_queryset(self):
         user = self.request.user
@@ -58,8 +57,12 @@ class RecordViewSet(viewsets.ModelViewSet):
         queryset = serializer_class.eager_load(super().get_queryset().visible_to(user), user)
         if self.request.method in SAFE_METHODS:
             # Reads leave the columns they do not show unread; a write saves the whole record.
-            queryset = queryset.defer(*unread_columns(queryset.model, serializer_class.Meta.fields))
+            queryset = queryset.defer(*unread_columns(queryset.model, self.shown_fields()))
         return queryset
+
+    def shown_fields(self) -> list[str]:
+        """The fields a read shows: its serializer's (a format may show more)."""
+        return self.get_serializer_class().Meta.fields
 
     def initial(self, request, *args, **kwargs):
         # PostgreSQL cannot store or compare a NUL character; refuse it before anything reads it.
@@ -141,13 +144,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         response["ETag"] = etag
         if last_modified is not None:
             response["Last-Modified"] = last_modified_header(last_modified)
-        if not_modified(request, etag):
-            unchanged = HttpResponseNotModified()
-            for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
-                if header in response:
-                    unchanged[header] = response[header]
-            return unchanged
-        return response
+        return conditional_response(request, response)
 
     # Writes ------------------------------------------------------------------------------------
 

@@ -25,9 +25,10 @@ from config.framework.fields import CountriesField
 from config.framework.internals import condition_holds
 from config.framework.visibility import Status
 
-# Field groups that recur in the fieldsets of many models.
-PERIOD_FIELDS = (("start_date", "start_precision"), ("end_date", "end_precision"))
-PUBLICATION_FIELDS = ("status", "visibility", "sources", "created_at", "updated_at")
+# Field groups that recur in the admin's fieldsets, as model fields (a date and its precision on one
+# line); named apart from the API's PERIOD_FIELDS, which are serializer fields.
+ADMIN_PERIOD_FIELDS = (("start_date", "start_precision"), ("end_date", "end_precision"))
+ADMIN_PUBLICATION_FIELDS = ("status", "visibility", "sources", "created_at", "updated_at")
 
 FORMFIELD_OVERRIDES = {CountriesField: {"widget": FilteredSelectMultiple(_("countries"), is_stacked=False)}}
 

@@ -37,15 +37,14 @@ from import_export.formats import base_formats
 from import_export.forms import ExportForm, ImportForm
 from import_export.instance_loaders import CachedInstanceLoader
 from import_export.resources import ModelResource
+from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision, truncate
-from config.framework.fields import country_choices
+from config.framework.fields import country_names_by_code
+from config.framework.spreadsheets import is_formula, neutralise, unneutralise
 
-# Cells a spreadsheet would run as a formula; exported cells starting with one get a leading "'".
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
 LIST_SEPARATOR = ";"
 
 # The importable models by the names the import command accepts ("event", "events" …).
@@ -69,28 +68,22 @@ def localized(name: str) -> list[str]:
     return [build_localized_fieldname(name, code) for code in languages()]
 
 
+def translated_fields(model) -> tuple[str, ...]:
+    """The fields of ``model`` its app's ``translation.py`` registers for translation."""
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return ()
+
+
 # Cells -------------------------------------------------------------------------------------------
-
-
-def neutralise(value):
-    """A cell as exported: text a spreadsheet would run as a formula gets a leading "'"."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
-        return "'" + value
-    return value
 
 
 def restore(value):
     """A cell as imported: surrounding space removed, the "'" ``neutralise`` added taken off."""
     if not isinstance(value, str):
         return value
-    value = value.strip(" \n")
-    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
-
-
-def is_formula(value) -> bool:
-    return isinstance(value, str) and value.startswith("=")
+    return unneutralise(value.strip(" \n"))
 
 
 class CSVFormat(base_formats.CSV):
@@ -170,7 +163,7 @@ class CountryWidget(widgets.Widget):
 
     def lookup(self, value) -> str:
         text = str(value).strip()
-        by_code = dict(country_choices())
+        by_code = country_names_by_code()
         if text.upper() in by_code:
             return text.upper()
         for code, name in by_code.items():
@@ -352,13 +345,12 @@ def field_widget(model, name: str):
 class RecordResource(ModelResource):
     """A model's columns for import and export; subclasses list them in ``Meta.fields``.
 
-    ``translated`` names the translated fields: column ``name`` is the English value, ``name_de``
-    and ``name_zh_hans`` the others. ``required`` names the columns a file must have (``slug``
-    always). ``select_related`` and ``prefetch_related`` load what an export shows in a fixed
-    number of queries.
+    A translated field (as ``translation.py`` registers it) has a column per language: ``name`` is
+    the English value, ``name_de`` and ``name_zh_hans`` the others. ``required`` names the columns a
+    file must have (``slug`` always). ``select_related`` and ``prefetch_related`` load what an
+    export shows in a fixed number of queries.
     """
 
-    translated: tuple[str, ...] = ()
     required: tuple[str, ...] = ()
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
@@ -375,7 +367,7 @@ class RecordResource(ModelResource):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         model = self._meta.model
-        for name in self.translated:
+        for name in translated_fields(model):
             for code, attribute in zip(languages(), localized(name), strict=True):
                 column = name if code == settings.LANGUAGE_CODE else attribute
                 if column in self.fields:

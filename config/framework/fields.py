@@ -24,6 +24,17 @@ def _country_choices(language):
     return tuple((country.code, str(country.name)) for country in countries)
 
 
+def country_names_by_code() -> dict[str, str]:
+    """Country names by code, in the active language: ``{"DE": "Germany", "EU": "European Union", …}``."""
+    return _country_names_by_code(get_language())
+
+
+@functools.cache
+def _country_names_by_code(language) -> dict[str, str]:
+    # A feed of a thousand events looks a country up in one dict rather than through django-countries.
+    return dict(_country_choices(language))
+
+
 class CountryField(models.CharField):
     """One country as an ISO 3166-1 alpha-2 code, or EU."""
 
@@ -40,23 +51,39 @@ class CountryField(models.CharField):
         return name, path, args, kwargs
 
 
-class AliasesField(ArrayField):
-    """Other names a record goes by (acronyms, spellings, former names); all searchable."""
+class ListField(ArrayField):
+    """An array column whose items are the field ``item_field()`` makes; empty by default.
+
+    The item field is the class's, so migrations do not spell it out.
+    """
+
+    def item_field(self) -> models.Field:
+        raise NotImplementedError
 
     def __init__(self, *args, **kwargs):
-        kwargs["base_field"] = models.CharField(max_length=300)
+        kwargs["base_field"] = self.item_field()
         kwargs.setdefault("default", list)
         kwargs.setdefault("blank", True)
-        kwargs.setdefault("verbose_name", _("aliases"))
-        kwargs.setdefault(
-            "help_text", _("Other names, spellings and former names, one per line; all are searchable.")
-        )
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
         kwargs.pop("base_field", None)
         return name, path, args, kwargs
+
+
+class AliasesField(ListField):
+    """Other names a record goes by (acronyms, spellings, former names); all searchable."""
+
+    def item_field(self):
+        return models.CharField(max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", _("aliases"))
+        kwargs.setdefault(
+            "help_text", _("Other names, spellings and former names, one per line; all are searchable.")
+        )
+        super().__init__(*args, **kwargs)
 
 
 def validate_distinct(values):
@@ -69,21 +96,13 @@ def validate_distinct(values):
         )
 
 
-class CountriesField(ArrayField):
+class CountriesField(ListField):
     """Several countries (ISO codes or EU) in one array column, GIN-indexable for filters."""
 
     default_validators = [validate_distinct]
 
-    def __init__(self, *args, **kwargs):
-        kwargs["base_field"] = CountryField()
-        kwargs.setdefault("default", list)
-        kwargs.setdefault("blank", True)
-        super().__init__(*args, **kwargs)
-
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        kwargs.pop("base_field", None)
-        return name, path, args, kwargs
+    def item_field(self):
+        return CountryField()
 
     def formfield(self, **kwargs):
         # A multiple choice of countries, not ArrayField's comma-separated text box.

@@ -261,6 +261,24 @@ def partial_date_constraint(date_field: str, precision_field: str) -> models.Che
     )
 
 
+def not_itself(field: str, message) -> models.CheckConstraint:
+    """A record cannot point at itself through ``field`` (be its own parent, its own predecessor)."""
+    return models.CheckConstraint(
+        condition=~Q(**{field: F("id")}),
+        name=f"%(app_label)s_%(class)s_not_own_{field}",
+        violation_error_message=message,
+    )
+
+
+def unique_position(parent: str, message) -> models.UniqueConstraint:
+    """One row per position (``order``) among the rows of the same ``parent``."""
+    return models.UniqueConstraint(
+        fields=[parent, "order"],
+        name="%(app_label)s_%(class)s_unique_order",
+        violation_error_message=message,
+    )
+
+
 class Period(models.Model):
     """A start and an end, each a partial date ("since 2010", "2020–2023", "28–29 August 2024")."""
 

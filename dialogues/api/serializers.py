@@ -3,12 +3,15 @@
 from rest_framework import serializers
 
 from config.api.serializers import (
+    PERIOD_FIELDS,
+    RECORD_FIELDS,
+    STATE_FIELDS,
+    ApiUrl,
     PartialDateField,
     PeriodFields,
     RecordSerializer,
     ReferenceField,
     RowSerializer,
-    api_url,
     prefetch_visible,
 )
 from dialogues.models import (
@@ -22,10 +25,6 @@ from dialogues.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
-
-RECORD_FIELDS = ["id", "slug", "url", "html_url"]
-STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
-PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 
 
 def topic_references(user):
@@ -84,15 +83,10 @@ class AimSerializer(RowSerializer):
         fields = ["order", "text"]
 
 
-class PhaseRowSerializer(PeriodFields, RowSerializer):
-    url = serializers.SerializerMethodField()
-
+class PhaseRowSerializer(PeriodFields, RowSerializer, ApiUrl):
     class Meta:
         model = Phase
         fields = ["id", "slug", "url", "number", "name", *PERIOD_FIELDS]
-
-    def get_url(self, obj) -> str:
-        return api_url(obj, self.context.get("request"))
 
 
 class DialogueRoleRowSerializer(PeriodFields, RowSerializer):

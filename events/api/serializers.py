@@ -3,20 +3,20 @@
 from rest_framework import serializers
 
 from config.api.serializers import (
+    PERIOD_FIELDS,
+    RECORD_FIELDS,
+    STATE_FIELDS,
+    ApiUrl,
     PeriodFields,
     RecordSerializer,
     ReferenceField,
     RowSerializer,
-    api_url,
     prefetch_visible,
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 from projects.models import Project
 
-RECORD_FIELDS = ["id", "slug", "url", "html_url"]
-STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
-PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 COORDINATE = {"max_digits": 9, "decimal_places": 6, "allow_null": True, "required": False}
 
 
@@ -62,15 +62,10 @@ class EventSummarySerializer(PeriodFields, RecordSerializer):
         return queryset.prefetch_related(*event_references(user))
 
 
-class SessionRowSerializer(RowSerializer):
-    url = serializers.SerializerMethodField()
-
+class SessionRowSerializer(RowSerializer, ApiUrl):
     class Meta:
         model = Session
         fields = ["id", "url", "order", "title", "date", "description"]
-
-    def get_url(self, obj) -> str:
-        return api_url(obj, self.context.get("request"))
 
 
 class ParticipationSerializer(RowSerializer):

@@ -1,6 +1,10 @@
-from config.api.renderers import GeoJSONRenderer, ICalendarRenderer
-from config.api.views import RecordViewSet, RowViewSet
+from config.api.views import (
+    RecordViewSet,
+    RowViewSet,
+)
+from events import ical
 from events.api import serializers
+from events.api.renderers import GeoJSONRenderer, ICalendarRenderer
 from events.filtersets import EventFilterSet, SessionFilterSet
 from events.models import Event, Session
 
@@ -14,13 +18,17 @@ class EventViewSet(RecordViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if (
-            getattr(getattr(self.request, "accepted_renderer", None), "format", None)
-            == GeoJSONRenderer.format
-        ):
+        if self.accepted_format() == GeoJSONRenderer.format:
             # A map shows only the events it can place.
             queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
         return queryset
+
+    def shown_fields(self):
+        fields = super().shown_fields()
+        if self.accepted_format() == ICalendarRenderer.format:
+            # A calendar entry shows texts the list leaves out (the summary).
+            return [*fields, *ical.TEXT_FIELDS]
+        return fields
 
 
 class SessionViewSet(RowViewSet):

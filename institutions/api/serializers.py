@@ -2,11 +2,16 @@
 
 from rest_framework import serializers
 
-from config.api.serializers import PeriodFields, RecordSerializer, RowSerializer, prefetch_visible
+from config.api.serializers import (
+    PERIOD_FIELDS,
+    RECORD_FIELDS,
+    STATE_FIELDS,
+    PeriodFields,
+    RecordSerializer,
+    RowSerializer,
+    prefetch_visible,
+)
 from institutions.models import Affiliation, Organisation, Person
-
-RECORD_FIELDS = ["id", "slug", "url", "html_url"]
-STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
 
 
 class OrganisationSummarySerializer(RecordSerializer):
@@ -57,7 +62,7 @@ class OrganisationSerializer(RecordSerializer):
 class AffiliationSerializer(PeriodFields, RowSerializer):
     class Meta:
         model = Affiliation
-        fields = ["organisation", "position", "start", "start_precision", "end", "end_precision"]
+        fields = ["organisation", "position", *PERIOD_FIELDS]
 
 
 class PersonSummarySerializer(RecordSerializer):
@@ -76,8 +81,7 @@ class PersonSummarySerializer(RecordSerializer):
         ]
 
 
-class PersonSerializer(RecordSerializer):
-    name = serializers.CharField(source="full_name", read_only=True)
+class PersonSerializer(PersonSummarySerializer):
     affiliations = AffiliationSerializer(many=True, read_only=True)
 
     class Meta:

@@ -3,6 +3,9 @@
 from rest_framework import serializers
 
 from config.api.serializers import (
+    PERIOD_FIELDS,
+    RECORD_FIELDS,
+    STATE_FIELDS,
     PeriodFields,
     RecordSerializer,
     ReferenceField,
@@ -11,10 +14,6 @@ from config.api.serializers import (
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
-
-RECORD_FIELDS = ["id", "slug", "url", "html_url"]
-STATE_FIELDS = ["status", "visibility", "created_at", "updated_at"]
-PERIOD_FIELDS = ["start", "start_precision", "end", "end_precision"]
 
 
 class FunderSerializer(RowSerializer):

@@ -6,6 +6,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from config.framework.fields import country_names_by_code
+
 register = template.Library()
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -14,9 +16,7 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 @register.filter
 def country_name(code: str) -> str:
     """DE → Germany, EU → European Union."""
-    from django_countries import countries
-
-    return countries.name(code) or code if code else ""
+    return country_names_by_code().get(code, code) if code else ""
 
 
 @register.filter
