@@ -23,6 +23,8 @@ from events.models import Event, EventParticipation, EventSpeaker, Photo, Sessio
 from institutions.models import Affiliation, Organisation, Person, Source
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
 
+PASSWORD = "correct horse battery staple"  # every user's
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -30,7 +32,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
 
 
 class PartnerFactory(UserFactory):

@@ -1,22 +1,57 @@
+"""Helpers the tests share: counting queries, API tokens and permissions, files to import, checks.
+
+Fixtures (the users and clients of each role, the seed data) are in ``tests/conftest.py``; rows are
+made by ``tests/factories.py``.
+"""
+
+import csv
+import io
+import time
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
+from django.test.utils import CaptureQueriesContext
+from django_otp.oath import TOTP
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.factories import PartnerFactory, StaffFactory
+# Counting queries ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def clear_throttle_counters():
-    # Throttle counters live in the cache; each test starts with none.
-    cache.clear()
-    yield
-    cache.clear()
+class CapturedQueries(CaptureQueriesContext):
+    """The queries run on one connection in a ``with`` block: ``len()`` counts them, ``sql`` lists them."""
+
+    @property
+    def sql(self) -> list[str]:
+        return [query["sql"] for query in self.captured_queries]
+
+    def __repr__(self) -> str:
+        # What pytest shows when an assertion on the count fails: the queries themselves.
+        return "\n".join(f"{number}. {sql}" for number, sql in enumerate(self.sql, 1)) or "no queries"
+
+
+def capture_queries(using: str = DEFAULT_DB_ALIAS) -> CapturedQueries:
+    """``with capture_queries() as queries: …`` records every query run on ``using`` in the block."""
+    return CapturedQueries(connections[using])
+
+
+def count_queries(client, url: str, **request) -> int:
+    """The number of queries a successful GET of ``url`` runs, a streamed body read to its end."""
+    with capture_queries() as queries:
+        response = client.get(url, **request)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
+# API tokens and permissions -----------------------------------------------------------------------
 
 
 def token_client(user) -> APIClient:
+    """An API client that authenticates as ``user`` with a token, as partner systems do."""
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return client
@@ -28,6 +63,7 @@ def record_permissions():
 
 
 def grant(user, model, *actions):
+    """Give ``user`` the permissions ``<action>_<model>`` (``add``, ``change``, ``publish`` …)."""
     codenames = [f"{action}_{model._meta.model_name}" for action in actions]
     user.user_permissions.add(
         *Permission.objects.filter(content_type__app_label=model._meta.app_label, codename__in=codenames)
@@ -35,42 +71,35 @@ def grant(user, model, *actions):
     return user
 
 
-@pytest.fixture
-def api(db):
-    return APIClient()
+def api_error(response) -> dict:
+    """The body of an API error, checked for the one shape every error has."""
+    body = response.json()
+    assert set(body) == {"status", "code", "detail", "errors"}
+    assert body["status"] == response.status_code
+    return body
 
 
-@pytest.fixture
-def partner_api(partner):
-    return token_client(partner)
+# Files, constraints, authenticator codes ----------------------------------------------------------
 
 
-@pytest.fixture
-def staff_api(staff):
-    return token_client(staff)
+def csv_bytes(rows: list[dict]) -> bytes:
+    """A CSV file (UTF-8) with the keys of the first row as its header."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
 
 
-@pytest.fixture
-def editor(db):
-    """A staff member who may add, change and delete every record, as editors do in the admin."""
-    user = StaffFactory()
-    user.user_permissions.add(*record_permissions())
-    return user
+def assert_refused(constraint: str, create) -> None:
+    """``create()`` fails on the database constraint named ``constraint``."""
+    with pytest.raises(IntegrityError) as error, transaction.atomic():
+        create()
+    assert error.value.__cause__.diag.constraint_name == constraint
 
 
-@pytest.fixture
-def editor_api(editor):
-    return token_client(editor)
-
-
-@pytest.fixture
-def writer():
-    """A partner account allowed to write every record."""
-    user = PartnerFactory()
-    user.user_permissions.add(*record_permissions())
-    return user
-
-
-@pytest.fixture
-def writer_api(writer):
-    return token_client(writer)
+def current_code(device) -> str:
+    """The code an authenticator app shows for a TOTP ``device`` now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():0{device.digits}d}"

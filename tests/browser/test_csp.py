@@ -7,9 +7,8 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from tests import factories
-from tests.browser.conftest import browser_type_launch_args, chromium_path  # noqa: F401 — fixtures
-from tests.security.test_two_factor import current_code
+from tests.factories import PASSWORD
+from tests.helpers import current_code
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -75,23 +74,22 @@ def test_admin_login_page_works_under_the_csp(page, live_server, browser_problem
     assert browser_problems == []
 
 
-def test_staff_registers_an_authenticator_and_enters_the_admin(page, live_server, settings, browser_problems):
+def test_staff_registers_an_authenticator_and_enters_the_admin(
+    page, live_server, settings, browser_problems, staff
+):
     settings.ADMIN_REQUIRE_2FA = True
-    editor = factories.StaffFactory(username="editor")
-    editor.set_password("a long editor passphrase")
-    editor.save()
 
     page.goto(live_server.url + "/admin/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("a long editor passphrase")
+    page.get_by_label("Username").fill(staff.username)
+    page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Set up two-factor login")
     expect(page.locator(".two-factor-qr svg")).to_be_visible()
-    page.get_by_label("Authenticator code").fill(current_code(TOTPDevice.objects.get(user=editor)))
+    page.get_by_label("Authenticator code").fill(current_code(TOTPDevice.objects.get(user=staff)))
     page.get_by_role("button", name="Confirm").click()
 
     expect(page.get_by_text("Your authenticator app is set up")).to_be_visible()
-    assert [urlsplit(page.url).path, TOTPDevice.objects.get(user=editor).confirmed] == ["/admin/", True]
+    assert [urlsplit(page.url).path, TOTPDevice.objects.get(user=staff).confirmed] == ["/admin/", True]
     assert browser_problems == []
 
 

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests import factories
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -140,18 +141,14 @@ def test_swagger_ui_loads_its_start_up_script_from_the_site(client):
     assert client.get(scripts[0]).status_code == 200
 
 
-def test_admin_login_cookies_are_secure_httponly_and_lax(client, production_like):
-    staff = factories.StaffFactory(username="editor")
-    staff.set_password("a long editor passphrase")
-    staff.save()
-
+def test_admin_login_cookies_are_secure_httponly_and_lax(client, production_like, editor):
     form = client.get("/admin/login/", secure=True)
     csrf = form.cookies["csrftoken"]
     login = client.post(
         "/admin/login/?next=/admin/",
         {
-            "username": "editor",
-            "password": "a long editor passphrase",
+            "username": editor.username,
+            "password": PASSWORD,
             "csrfmiddlewaretoken": form.context["csrf_token"],
         },
         secure=True,

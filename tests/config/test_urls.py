@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 from django.urls import clear_url_caches, reverse
 
@@ -15,7 +16,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
+BASE_DIR = Path(settings.BASE_DIR)
 SECRET_PATH = "editors-3f9c/"
 
 

@@ -5,21 +5,15 @@ import secrets
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
+from django.conf import settings
+
+from tests.settings_probe import database_url
 
 pytestmark = pytest.mark.django_db
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def database_url() -> str:
-    """The test database as a URL (the host may be the embedded server's socket directory)."""
-    params = connection.settings_dict
-    host = quote(params["HOST"] or "", safe="")
-    return f"postgres://{quote(params['USER'] or '')}@{host}:{params['PORT'] or 5432}/{params['NAME']}"
+BASE_DIR = Path(settings.BASE_DIR)
 
 
 def check_deploy(**overrides) -> subprocess.CompletedProcess:

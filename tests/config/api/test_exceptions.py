@@ -136,11 +136,11 @@ def test_null_byte_in_a_body_is_a_400(writer_api):
     assert [item["field"] for item in error(response)["errors"]] == ["name"]
 
 
-def test_delete_of_a_referenced_record_is_a_409(editor_api):
+def test_delete_of_a_referenced_record_is_a_409(publisher_api):
     uba = factories.OrganisationFactory(slug="uba")
     factories.DialogueRoleFactory(organisation=uba)
 
-    response = editor_api.delete("/api/v1/organisations/uba/")
+    response = publisher_api.delete("/api/v1/organisations/uba/")
 
     assert (response.status_code, error(response)["code"]) == (409, "conflict")
     assert Organisation.objects.filter(slug="uba").exists()

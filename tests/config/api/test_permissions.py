@@ -11,7 +11,7 @@ from config.framework.visibility import Status, Visibility
 from events.models import Event
 from institutions.models import Organisation
 from tests import factories
-from tests.api.conftest import grant, token_client
+from tests.helpers import grant, token_client
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from schemathesis import checks
 
 from dialogues.models import Dialogue
 from tests import factories
-from tests.api.conftest import grant
+from tests.helpers import grant
 
 pytestmark = pytest.mark.django_db
 EXAMPLES = 5

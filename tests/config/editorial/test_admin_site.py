@@ -3,27 +3,15 @@
 import base64
 import os
 import re
-import time
 
 import pytest
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests import factories
-from tests.security.test_deploy_checks import database_url
-from tests.settings_probe import configured
+from tests.factories import PASSWORD
+from tests.helpers import current_code
+from tests.settings_probe import configured, database_url
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a long editor passphrase"
-
-
-@pytest.fixture
-def editor():
-    user = factories.StaffFactory(username="editor")
-    user.set_password(PASSWORD)
-    user.save()
-    return user
 
 
 @pytest.fixture
@@ -36,13 +24,8 @@ def require_2fa(settings):
     settings.ADMIN_REQUIRE_2FA = True
 
 
-def current_code(device) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time()
-    return f"{totp.token():0{device.digits}d}"
-
-
 def login(client, code=None):
+    """Sign in as the ``editor`` fixture, with ``code`` from an authenticator if given."""
     data = {"username": "editor", "password": PASSWORD}
     if code is not None:
         data["otp_token"] = code

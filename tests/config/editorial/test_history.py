@@ -1,25 +1,17 @@
 """Full history: every write path leaves exactly one entry with its user; the admin reverts."""
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from config.editorial.history import tracked_models
-from config.editorial.workflow import PUBLISHERS, VIEWERS
 from config.framework.visibility import Status
 from dialogues.models import DialogueRole
 from institutions.models import Organisation
 from tests import factories
-from tests.factories import member_of
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 
 ADMIN = "/admin/institutions/organisation/"
-
-
-@pytest.fixture
-def publisher():
-    return member_of(PUBLISHERS, username="publisher")
 
 
 @pytest.fixture
@@ -87,8 +79,7 @@ def test_admin_delete_leaves_one_entry_with_its_user(client, publisher, record):
 
 
 def test_api_writes_leave_one_entry_each_with_the_tokens_user(publisher):
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=publisher).key}")
+    api = token_client(publisher)
 
     api.post(
         "/api/v1/organisations/",
@@ -179,8 +170,7 @@ def test_revert_restores_the_earlier_values_through_the_workflow(client, publish
     )
 
 
-def test_recent_changes_lists_every_kind_of_record_with_its_author(client, publisher, record):
-    viewer = member_of(VIEWERS, username="viewer")
+def test_recent_changes_lists_every_kind_of_record_with_its_author(client, publisher, viewer, record):
     client.force_login(publisher)
     client.post(f"{ADMIN}{record.pk}/change/", form("German Environment Agency"))
     role = factories.DialogueRoleFactory()

@@ -15,7 +15,7 @@ from institutions.resources import OrganisationResource, PersonResource
 from projects.models import Project
 from projects.resources import ProjectResource
 from tests import factories
-from tests.imports.conftest import csv_bytes
+from tests.helpers import csv_bytes
 
 pytestmark = pytest.mark.django_db
 

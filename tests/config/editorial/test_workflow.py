@@ -10,8 +10,6 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from config.editorial import workflow as services
 from config.editorial.workflow import EDITORS, PARTNER_SYSTEMS, PUBLISHERS, VIEWERS
@@ -19,6 +17,7 @@ from config.framework.visibility import Status
 from institutions.models import Organisation
 from tests import factories
 from tests.factories import member_of
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -165,8 +164,8 @@ def test_admin_follows_the_table(client, group, action, status, allowed):
         assert snapshot() == before
 
 
-def test_admin_form_names_the_missing_permission(client):
-    client.force_login(member_of(EDITORS))
+def test_admin_form_names_the_missing_permission(client, editor):
+    client.force_login(editor)
     factories.OrganisationFactory(slug="target", name="Target", status=Status.REVIEW)
     record = Organisation.objects.get(slug="target")
 
@@ -182,8 +181,8 @@ def test_admin_form_names_the_missing_permission(client):
     assert Organisation.objects.get(pk=record.pk).status == Status.REVIEW
 
 
-def test_editor_sees_a_published_record_read_only_in_the_admin(client):
-    client.force_login(member_of(EDITORS))
+def test_editor_sees_a_published_record_read_only_in_the_admin(client, editor):
+    client.force_login(editor)
     record = factories.OrganisationFactory(slug="target", status=Status.PUBLISHED)
 
     response = client.get(f"/admin/institutions/organisation/{record.pk}/change/")
@@ -209,8 +208,7 @@ def perform_in_api(client, action, status):
 
 @pytest.mark.parametrize(("group", "action", "status", "allowed"), list(cases()))
 def test_api_follows_the_table(group, action, status, allowed):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=member_of(group)).key}")
+    client = token_client(member_of(group))
     if action != "create":
         factories.OrganisationFactory(slug="target", name="Target", status=status)
     before = snapshot()
@@ -223,9 +221,8 @@ def test_api_follows_the_table(group, action, status, allowed):
         assert snapshot() == before
 
 
-def test_api_refusal_names_the_missing_permission():
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=member_of(EDITORS)).key}")
+def test_api_refusal_names_the_missing_permission(editor):
+    client = token_client(editor)
     factories.OrganisationFactory(slug="target", status=Status.DRAFT)
 
     response = client.patch("/api/v1/organisations/target/", {"status": "published"}, format="json")
@@ -242,8 +239,7 @@ def test_api_refusal_names_the_missing_permission():
 # The publish date -----------------------------------------------------------------------------
 
 
-def test_publishing_sets_the_publish_date_once():
-    publisher = member_of(PUBLISHERS)
+def test_publishing_sets_the_publish_date_once(publisher):
     record = factories.OrganisationFactory(slug="target", status=Status.DRAFT)
 
     services.transition(record=record, to=Status.PUBLISHED, by=publisher)
@@ -255,8 +251,7 @@ def test_publishing_sets_the_publish_date_once():
     assert Organisation.objects.get(pk=record.pk).published_at == first
 
 
-def test_publishing_again_after_unpublishing_dates_the_new_publication():
-    publisher = member_of(PUBLISHERS)
+def test_publishing_again_after_unpublishing_dates_the_new_publication(publisher):
     record = factories.OrganisationFactory(slug="target", status=Status.DRAFT)
     services.transition(record=record, to=Status.PUBLISHED, by=publisher)
     first = record.published_at
@@ -267,14 +262,12 @@ def test_publishing_again_after_unpublishing_dates_the_new_publication():
     assert Organisation.objects.get(pk=record.pk).published_at > first
 
 
-def test_api_shows_the_publish_date_read_only():
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=member_of(PUBLISHERS)).key}")
+def test_api_shows_the_publish_date_read_only(publisher_api):
     factories.OrganisationFactory(slug="target", status=Status.DRAFT)
 
-    published = client.patch("/api/v1/organisations/target/", {"status": "published"}, format="json")
+    published = publisher_api.patch("/api/v1/organisations/target/", {"status": "published"}, format="json")
     stored = Organisation.objects.get(slug="target").published_at
-    ignored = client.patch(
+    ignored = publisher_api.patch(
         "/api/v1/organisations/target/", {"published_at": "2000-01-01T00:00:00Z"}, format="json"
     )
 
@@ -283,8 +276,7 @@ def test_api_shows_the_publish_date_read_only():
     assert Organisation.objects.get(slug="target").published_at == stored
 
 
-def test_a_record_scheduled_for_later_stays_hidden_until_then(anonymous):
-    publisher = member_of(PUBLISHERS)
+def test_a_record_scheduled_for_later_stays_hidden_until_then(anonymous, publisher):
     record = factories.OrganisationFactory(slug="target", status=Status.DRAFT)
     tomorrow = timezone.now() + datetime.timedelta(days=1)
 

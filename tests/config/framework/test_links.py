@@ -11,7 +11,7 @@ from dialogues.models import Dialogue
 from events.filtersets import EventFilterSet
 from events.models import Event
 from tests import factories
-from tests.api.conftest import grant
+from tests.helpers import grant
 
 ROUTES = [
     ("api:event-detail", "slug", "t2d-plenary-9"),

@@ -5,7 +5,7 @@ from dialogues.models import DialogueRole, Phase, WorkingGroup
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 from institutions.models import Affiliation, Organisation
 from tests import factories
-from tests.api.conftest import grant
+from tests.helpers import grant
 
 pytestmark = pytest.mark.django_db
 

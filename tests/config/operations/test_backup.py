@@ -17,11 +17,12 @@ from urllib.parse import quote
 import psycopg
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
+BASE_DIR = Path(settings.BASE_DIR)
 
 # The edits made after loading the seed, and read back from the restored copy.
 EDITS = """

@@ -3,37 +3,23 @@
 import re
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, Permission
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from config.atlas import demo
 from config.framework.visibility import Status, Visibility
 from config.operations import cache as response_cache
 from events.models import Event
 from tests import factories
-from tests.api.conftest import token_client
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 
 
 def names(response) -> list[str]:
     return [row["name"] for row in response.json()["results"]]
-
-
-@pytest.fixture
-def api(db):
-    return APIClient()
-
-
-@pytest.fixture
-def writer_api(db):
-    """An editor's token: may change and publish events."""
-    writer = factories.StaffFactory()
-    writer.user_permissions.add(*Permission.objects.filter(content_type__app_label="events"))
-    return token_client(writer)
 
 
 @pytest.fixture
@@ -84,10 +70,12 @@ def test_relinking_a_topic_makes_the_next_request_fresh(api, public_event):
     assert names(api.get(url)) == ["Public plenary"]
 
 
-def test_api_write_makes_the_next_request_fresh(api, writer_api, public_event):
+def test_api_write_makes_the_next_request_fresh(api, publisher_api, public_event):
     assert names(api.get("/api/v1/events/")) == ["Public plenary"]
 
-    response = writer_api.patch("/api/v1/events/public-plenary/", {"name": "Patched plenary"}, format="json")
+    response = publisher_api.patch(
+        "/api/v1/events/public-plenary/", {"name": "Patched plenary"}, format="json"
+    )
 
     assert response.status_code == 200
     assert names(api.get("/api/v1/events/")) == ["Patched plenary"]

@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from config.operations.replicas import PIN_COOKIE, PrimaryReplicaRouter
 from institutions.models import Organisation
 from tests import factories
-from tests.api.conftest import token_client
+from tests.helpers import token_client
 from tests.settings_probe import configured
 
 # Committed rows, so that the replica connection (a second session) sees what the primary wrote.

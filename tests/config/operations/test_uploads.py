@@ -14,7 +14,7 @@ from config.operations.uploads import check_document, check_image, safe_name
 from dialogues.models import Publication
 from events.models import Photo
 from tests import factories
-from tests.api.conftest import grant, token_client
+from tests.helpers import grant, token_client
 
 pytestmark = pytest.mark.django_db
 

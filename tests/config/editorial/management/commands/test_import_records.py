@@ -11,7 +11,7 @@ from django.urls import reverse
 from events.resources import EventResource
 from institutions.models import Organisation
 from tests import factories
-from tests.imports.conftest import csv_bytes
+from tests.helpers import csv_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -144,8 +144,7 @@ def test_command_dry_run_writes_nothing(tmp_path, publisher):
         ),
     ],
 )
-def test_command_refuses_bad_files_and_users(tmp_path, publisher, content, name, user, message):
-    factories.UserFactory(username="viewer")
+def test_command_refuses_bad_files_and_users(tmp_path, publisher, viewer, content, name, user, message):
     path = tmp_path / name
     path.write_bytes(content)
     username = publisher.username if user == "publisher" else user
@@ -229,13 +228,7 @@ def test_admin_refuses_a_file_over_the_limit(client, publisher, settings):
     ]
 
 
-def test_admin_import_and_export_permissions(client, editor):
-    viewer = factories.UserFactory(is_staff=True)
-    viewer.user_permissions.add(
-        *__import__("django.contrib.auth.models", fromlist=["Permission"]).Permission.objects.filter(
-            codename="view_event"
-        )
-    )
+def test_admin_import_and_export_permissions(client, viewer, editor):
     client.force_login(viewer)
 
     assert client.get(reverse("admin:events_event_import")).status_code == 403
