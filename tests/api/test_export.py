@@ -7,11 +7,11 @@ import json
 import pytest
 from django.db import connection
 from django.http import StreamingHttpResponse
-from django.test.utils import CaptureQueriesContext
 
 from config.framework.visibility import Visibility
 from events.models import Event
 from tests import factories
+from tests.helpers import capture_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -113,12 +113,12 @@ def test_export_reads_a_server_side_cursor(api, events, settings):
 def test_export_reads_in_chunks_with_their_relations(api, events, settings, url):
     settings.API_EXPORT_CHUNK_SIZE = 8
 
-    with CaptureQueriesContext(connection) as queries:
+    with capture_queries() as queries:
         lines = streamed(api.get(url)).count(b"\n")
 
     # The events come through one server-side cursor; each chunk of 8 rows (4 for 30) brings its
     # relations in a fixed number of queries, whatever the chunk holds.
-    selects = [query["sql"] for query in queries.captured_queries]
+    selects = queries.sql
     main = [sql for sql in selects if sql.startswith('DECLARE "_django_curs_')]
     per_chunk, remainder = divmod(len(selects) - len(main), 4)
     assert (len(main), remainder, per_chunk >= 1) == (1, 0, True)
@@ -127,7 +127,7 @@ def test_export_reads_in_chunks_with_their_relations(api, events, settings, url)
 
 def test_export_queries_do_not_grow_with_rows_in_a_chunk(api, settings):
     def export_queries():
-        with CaptureQueriesContext(connection) as queries:
+        with capture_queries() as queries:
             streamed(api.get("/api/v1/events/export/"))
         return len(queries)
 

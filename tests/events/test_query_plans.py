@@ -10,7 +10,6 @@ runs (the page and its count) and asserts that no plan has a sequential scan on 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from config.atlas.demo import atlas_models
@@ -21,6 +20,7 @@ from events.models import Event, EventParticipation
 from institutions.models import Organisation
 from tests import factories
 from tests.factories import PartnerFactory
+from tests.helpers import capture_queries
 
 EVENTS = 100_000
 DIALOGUES, TOPICS, ORGANISATIONS = 100, 200, 1000
@@ -155,12 +155,12 @@ def list_queries(user, params) -> tuple[str, list[str]]:
     filterset = EventFilterSet(params, queryset=Event.objects.visible_to(user))
     assert filterset.is_valid(), filterset.errors
     queryset = filterset.qs.for_list()
-    with CaptureQueriesContext(connection) as counted:
+    with capture_queries() as counted:
         queryset.count()
-    with CaptureQueriesContext(connection) as paged:
+    with capture_queries() as paged:
         list(queryset[:20])
-    (count,) = [query["sql"] for query in counted.captured_queries]
-    return count, [query["sql"] for query in paged.captured_queries]
+    (count,) = counted.sql
+    return count, paged.sql
 
 
 CASES = {
@@ -217,12 +217,10 @@ def test_filters_select_what_they_say_at_scale(big_tables):
 
 
 def test_api_default_list_uses_indexes(big_tables):
-    with CaptureQueriesContext(connection) as queries:
+    with capture_queries() as queries:
         response = APIClient().get("/api/v1/events/")
     selects = [
-        query["sql"]
-        for query in queries.captured_queries
-        if query["sql"].startswith("SELECT") and not query["sql"].startswith("SELECT COUNT(*)")
+        sql for sql in queries.sql if sql.startswith("SELECT") and not sql.startswith("SELECT COUNT(*)")
     ]
 
     assert (response.status_code, len(response.json()["results"])) == (200, 25)
@@ -232,8 +230,8 @@ def test_api_default_list_uses_indexes(big_tables):
 def test_search_uses_its_indexes(big_tables):
     name = Event.objects.get(slug="event-4243").name
     records = search_records(Event, name.split()[-1], AnonymousUser())
-    with CaptureQueriesContext(connection) as queries:
+    with capture_queries() as queries:
         found = [record.slug for record in records[:10]]
 
     assert found == ["event-4243"]
-    assert [sequential_scans(query["sql"]) for query in queries.captured_queries] == [[]]
+    assert [sequential_scans(sql) for sql in queries.sql] == [[]]

@@ -5,13 +5,12 @@ from importlib import import_module
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.test import APIClient, APIRequestFactory
 
 from config.framework.models import unread_columns
+from tests.helpers import capture_queries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
@@ -45,24 +44,22 @@ def test_plain_fields_first_gives_what_rest_framework_gives(prefix, serializer_c
 
 
 def test_a_list_reads_neither_long_texts_nor_search_columns():
-    with CaptureQueriesContext(connection) as queries:
+    with capture_queries() as queries:
         response = APIClient().get("/api/v1/events/", {"page_size": 100})
     assert response.status_code == 200
     assert response.json()["results"]
-    page = next(
-        query["sql"] for query in queries if 'FROM "events_event"' in query["sql"] and "LIMIT" in query["sql"]
-    )
+    page = next(sql for sql in queries.sql if 'FROM "events_event"' in sql and "LIMIT" in sql)
     for column in ("description", "summary", "outcomes", "search_vector", "search_names"):
         assert f'"events_event"."{column}' not in page
-    topics = next(query["sql"] for query in queries if 'FROM "dialogues_topic"' in query["sql"])
+    topics = next(sql for sql in queries.sql if 'FROM "dialogues_topic"' in sql)
     assert '"dialogues_topic"."description' not in topics
     assert '"dialogues_topic"."name_de"' in topics  # a reference shows the name, in every language
 
 
 def test_a_detail_reads_its_long_texts_but_not_its_search_columns():
-    with CaptureQueriesContext(connection) as queries:
+    with capture_queries() as queries:
         response = APIClient().get("/api/v1/events/t2d-plenary-9-potsdam-2024-10/")
     assert response.status_code == 200
-    record = next(query["sql"] for query in queries if 'FROM "events_event"' in query["sql"])
+    record = next(sql for sql in queries.sql if 'FROM "events_event"' in sql)
     assert '"events_event"."description_de"' in record
     assert '"events_event"."search_vector"' not in record

@@ -3,11 +3,10 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from config.framework.visibility import Status, Visibility
 from tests import factories
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -424,13 +423,6 @@ BUDGETS = [
 ]
 
 
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, response.content
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize(
     ("path", "make", "budget"), BUDGETS, ids=[path.partition("?")[0] for path, _, _ in BUDGETS]
 )
@@ -440,9 +432,9 @@ def test_list_and_detail_query_count_does_not_grow_with_rows(staff_api, path, ma
     path, _, query = path.partition("?")
 
     counts = [
-        queries_for(staff_api, f"/api/v1/{path}/?{query}&page_size={size}") for size in (1, 50, MAX_ROWS)
+        count_queries(staff_api, f"/api/v1/{path}/?{query}&page_size={size}") for size in (1, 50, MAX_ROWS)
     ]
 
     assert counts == [counts[0]] * 3
     assert counts[0] <= budget
-    assert queries_for(staff_api, f"/api/v1/{path}/{detail}/") <= budget
+    assert count_queries(staff_api, f"/api/v1/{path}/{detail}/") <= budget

@@ -6,6 +6,7 @@ import pytest
 from config.framework.visibility import Status, Visibility
 from events.models import Event
 from tests import factories
+from tests.helpers import capture_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -87,13 +88,14 @@ def test_sitemap_lastmod_is_updated_at(client):
 
 
 @pytest.mark.parametrize("count", [1, 30])
-def test_sitemap_query_budget_does_not_grow(client, django_assert_max_num_queries, count):
+def test_sitemap_query_budget_does_not_grow(client, count):
     factories.EventFactory.create_batch(count)
     factories.WorkingGroupFactory.create_batch(count)
 
     # A count and a page of rows per section.
-    with django_assert_max_num_queries(2 * len(SECTION_FACTORIES)):
+    with capture_queries() as queries:
         locs = sitemap_locs(client)
+    assert len(queries) <= 2 * len(SECTION_FACTORIES)
 
     # Each working group brings its own dialogue.
     assert len(locs) == 3 * count

@@ -1,20 +1,12 @@
 """Public pages: every list and detail in a fixed number of queries, and visibility everywhere."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from config.framework.visibility import Status, Visibility
 from tests import factories
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries)
 
 
 def with_everything(event):

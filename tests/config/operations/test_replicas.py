@@ -6,13 +6,12 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission
 from django.db import connections, router
-from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from config.operations.replicas import PIN_COOKIE, PrimaryReplicaRouter
 from institutions.models import Organisation
 from tests import factories
-from tests.helpers import token_client
+from tests.helpers import capture_queries, token_client
 from tests.settings_probe import configured
 
 # Committed rows, so that the replica connection (a second session) sees what the primary wrote.
@@ -27,8 +26,8 @@ def routed(settings):
 
 def queries_per_alias(request):
     with (
-        CaptureQueriesContext(connections["default"]) as primary,
-        CaptureQueriesContext(connections["replica_1"]) as replica,
+        capture_queries("default") as primary,
+        capture_queries("replica_1") as replica,
     ):
         response = request()
     return response, len(primary), len(replica)

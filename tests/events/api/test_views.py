@@ -3,10 +3,9 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests import factories
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +26,6 @@ def full_event(number: int):
     return event
 
 
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-        if response.streaming:
-            b"".join(response.streaming_content)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(captured)
-
-
 URLS = [
     "/api/v1/events/?format=csv&page_size=100",
     "/api/v1/events/?format=ics&page_size=100",
@@ -53,8 +43,8 @@ def test_query_count_does_not_grow_with_rows(client, settings, url):
     # Past search's ten results per type (beyond them it counts the rest, once).
     for number in range(11):
         full_event(number)
-    with_eleven = queries(client, url)
+    with_eleven = count_queries(client, url)
     for number in range(11, 30):
         full_event(number)
 
-    assert queries(client, url) == with_eleven
+    assert count_queries(client, url) == with_eleven
