@@ -160,3 +160,16 @@ def test_admin_login_cookies_are_secure_httponly_and_lax(client, production_like
         (True, True, "Lax"),
         (True, True, "Lax"),
     ]
+
+
+def test_pages_load_no_inline_script(client):
+    event = factories.EventFactory()
+
+    for url in ["/", "/events/", event.get_absolute_url(), "/search/?q=event"]:
+        html = client.get(url).content.decode()
+        scripts = html.split("<script")[1:]
+        # Every script is either a file (src=…) or a JSON-LD data block, never inline code.
+        assert all(
+            " src=" in script.split(">")[0] or "application/ld+json" in script.split(">")[0]
+            for script in scripts
+        ), url

@@ -277,12 +277,6 @@ def test_admin_view_on_site_leads_to_the_public_page(admin_client, client):
     assert page.context["object"] == event
 
 
-def test_public_page_of_draft_is_not_found(client):
-    draft = factories.EventFactory(status=Status.DRAFT)
-
-    assert client.get(draft.get_absolute_url()).status_code == 404
-
-
 def test_admin_change_form_has_language_tabs_assets(admin_client):
     organisation = factories.OrganisationFactory()
 

@@ -289,16 +289,3 @@ def test_a_record_scheduled_for_later_stays_hidden_until_then(anonymous, publish
 
     assert hidden == []
     assert shown == ["target"]
-
-
-def test_staff_preview_a_draft_on_its_public_page(client, staff):
-    factories.OrganisationFactory(slug="target", name="Target", status=Status.DRAFT)
-
-    anonymous_status = client.get("/institutions/target/").status_code
-    client.force_login(staff)
-    response = client.get("/institutions/target/")
-
-    assert anonymous_status == 404
-    assert response.status_code == 200
-    assert response.context["preview"]["reason"] == "this organisation is draft and not public."
-    assert '<meta name="robots" content="noindex">' in response.content.decode()

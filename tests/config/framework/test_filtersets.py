@@ -1,8 +1,16 @@
-"""Filters and facets through rows with their own visibility never reveal a hidden row."""
+"""The filters every FilterSet builds on: copied per FilterSet, and never revealing a hidden row.
+
+Filters and facets through rows with their own visibility (roles, participations, affiliations)
+leave out the rows the reader may not see, on the HTML lists, the API and the calendar feed alike.
+"""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from rest_framework.test import APIRequestFactory
 
 from config.framework.visibility import Status, Visibility
+from dialogues.models import Dialogue
+from events.filtersets import EventFilterSet
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +78,27 @@ def test_project_and_people_filters_ignore_hidden_rows(client, hidden):
     assert list(client.get("/people/", {"organisation": "giz"}).context["object_list"]) == []
     assert organisation_facet(client.get("/projects/")) == []
     assert organisation_facet(client.get("/people/")) == []
+
+
+def test_each_filterset_has_filters_of_its_own(partner):
+    factories.DialogueFactory(slug="open")
+    factories.DialogueFactory(slug="partners-only", visibility=Visibility.PARTNERS)
+    factory = APIRequestFactory()
+    anonymous_request, partner_request = factory.get("/"), factory.get("/")
+    anonymous_request.user, partner_request.user = AnonymousUser(), partner
+
+    seen_by_partner = EventFilterSet({"dialogue": "partners-only"}, request=partner_request)
+    seen_by_anonymous = EventFilterSet({"dialogue": "partners-only"}, request=anonymous_request)
+    assert seen_by_partner.is_valid()
+    assert not seen_by_anonymous.is_valid()  # the partners' dialogue is no choice for a visitor
+    assert seen_by_partner.filters["dialogue"] is not seen_by_anonymous.filters["dialogue"]
+    assert seen_by_partner.filters["dialogue"].extra is not EventFilterSet.base_filters["dialogue"].extra
+    assert set(seen_by_partner.filters["dialogue"].field.queryset) == set(Dialogue.objects.all())
+    assert [d.slug for d in seen_by_anonymous.filters["dialogue"].field.queryset] == ["open"]
+
+    # A filter with method= calls the method of its own FilterSet.
+    upcoming = EventFilterSet({"when": "upcoming"}, request=anonymous_request)
+    assert upcoming.is_valid()
+    assert upcoming.filters["when"].filter.f is upcoming.filters["when"]
+    assert upcoming.filters["when"].parent is upcoming
+    list(upcoming.qs)

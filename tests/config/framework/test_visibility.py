@@ -1,4 +1,7 @@
+"""``visible_to(user)``: what each kind of reader sees, for records and for their rows."""
+
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from config.framework.visibility import Status, Visibility
 from dialogues.models import DialogueRole, Phase, WorkingGroup
@@ -119,3 +122,28 @@ def test_an_account_that_may_change_a_kind_of_record_sees_its_drafts_but_not_int
 
     assert organisations == ["draft"]
     assert events == []
+
+
+def test_visible_to_gives_each_kind_of_reader_its_own_records(partner):
+    public = factories.EventFactory(slug="public")
+    factories.EventFactory(slug="for-partners", visibility=Visibility.PARTNERS)
+    factories.EventFactory(slug="draft", status=Status.DRAFT)
+    anonymous = AnonymousUser()
+
+    first = Event.objects.visible_to(anonymous)
+    assert {event.slug for event in first} == {"public"}
+    # A copy each time: evaluating one leaves the next unevaluated and unfiltered by it.
+    assert Event.objects.visible_to(anonymous) is not first
+    assert Event.objects.visible_to(anonymous).filter(slug="draft").count() == 0
+    assert {event.slug for event in Event.objects.visible_to(partner)} == {"public", "for-partners"}
+    grant(partner, Event, "change")
+    editor = type(partner).objects.get(pk=partner.pk)  # permissions are read once per user object
+    assert {event.slug for event in Event.objects.visible_to(editor)} == {"public", "for-partners", "draft"}
+    assert {event.slug for event in Event.objects.visible_to(anonymous)} == {"public"}
+
+    topic = factories.TopicFactory()
+    other = factories.EventFactory(slug="other")
+    other.topics.add(topic)
+    # A related manager filters by its record as well: it is never served from the shared copies.
+    assert list(public.topics.visible_to(anonymous)) == []
+    assert list(other.topics.visible_to(anonymous)) == [topic]

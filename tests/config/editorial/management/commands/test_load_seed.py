@@ -176,17 +176,3 @@ def test_production_refuses_to_start_without_its_settings(environment, missing):
         "django.core.exceptions.ImproperlyConfigured: Production settings need the environment variable(s) "
         f"{missing}; set them before starting Dialogue Atlas."
     )
-
-
-def test_database_classifies_chinese_characters(django_db_blocker):
-    # pg_trgm sees Chinese text only with a UTF-8 character type (the embedded server's C.UTF-8).
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT show_trgm('马爱民'), similarity('国家应对气候变化战略研究和国际合作中心', '气候变化')"
-        )
-        trigrams, similarity = cursor.fetchone()
-
-    assert len(trigrams) == 4
-    assert similarity > 0
