@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django_otp.oath import TOTP
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -45,6 +46,14 @@ def count_queries(client, url: str, **request) -> int:
             b"".join(response.streaming_content)
     assert response.status_code == 200, (url, response.status_code)
     return len(queries)
+
+
+# Admin addresses ---------------------------------------------------------------------------------
+
+
+def admin_url(model, view: str, *args) -> str:
+    """The address of one of a model's admin pages: ``changelist``, ``add``, ``change`` …"""
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 # API tokens and permissions -----------------------------------------------------------------------

@@ -1,12 +1,15 @@
+"""The admin every app's admin builds on: every model's pages, forms refusing invalid input with a
+field error, rows unique within an inline, the publish actions, view on site, the language tabs."""
+
 import pytest
 from django.contrib import admin
-from django.urls import reverse
 
 from config.framework.visibility import Status
 from dialogues.models import Dialogue, WorkingGroup
 from events.models import Event
 from institutions.models import Organisation
 from tests import factories
+from tests.helpers import admin_url
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +21,6 @@ FACTORIES = {
     and not factory._meta.abstract
 }
 REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 def test_every_domain_model_is_registered():
@@ -44,38 +43,6 @@ def test_admin_pages_render(admin_client, admin_user, rf, model):
         response = admin_client.get(admin_url(model, "change", record.pk))
         assert response.status_code == 200
         assert admin_client.get(admin_url(model, "changelist"), {"q": "example"}).status_code == 200
-
-
-@pytest.mark.parametrize("term", ["UBA", "Umweltbundesamt", "German Environment Agency", "umwelt"])
-def test_admin_search_finds_organisation_by_acronym_native_name_and_alias(admin_client, term):
-    uba = factories.OrganisationFactory(
-        name="German Environment Agency",
-        acronym="UBA",
-        native_name="Umweltbundesamt",
-        aliases=["Umwelt Bundesamt"],
-    )
-    factories.OrganisationFactory(name="National Center for Climate Change Strategy", acronym="NCSC")
-
-    response = admin_client.get(admin_url(Organisation, "changelist"), {"q": term})
-
-    assert list(response.context["cl"].result_list) == [uba]
-
-
-def test_admin_search_finds_organisation_by_alias_only(admin_client):
-    dehst = factories.OrganisationFactory(name="German Emissions Trading Authority", aliases=["DEHSt"])
-
-    response = admin_client.get(admin_url(Organisation, "changelist"), {"q": "dehst"})
-
-    assert list(response.context["cl"].result_list) == [dehst]
-
-
-def test_admin_search_finds_dialogue_by_alias(admin_client):
-    t2d = factories.DialogueFactory(name="Sino-German Track II Dialogue", aliases=["Track-2-Dialogue"])
-    factories.DialogueFactory(name="India-U.S. Track II Dialogue")
-
-    response = admin_client.get(admin_url(Dialogue, "changelist"), {"q": "track-2"})
-
-    assert list(response.context["cl"].result_list) == [t2d]
 
 
 def management(*prefixes):
