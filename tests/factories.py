@@ -279,3 +279,19 @@ class PhotoFactory(PublicRecordFactory):
     order = factory.Sequence(lambda n: n + 1)
     caption = "Group photo"
     credit = "GIZ"
+
+
+def full_event(number: int):
+    """An event in August 2024 with a row of everything a list or a format may show."""
+    event = EventFactory(
+        slug=f"event-{number}",
+        start_date=datetime.date(2024, 8, 1 + number % 28),
+        dialogue=DialogueFactory(),
+        latitude=52.5,
+        longitude=13.4,
+        venue="Venue",
+    )
+    event.topics.add(TopicFactory())
+    event.projects.add(ProjectFactory())
+    EventParticipationFactory(event=event)
+    return event

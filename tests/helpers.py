@@ -80,6 +80,17 @@ def grant(user, model, *actions):
     return user
 
 
+def reference(record, path: str, html_path: str) -> dict:
+    """How the API refers to ``record`` from another record: id, slug, name and both addresses."""
+    return {
+        "id": record.pk,
+        "slug": record.slug,
+        "name": getattr(record, "name", None) or getattr(record, "title", None) or record.full_name,
+        "url": f"http://testserver/api/v1/{path}/{record.slug}/",
+        "html_url": f"http://testserver{html_path}",
+    }
+
+
 def api_error(response) -> dict:
     """The body of an API error, checked for the one shape every error has."""
     body = response.json()

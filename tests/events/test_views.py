@@ -227,3 +227,21 @@ def test_event_page_carries_structured_data_and_canonical_url(client):
     assert '<script type="application/ld+json">' in html
     assert '<link rel="canonical" href="http://testserver/events/t2d-plenary-9/">' in html
     assert '<meta property="og:title" content="9th Plenary Meeting of the T2D">' in html
+
+
+# The calendar in a fixed number of queries ---------------------------------------------------------
+
+URLS = ["/events/calendar/?month=2024-08"]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_query_count_does_not_grow_with_rows(client, settings, url):
+    settings.RESPONSE_CACHE_SECONDS = 0  # every request below reaches the database
+    # Past search's ten results per type (beyond them it counts the rest, once).
+    for number in range(11):
+        factories.full_event(number)
+    with_eleven = count_queries(client, url)
+    for number in range(11, 30):
+        factories.full_event(number)
+
+    assert count_queries(client, url) == with_eleven

@@ -1,20 +1,13 @@
 """Bad input is a 4xx in one JSON shape, and writes nothing."""
 
 import pytest
-from django.test import override_settings
 
 from dialogues.models import Dialogue
 from institutions.models import Organisation
 from tests import factories
+from tests.helpers import api_error
 
 pytestmark = pytest.mark.django_db
-
-
-def error(response):
-    body = response.json()
-    assert set(body) == {"status", "code", "detail", "errors"}
-    assert body["status"] == response.status_code
-    return body
 
 
 @pytest.mark.parametrize(
@@ -46,40 +39,20 @@ def test_bad_query_is_a_4xx_naming_the_field(api, url, status, fields):
 
     assert response.status_code == status
     if fields is not None:
-        assert [item["field"] for item in error(response)["errors"]] == fields
-
-
-def test_invalid_json_is_a_400(writer_api):
-    response = writer_api.post("/api/v1/organisations/", "{not json", content_type="application/json")
-
-    assert (response.status_code, error(response)["code"]) == (400, "parse_error")
-    assert Organisation.objects.count() == 0
-
-
-@pytest.mark.parametrize("body", ["[" * 100_000, '{"name": ' + "[" * 100_000])
-def test_too_deeply_nested_json_is_a_400(writer_api, body):
-    response = writer_api.post("/api/v1/topics/", body, content_type="application/json")
-
-    assert (response.status_code, error(response)["code"]) == (400, "parse_error")
-
-
-def test_wrong_content_type_is_a_415(writer_api):
-    response = writer_api.post("/api/v1/organisations/", "slug=x&name=y", content_type="text/plain")
-
-    assert (response.status_code, error(response)["code"]) == (415, "unsupported_media_type")
+        assert [item["field"] for item in api_error(response)["errors"]] == fields
 
 
 def test_method_not_allowed_is_a_405(writer_api):
     response = writer_api.put("/api/v1/organisations/", {}, format="json")
 
-    assert (response.status_code, error(response)["code"]) == (405, "method_not_allowed")
+    assert (response.status_code, api_error(response)["code"]) == (405, "method_not_allowed")
 
 
 def test_anonymous_write_is_a_401_with_www_authenticate(api):
     response = api.post("/api/v1/organisations/", {}, format="json")
 
     assert (response.status_code, response["WWW-Authenticate"]) == (401, "Token")
-    assert error(response)["code"] == "not_authenticated"
+    assert api_error(response)["code"] == "not_authenticated"
 
 
 def test_reference_to_an_invisible_record_is_a_400(writer_api):
@@ -89,7 +62,7 @@ def test_reference_to_an_invisible_record_is_a_400(writer_api):
     response = writer_api.post("/api/v1/working-groups/", body, format="json")
 
     assert response.status_code == 400
-    assert error(response)["errors"] == [
+    assert api_error(response)["errors"] == [
         {
             "field": "dialogue",
             "code": "does_not_exist",
@@ -111,7 +84,7 @@ def test_constraint_violation_is_a_400_with_the_constraints_message(writer_api):
     response = writer_api.post("/api/v1/dialogues/", body, format="json")
 
     assert response.status_code == 400
-    assert error(response)["errors"] == [
+    assert api_error(response)["errors"] == [
         {"field": "end", "code": "invalid", "message": "The end cannot be before the start."}
     ]
     assert Dialogue.objects.count() == 0
@@ -126,14 +99,14 @@ def test_unique_constraint_names_its_fields(writer_api):
     )
 
     assert response.status_code == 400
-    assert {item["field"] for item in error(response)["errors"]} == {"dialogue", "number"}
+    assert {item["field"] for item in api_error(response)["errors"]} == {"dialogue", "number"}
 
 
 def test_null_byte_in_a_body_is_a_400(writer_api):
     response = writer_api.post("/api/v1/organisations/", {"slug": "x", "name": "a\x00b"}, format="json")
 
     assert response.status_code == 400
-    assert [item["field"] for item in error(response)["errors"]] == ["name"]
+    assert [item["field"] for item in api_error(response)["errors"]] == ["name"]
 
 
 def test_delete_of_a_referenced_record_is_a_409(publisher_api):
@@ -142,27 +115,5 @@ def test_delete_of_a_referenced_record_is_a_409(publisher_api):
 
     response = publisher_api.delete("/api/v1/organisations/uba/")
 
-    assert (response.status_code, error(response)["code"]) == (409, "conflict")
+    assert (response.status_code, api_error(response)["code"]) == (409, "conflict")
     assert Organisation.objects.filter(slug="uba").exists()
-
-
-def test_throttled_anonymous_client_gets_429_with_retry_after(api, settings):
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "user": None},
-    }
-    # A response served from the anonymous cache costs no work and is not counted; this is the throttle.
-    settings.RESPONSE_CACHE_SECONDS = 0
-
-    statuses = [api.get("/api/v1/topics/").status_code for _ in range(3)]
-    response = api.get("/api/v1/topics/")
-
-    assert statuses == [200, 200, 429]
-    assert (error(response)["code"], int(response["Retry-After"]) > 0) == ("throttled", True)
-
-
-@override_settings(CORS_ALLOWED_ORIGINS=["https://partner.example"])
-def test_cors_allows_reads_from_configured_origins(api):
-    response = api.get("/api/v1/topics/", headers={"Origin": "https://partner.example"})
-
-    assert response["Access-Control-Allow-Origin"] == "https://partner.example"

@@ -1,9 +1,10 @@
-"""Search in the API: ``/api/v1/search/`` across types and ``?q=`` on lists."""
+"""``/api/v1/search/``: results grouped by type, only what the reader may see, bad input refused."""
 
 import pytest
 
 from config.framework.visibility import Status, Visibility
 from tests import factories
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -73,43 +74,19 @@ def test_search_endpoint_is_read_only(api):
     assert api.post("/api/v1/search/?q=uba", {}, format="json").status_code == 405
 
 
-def test_list_q_ranks_matches_first_and_combines_with_filters(api):
-    t2d = factories.DialogueFactory(slug="t2d")
-    potsdam = factories.EventFactory(name="9th Plenary", city="Potsdam", dialogue=t2d, slug="potsdam")
-    factories.EventFactory(name="Potsdam conference", city="Potsdam", slug="other-potsdam")
-    factories.EventFactory(name="Shanghai plenary", city="Shanghai", dialogue=t2d)
+# The search endpoint in a fixed number of queries --------------------------------------------------
 
-    response = api.get("/api/v1/events/", {"q": "Potsdm", "dialogue": "t2d"})
-
-    assert [event["slug"] for event in response.json()["results"]] == ["potsdam"]
-    assert potsdam.pk == response.json()["results"][0]["id"]
+URLS = ["/api/v1/search/?q=event"]
 
 
-def test_list_q_keeps_an_explicit_ordering(api):
-    factories.EventFactory(name="Plenary B", slug="b", start_date="2024-10-01")
-    factories.EventFactory(name="Plenary A", slug="a", start_date="2023-10-01")
+@pytest.mark.parametrize("url", URLS)
+def test_query_count_does_not_grow_with_rows(client, settings, url):
+    settings.RESPONSE_CACHE_SECONDS = 0  # every request below reaches the database
+    # Past search's ten results per type (beyond them it counts the rest, once).
+    for number in range(11):
+        factories.full_event(number)
+    with_eleven = count_queries(client, url)
+    for number in range(11, 30):
+        factories.full_event(number)
 
-    response = api.get("/api/v1/events/", {"q": "plenary", "ordering": "start"})
-
-    assert [event["slug"] for event in response.json()["results"]] == ["a", "b"]
-
-
-def test_list_q_on_a_list_that_cannot_be_searched_is_refused(api):
-    response = api.get("/api/v1/phases/", {"q": "one"})
-
-    assert response.status_code == 400
-    assert response.json()["errors"][0]["field"] == "q"
-
-
-def test_schema_documents_search(api):
-    schema = api.get("/api/schema/", {"format": "json"}).json()
-
-    assert "/api/v1/search/" in schema["paths"]
-    event_list_parameters = [
-        parameter["name"] for parameter in schema["paths"]["/api/v1/events/"]["get"]["parameters"]
-    ]
-    phase_list_parameters = [
-        parameter["name"] for parameter in schema["paths"]["/api/v1/phases/"]["get"]["parameters"]
-    ]
-    assert "q" in event_list_parameters
-    assert "q" not in phase_list_parameters
+    assert count_queries(client, url) == with_eleven

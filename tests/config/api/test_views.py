@@ -1,173 +1,28 @@
-"""Lists and details of every endpoint: content, filters, ordering, pagination, query budgets."""
+"""What every endpoint's list and detail do (RecordViewSet): visibility, filters, ordering, exports.
 
+What each app's records show, and each endpoint's query budget, are in tests/<app>/api/test_views.py.
+"""
+
+import csv
 import datetime
+import io
+import json
 
 import pytest
+from django.db import connection
+from django.http import StreamingHttpResponse
 
 from config.framework.visibility import Status, Visibility
+from events.models import Event
 from tests import factories
-from tests.helpers import count_queries
+from tests.helpers import capture_queries
 
 pytestmark = pytest.mark.django_db
-
-T = "http://testserver"
-
-
-def ref(record, path, html_path):
-    return {
-        "id": record.pk,
-        "slug": record.slug,
-        "name": getattr(record, "name", None) or getattr(record, "title", None) or record.full_name,
-        "url": f"{T}/api/v1/{path}/{record.slug}/",
-        "html_url": f"{T}{html_path}",
-    }
 
 
 def slugs(response):
     assert response.status_code == 200, response.content
     return [row["slug"] for row in response.json()["results"]]
-
-
-def test_organisation_detail_is_the_full_record(api):
-    parent = factories.OrganisationFactory(slug="uba", name="German Environment Agency", acronym="UBA")
-    dehst = factories.OrganisationFactory(
-        slug="dehst",
-        name="German Emissions Trading Authority",
-        acronym="DEHSt",
-        native_name="Deutsche Emissionshandelsstelle",
-        aliases=["DEHSt"],
-        kind="government_agency",
-        parent=parent,
-        website="https://www.dehst.de/",
-    )
-
-    data = api.get("/api/v1/organisations/dehst/").json()
-
-    assert data == {
-        "id": dehst.pk,
-        "slug": "dehst",
-        "url": f"{T}/api/v1/organisations/dehst/",
-        "html_url": f"{T}/institutions/dehst/",
-        "name": "German Emissions Trading Authority",
-        "acronym": "DEHSt",
-        "native_name": "Deutsche Emissionshandelsstelle",
-        "aliases": ["DEHSt"],
-        "kind": "government_agency",
-        "country": "DE",
-        "parent": ref(parent, "organisations", "/institutions/uba/"),
-        "predecessor": None,
-        "website": "https://www.dehst.de/",
-        "description": "",
-        "status": "published",
-        "published_at": None,
-        "visibility": "public",
-        "created_at": dehst.created_at.isoformat().replace("+00:00", "Z"),
-        "updated_at": dehst.updated_at.isoformat().replace("+00:00", "Z"),
-    }
-
-
-def test_organisation_list_is_lean_and_paginated(api):
-    uba = factories.OrganisationFactory(slug="uba", name="Umweltbundesamt", acronym="UBA")
-
-    data = api.get("/api/v1/organisations/").json()
-
-    assert data == {
-        "count": 1,
-        "next": None,
-        "previous": None,
-        "results": [
-            {
-                "id": uba.pk,
-                "slug": "uba",
-                "url": f"{T}/api/v1/organisations/uba/",
-                "html_url": f"{T}/institutions/uba/",
-                "name": "Umweltbundesamt",
-                "acronym": "UBA",
-                "native_name": "",
-                "kind": "research_institute",
-                "country": "DE",
-                "parent": None,
-                "status": "published",
-                "published_at": None,
-                "visibility": "public",
-                "created_at": uba.created_at.isoformat().replace("+00:00", "Z"),
-                "updated_at": uba.updated_at.isoformat().replace("+00:00", "Z"),
-            }
-        ],
-    }
-
-
-def test_dialogue_detail_carries_aims_phases_working_groups_and_visible_roles(api):
-    dialogue = factories.DialogueFactory(slug="t2d", name="Sino-German Track II Dialogue", acronym="T2D")
-    factories.DialogueAimFactory(dialogue=dialogue, order=1, text="Support the ministerial dialogue.")
-    phase = factories.PhaseFactory(dialogue=dialogue, slug="t2d-phase-2", number=2, name="Phase two")
-    group = factories.WorkingGroupFactory(
-        dialogue=dialogue, slug="t2d-wg-2", number=2, name="Emissions trading"
-    )
-    uba = factories.OrganisationFactory(slug="uba", name="Umweltbundesamt")
-    role = factories.DialogueRoleFactory(dialogue=dialogue, organisation=uba, role="lead_agency", side="DE")
-    factories.DialogueRoleFactory(dialogue=dialogue, role="funder", visibility=Visibility.PARTNERS)
-    factories.DialogueRoleFactory(dialogue=dialogue, role="supporter", organisation__status=Status.DRAFT)
-
-    data = api.get("/api/v1/dialogues/t2d/").json()
-
-    assert data["aims"] == [{"order": 1, "text": "Support the ministerial dialogue."}]
-    assert data["phases"] == [
-        {
-            "id": phase.pk,
-            "slug": "t2d-phase-2",
-            "url": f"{T}/api/v1/phases/t2d-phase-2/",
-            "number": 2,
-            "name": "Phase two",
-            "start": None,
-            "start_precision": "day",
-            "end": None,
-            "end_precision": "day",
-        }
-    ]
-    assert data["working_groups"] == [ref(group, "working-groups", "/working-groups/t2d-wg-2/")]
-    assert data["roles"] == [
-        {
-            "id": role.pk,
-            "organisation": ref(uba, "organisations", "/institutions/uba/"),
-            "role": "lead_agency",
-            "side": "DE",
-            "phase": None,
-            "start": None,
-            "start_precision": "day",
-            "end": None,
-            "end_precision": "day",
-            "note": "",
-        }
-    ]
-    assert (data["start"], data["start_precision"]) == ("2020-12", "month")
-
-
-def test_event_detail_hides_invisible_rows_and_references(api, partner_api):
-    draft_dialogue = factories.DialogueFactory(status=Status.DRAFT)
-    event = factories.EventFactory(slug="iki-workshop", dialogue=draft_dialogue)
-    public = factories.EventParticipationFactory(event=event, role="host")
-    factories.EventParticipationFactory(event=event, visibility=Visibility.PARTNERS)
-    factories.EventSpeakerFactory(event=event, visibility=Visibility.INTERNAL)
-    session = factories.SessionFactory(event=event, order=1, title="Day 1")
-
-    data = api.get("/api/v1/events/iki-workshop/").json()
-    as_partner = partner_api.get("/api/v1/events/iki-workshop/").json()
-
-    assert data["dialogue"] is None
-    assert [row["organisation"]["slug"] for row in data["participations"]] == [public.organisation.slug]
-    assert len(as_partner["participations"]) == 2
-    assert data["speakers"] == as_partner["speakers"] == []
-    assert data["sessions"] == [
-        {
-            "id": session.pk,
-            "url": f"{T}/api/v1/sessions/{session.pk}/",
-            "order": 1,
-            "title": "Day 1",
-            "date": None,
-            "description": "",
-        }
-    ]
 
 
 @pytest.mark.parametrize(
@@ -335,7 +190,7 @@ def test_filter_on_an_invisible_record_is_refused(api):
     assert [error["field"] for error in response.json()["errors"]] == ["dialogue"]
 
 
-# Ordering and pagination -----------------------------------------------------------------------
+# Ordering ---------------------------------------------------------------------------------------------
 
 
 def test_ordering_by_a_documented_field_with_id_as_tie_breaker(api):
@@ -365,76 +220,147 @@ def test_ordering_by_an_undocumented_field_is_refused(api):
     assert [error["field"] for error in response.json()["errors"]] == ["ordering"]
 
 
-def test_pagination_links_and_edges(api):
-    for n in range(5):
-        factories.TopicFactory(slug=f"topic-{n}", name=f"Topic {n}")
-
-    first = api.get("/api/v1/topics/?page_size=2")
-    last = api.get("/api/v1/topics/?page_size=2&page=3")
-
-    assert (first.json()["count"], first.json()["next"], first.json()["previous"]) == (
-        5,
-        f"{T}/api/v1/topics/?page=2&page_size=2",
-        None,
-    )
-    assert first["Link"] == f'<{T}/api/v1/topics/?page=2&page_size=2>; rel="next"'
-    assert (slugs(last), last.json()["next"]) == (["topic-4"], None)
-    assert api.get("/api/v1/topics/?page=4&page_size=2").status_code == 404
-    assert api.get("/api/v1/topics/?page=0").status_code == 400
-    assert api.get("/api/v1/topics/?page=abc").status_code == 400
-    assert api.get("/api/v1/topics/?page_size=1000000").status_code == 400
-    assert api.get("/api/v1/topics/?page_size=100").status_code == 200
+# Exports: every visible record the filters select, streamed from a server-side cursor in chunks -----
 
 
-# Query budgets: the number of queries does not grow with the page ---------------------------------
+@pytest.fixture
+def events(db):
+    dialogue = factories.DialogueFactory(slug="t2d")
+    for number in range(30):
+        factories.EventFactory(
+            slug=f"event-{number:02d}",
+            name=f"Event {number:02d}",
+            kind=Event.Kind.PLENARY if number % 3 == 0 else Event.Kind.WORKSHOP,
+            dialogue=dialogue if number % 2 == 0 else None,
+        )
+    factories.EventFactory(slug="partners-only", visibility=Visibility.PARTNERS)
 
-MAX_ROWS = 100
+
+def streamed(response) -> bytes:
+    assert isinstance(response, StreamingHttpResponse)
+    return b"".join(response.streaming_content)
 
 
-def full_event(n):
-    event = factories.EventFactory(dialogue=factories.DialogueFactory(), parent=None)
-    event.topics.add(factories.TopicFactory())
-    event.projects.add(factories.ProjectFactory())
+def csv_rows(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(streamed(response).decode())))
+
+
+def test_csv_export_streams_every_filtered_record(api, events):
+    response = api.get("/api/v1/events/export/?format=csv&kind=plenary&dialogue=t2d")
+    rows = csv_rows(response)
+
+    assert (response.status_code, response["Content-Type"]) == (200, "text/csv; charset=utf-8")
+    assert response["Content-Disposition"] == 'attachment; filename="event.csv"'
+    assert response["Cache-Control"] == "private, no-store"
+    assert [row["slug"] for row in rows] == ["event-00", "event-06", "event-12", "event-18", "event-24"]
+    assert len(rows) == api.get("/api/v1/events/?kind=plenary&dialogue=t2d").json()["count"]
+
+
+def test_csv_export_has_the_columns_of_the_csv_list(api, events):
+    listed = api.get("/api/v1/events/?format=csv").content.decode().splitlines()[0]
+    exported = streamed(api.get("/api/v1/events/export/?format=csv")).decode().splitlines()[0]
+
+    assert exported == listed
+
+
+def test_csv_export_is_every_page_of_the_list(api, events):
+    rows = csv_rows(api.get("/api/v1/events/export/?format=csv&page_size=5"))
+
+    assert len(rows) == 30
+    assert len(api.get("/api/v1/events/?format=csv&page_size=5").content.decode().splitlines()) == 1 + 5
+
+
+def test_csv_export_shows_only_what_the_caller_may_see(api, partner_api, events):
+    anonymous = {row["slug"] for row in csv_rows(api.get("/api/v1/events/export/?format=csv"))}
+    partner = {row["slug"] for row in csv_rows(partner_api.get("/api/v1/events/export/?format=csv"))}
+
+    assert partner - anonymous == {"partners-only"}
+
+
+def test_csv_export_defuses_formulas(api):
+    factories.EventFactory(slug="formula", name='=HYPERLINK("https://evil.example","x")', venue="+1 555")
+
+    (row,) = csv_rows(api.get("/api/v1/events/export/?format=csv"))
+
+    assert (row["name"], row["venue"]) == ('\'=HYPERLINK("https://evil.example","x")', "'+1 555")
+
+
+def test_csv_export_bad_filter_is_a_json_400(api, events):
+    response = api.get("/api/v1/events/export/?format=csv&kind=party")
+
+    assert (response.status_code, response["Content-Type"]) == (400, "application/json")
+    assert list(response.json()["errors"][0]) == ["field", "code", "message"]
+    assert response.json()["errors"][0]["field"] == "kind"
+
+
+def test_ndjson_export_is_still_the_default(api, events):
+    response = api.get("/api/v1/events/export/?kind=plenary")
+    records = [json.loads(line) for line in streamed(response).splitlines()]
+
+    assert response["Content-Type"] == "application/x-ndjson"
+    assert len(records) == 10
+    assert "participations" in records[0]  # the full record, not the list's summary
+
+
+def test_export_reads_a_server_side_cursor(api, events, settings):
+    settings.API_EXPORT_CHUNK_SIZE = 8
+    content = iter(api.get("/api/v1/events/export/").streaming_content)
+
+    next(content)  # the first record: the cursor is open, the rest not yet read
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_cursors")
+        (statement,) = [row[0] for row in cursor.fetchall()]
+
+    assert statement.startswith('DECLARE "_django_curs_')
+    assert "FOR SELECT" in statement
+    assert len(list(content)) == 30 - 1  # the rest; the partners-only event stays hidden
+
+
+@pytest.mark.parametrize("url", ["/api/v1/events/export/", "/api/v1/events/export/?format=csv"])
+def test_export_reads_in_chunks_with_their_relations(api, events, settings, url):
+    settings.API_EXPORT_CHUNK_SIZE = 8
+
+    with capture_queries() as queries:
+        lines = streamed(api.get(url)).count(b"\n")
+
+    # The events come through one server-side cursor; each chunk of 8 rows (4 for 30) brings its
+    # relations in a fixed number of queries, whatever the chunk holds.
+    selects = queries.sql
+    main = [sql for sql in selects if sql.startswith('DECLARE "_django_curs_')]
+    per_chunk, remainder = divmod(len(selects) - len(main), 4)
+    assert (len(main), remainder, per_chunk >= 1) == (1, 0, True)
+    assert lines == 30 + (1 if "csv" in url else 0)
+
+
+def test_export_queries_do_not_grow_with_rows_in_a_chunk(api, settings):
+    def export_queries():
+        with capture_queries() as queries:
+            streamed(api.get("/api/v1/events/export/"))
+        return len(queries)
+
+    event = factories.EventFactory()
     factories.EventParticipationFactory(event=event)
-    factories.EventSpeakerFactory(event=event)
-    factories.SessionFactory(event=event)
-    factories.PhotoFactory(event=event)
-    return event
+    with_one = export_queries()
+    for _ in range(20):
+        factories.EventParticipationFactory(event=factories.EventFactory())
+
+    assert export_queries() == with_one
 
 
-BUDGETS = [
-    # Parents are NGOs, the records listed research institutes: every row shown has a parent.
-    (
-        "organisations?kind=research_institute",
-        lambda n: factories.OrganisationFactory(parent=factories.OrganisationFactory(kind="ngo")),
-        4,
-    ),
-    ("people", lambda n: factories.AffiliationFactory().person, 4),
-    ("topics", lambda n: factories.TopicFactory(), 4),
-    ("dialogues", lambda n: factories.DialogueRoleFactory().dialogue, 8),
-    ("phases", lambda n: factories.PhaseFactory(), 4),
-    ("working-groups", lambda n: factories.WorkingGroupMemberFactory().working_group, 5),
-    ("dialogue-roles", lambda n: factories.DialogueRoleFactory(), 3),
-    ("publications", lambda n: factories.PublicationAuthorFactory().publication, 6),
-    ("programmes", lambda n: factories.ProgrammeFunderFactory().programme, 4),
-    ("projects", lambda n: factories.ProjectRoleFactory().project, 10),
-    ("events", full_event, 13),
-    ("sessions", lambda n: factories.SessionFactory(), 4),
-]
+# The NDJSON export shows each record exactly as its detail endpoint does, however many it streams.
+def test_export_lines_equal_each_records_detail(api):
+    t2d = factories.DialogueFactory(slug="t2d")
+    topic = factories.TopicFactory(slug="emissions-trading")
+    first = factories.EventFactory(slug="plenary", dialogue=t2d, country="DE", city="Berlin")
+    first.topics.add(topic)
+    second = factories.EventFactory(slug="webinar", kind="webinar", country="CN")
+    factories.EventParticipationFactory(event=second)
+    factories.SessionFactory(event=first, title="Opening")
 
+    response = api.get("/api/v1/events/export/")
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    exported = sorted((json.loads(line) for line in lines), key=lambda row: row["slug"])
+    details = [api.get(f"/api/v1/events/{slug}/").json() for slug in ("plenary", "webinar")]
 
-@pytest.mark.parametrize(
-    ("path", "make", "budget"), BUDGETS, ids=[path.partition("?")[0] for path, _, _ in BUDGETS]
-)
-def test_list_and_detail_query_count_does_not_grow_with_rows(staff_api, path, make, budget):
-    records = [make(n) for n in range(MAX_ROWS)]
-    detail = records[0].slug if hasattr(records[0], "slug") else records[0].pk
-    path, _, query = path.partition("?")
-
-    counts = [
-        count_queries(staff_api, f"/api/v1/{path}/?{query}&page_size={size}") for size in (1, 50, MAX_ROWS)
-    ]
-
-    assert counts == [counts[0]] * 3
-    assert counts[0] <= budget
-    assert count_queries(staff_api, f"/api/v1/{path}/{detail}/") <= budget
+    assert exported == details
+    assert [row["dialogue"] and row["dialogue"]["slug"] for row in exported] == ["t2d", None]

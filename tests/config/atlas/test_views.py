@@ -57,3 +57,21 @@ def test_search_page_queries_do_not_grow_with_working_group_results(client):
     factories.WorkingGroupFactory.create_batch(20, name="Emissions data")
 
     assert search_queries() == with_eleven
+
+
+# Site search in a fixed number of queries ----------------------------------------------------------
+
+URLS = ["/search/?q=event"]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_query_count_does_not_grow_with_rows(client, settings, url):
+    settings.RESPONSE_CACHE_SECONDS = 0  # every request below reaches the database
+    # Past search's ten results per type (beyond them it counts the rest, once).
+    for number in range(11):
+        factories.full_event(number)
+    with_eleven = count_queries(client, url)
+    for number in range(11, 30):
+        factories.full_event(number)
+
+    assert count_queries(client, url) == with_eleven
