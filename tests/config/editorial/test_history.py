@@ -168,25 +168,3 @@ def test_revert_restores_the_earlier_values_through_the_workflow(client, publish
     assert Organisation.history.filter(id=record.pk).latest("history_date").history_change_reason == (
         f"Reverted to version {first.history_id} in the admin."
     )
-
-
-def test_recent_changes_lists_every_kind_of_record_with_its_author(client, publisher, viewer, record):
-    client.force_login(publisher)
-    client.post(f"{ADMIN}{record.pk}/change/", form("German Environment Agency"))
-    role = factories.DialogueRoleFactory()
-    client.force_login(viewer)
-
-    response = client.get("/admin/atlas/change/", {"history_user__id__exact": publisher.pk})
-    everything = client.get("/admin/atlas/change/")
-
-    rows = [
-        (change.model, change.object_id, change.history_type, change.history_user.username)
-        for change in response.context["cl"].result_list
-    ]
-    assert response.status_code == 200
-    assert rows == [("institutions.organisation", record.pk, "~", "publisher")]
-    assert f'href="/admin/institutions/organisation/{record.pk}/history/"' in response.content.decode()
-    assert ("dialogues.dialoguerole", role.pk) in {
-        (change.model, change.object_id) for change in everything.context["cl"].result_list
-    }
-    assert client.get("/admin/atlas/change/add/").status_code == 403
