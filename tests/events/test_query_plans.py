@@ -10,7 +10,6 @@ runs (the page and its count) and asserts that no plan has a sequential scan on 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from rest_framework.test import APIClient
 
 from config.atlas.demo import atlas_models
 from config.framework.search import search_records
@@ -216,9 +215,9 @@ def test_filters_select_what_they_say_at_scale(big_tables):
     )
 
 
-def test_api_default_list_uses_indexes(big_tables):
+def test_api_default_list_uses_indexes(big_tables, api):
     with capture_queries() as queries:
-        response = APIClient().get("/api/v1/events/")
+        response = api.get("/api/v1/events/")
     selects = [
         sql for sql in queries.sql if sql.startswith("SELECT") and not sql.startswith("SELECT COUNT(*)")
     ]

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from rest_framework import serializers
 from rest_framework.request import Request
-from rest_framework.test import APIClient, APIRequestFactory
+from rest_framework.test import APIRequestFactory
 
 from config.framework.models import unread_columns
 from tests.helpers import capture_queries
@@ -43,9 +43,9 @@ def test_plain_fields_first_gives_what_rest_framework_gives(prefix, serializer_c
         assert serializer.to_representation(record) == generic
 
 
-def test_a_list_reads_neither_long_texts_nor_search_columns():
+def test_a_list_reads_neither_long_texts_nor_search_columns(api):
     with capture_queries() as queries:
-        response = APIClient().get("/api/v1/events/", {"page_size": 100})
+        response = api.get("/api/v1/events/", {"page_size": 100})
     assert response.status_code == 200
     assert response.json()["results"]
     page = next(sql for sql in queries.sql if 'FROM "events_event"' in sql and "LIMIT" in sql)
@@ -56,9 +56,9 @@ def test_a_list_reads_neither_long_texts_nor_search_columns():
     assert '"dialogues_topic"."name_de"' in topics  # a reference shows the name, in every language
 
 
-def test_a_detail_reads_its_long_texts_but_not_its_search_columns():
+def test_a_detail_reads_its_long_texts_but_not_its_search_columns(api):
     with capture_queries() as queries:
-        response = APIClient().get("/api/v1/events/t2d-plenary-9-potsdam-2024-10/")
+        response = api.get("/api/v1/events/t2d-plenary-9-potsdam-2024-10/")
     assert response.status_code == 200
     record = next(sql for sql in queries.sql if 'FROM "events_event"' in sql)
     assert '"events_event"."description_de"' in record

@@ -6,7 +6,6 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Permission
 from django.db import connections, router
-from rest_framework.test import APIClient
 
 from config.operations.replicas import PIN_COOKIE, PrimaryReplicaRouter
 from institutions.models import Organisation
@@ -33,11 +32,10 @@ def queries_per_alias(request):
     return response, len(primary), len(replica)
 
 
-def test_anonymous_read_goes_to_the_replica():
+def test_anonymous_read_goes_to_the_replica(api):
     factories.OrganisationFactory(slug="uba")
-    client = APIClient()
 
-    response, primary, replica = queries_per_alias(lambda: client.get("/api/v1/organisations/"))
+    response, primary, replica = queries_per_alias(lambda: api.get("/api/v1/organisations/"))
 
     assert (response.status_code, [row["slug"] for row in response.json()["results"]]) == (200, ["uba"])
     assert (primary, replica > 0) == (0, True)
@@ -49,7 +47,7 @@ def test_site_page_read_goes_to_the_replica(client):
     assert (response.status_code, primary, replica > 0) == (200, 0, True)
 
 
-def test_write_and_the_reads_after_it_go_to_the_primary():
+def test_write_and_the_reads_after_it_go_to_the_primary(api):
     writer = factories.PartnerFactory()
     writer.user_permissions.add(*Permission.objects.filter(codename="add_organisation"))
     client = token_client(writer)
@@ -69,17 +67,16 @@ def test_write_and_the_reads_after_it_go_to_the_primary():
     assert (follow_up.status_code, primary > 0, replica) == (200, True, 0)
 
     # Another client reads from the replica.
-    other, primary, replica = queries_per_alias(lambda: APIClient().get("/api/v1/organisations/"))
+    other, primary, replica = queries_per_alias(lambda: api.get("/api/v1/organisations/"))
     assert (other.status_code, primary, replica > 0) == (200, 0, True)
 
 
-def test_export_streams_from_the_replica():
+def test_export_streams_from_the_replica(api):
     factories.OrganisationFactory(slug="uba")
     factories.OrganisationFactory(slug="dehst")
-    client = APIClient()
 
     def export():
-        response = client.get("/api/v1/organisations/export/")
+        response = api.get("/api/v1/organisations/export/")
         return response.status_code, b"".join(response.streaming_content).count(b"\n")
 
     exported, primary, replica = queries_per_alias(export)
@@ -87,8 +84,8 @@ def test_export_streams_from_the_replica():
     assert (exported, primary, replica > 0) == ((200, 2), 0, True)
 
 
-def test_a_read_that_changes_nothing_sets_no_cookie():
-    response = APIClient().get("/api/v1/organisations/")
+def test_a_read_that_changes_nothing_sets_no_cookie(api):
+    response = api.get("/api/v1/organisations/")
 
     assert PIN_COOKIE not in response.cookies
 
