@@ -1,10 +1,18 @@
+"""Fixtures for the whole suite: test settings, the seed data, and one user and client per role."""
+
 import copy
+import io
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from rest_framework.test import APIClient
 
-from tests.factories import PartnerFactory, StaffFactory, UserFactory
+from config.editorial.workflow import EDITORS, PUBLISHERS, VIEWERS
+from tests.factories import PartnerFactory, StaffFactory, UserFactory, member_of
+from tests.helpers import record_permissions, token_client
 
 
 @pytest.hookimpl(trylast=True)
@@ -53,6 +61,25 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     connections.settings.setdefault("replica_1", replica)
 
 
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The seed data from fixtures/, loaded into the test database for one module.
+
+    Yields the output of ``load_seed``. Everything the module's tests see is rolled back at the end,
+    so other test modules start from an empty database. A module that uses it uses it for every test
+    (``pytestmark``): a test of the same module that runs after the first seeded one sees the seed too.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = io.StringIO()
+        call_command("load_seed", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+# Users, one per role. Every factory user's password is factories.PASSWORD. -------------------------
+# The superuser is pytest-django's ``admin_user`` (``admin_client`` signed in as it).
+
+
 @pytest.fixture
 def anonymous():
     return AnonymousUser()
@@ -60,14 +87,71 @@ def anonymous():
 
 @pytest.fixture
 def signed_in_user(db):
+    """An account outside every group: it sees what anonymous visitors see."""
     return UserFactory()
 
 
 @pytest.fixture
 def partner(db):
+    """A partner account (the Partners group): also sees published records for partners."""
     return PartnerFactory()
 
 
 @pytest.fixture
 def staff(db):
+    """A staff member without permissions: sees every record, may change none."""
     return StaffFactory()
+
+
+@pytest.fixture
+def viewer(db):
+    """A staff member in the Viewers group: reads everything in the admin, writes nothing."""
+    return member_of(VIEWERS, username="viewer")
+
+
+@pytest.fixture
+def editor(db):
+    """A staff member in the Editors group: writes drafts and records in review, publishes nothing."""
+    return member_of(EDITORS, username="editor")
+
+
+@pytest.fixture
+def publisher(db):
+    """A staff member in the Publishers group: an editor who may also publish and unpublish."""
+    return member_of(PUBLISHERS, username="publisher")
+
+
+@pytest.fixture
+def writer(db):
+    """A partner system's account that may write every record, published ones included."""
+    user = PartnerFactory()
+    user.user_permissions.add(*record_permissions())
+    return user
+
+
+# API clients: anonymous, and signed in with a token as each role ----------------------------------
+
+
+@pytest.fixture
+def api(db):
+    return APIClient()
+
+
+@pytest.fixture
+def partner_api(partner):
+    return token_client(partner)
+
+
+@pytest.fixture
+def staff_api(staff):
+    return token_client(staff)
+
+
+@pytest.fixture
+def publisher_api(publisher):
+    return token_client(publisher)
+
+
+@pytest.fixture
+def writer_api(writer):
+    return token_client(writer)

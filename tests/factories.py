@@ -23,6 +23,8 @@ from events.models import Event, EventParticipation, EventSpeaker, Photo, Sessio
 from institutions.models import Affiliation, Organisation, Person, Source
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
 
+PASSWORD = "correct horse battery staple"  # every user's
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -30,7 +32,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
 
 
 class PartnerFactory(UserFactory):
@@ -277,3 +279,19 @@ class PhotoFactory(PublicRecordFactory):
     order = factory.Sequence(lambda n: n + 1)
     caption = "Group photo"
     credit = "GIZ"
+
+
+def full_event(number: int):
+    """An event in August 2024 with a row of everything a list or a format may show."""
+    event = EventFactory(
+        slug=f"event-{number}",
+        start_date=datetime.date(2024, 8, 1 + number % 28),
+        dialogue=DialogueFactory(),
+        latitude=52.5,
+        longitude=13.4,
+        venue="Venue",
+    )
+    event.topics.add(TopicFactory())
+    event.projects.add(ProjectFactory())
+    EventParticipationFactory(event=event)
+    return event

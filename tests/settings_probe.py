@@ -10,6 +10,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
+
+from django.db import connection
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,3 +40,10 @@ def configured(environment: dict, **expressions: str) -> dict:
         check=True,
     )
     return json.loads(result.stdout)
+
+
+def database_url() -> str:
+    """The test database as a URL (the host may be the embedded server's socket directory)."""
+    params = connection.settings_dict
+    host = quote(params["HOST"] or "", safe="")
+    return f"postgres://{quote(params['USER'] or '')}@{host}:{params['PORT'] or 5432}/{params['NAME']}"

@@ -1,3 +1,5 @@
+"""DialogueFilterSet and PublicationFilterSet, tested directly."""
+
 import datetime
 
 import pytest

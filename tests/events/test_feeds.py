@@ -9,6 +9,7 @@ from config.framework.visibility import Status, Visibility
 from events.feeds import MAX_CALENDAR_EVENTS
 from events.models import Event
 from tests import factories
+from tests.helpers import capture_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -446,7 +447,7 @@ FEED_QUERY_BUDGET = {"events:event-feed-ics": 2, "events:event-feed-rss": 2, "ev
 
 @pytest.mark.parametrize("count", [1, 30])
 @pytest.mark.parametrize("name", FEEDS)
-def test_event_feeds_query_budget_does_not_grow(client, django_assert_max_num_queries, name, count):
+def test_event_feeds_query_budget_does_not_grow(client, name, count):
     t2d = factories.DialogueFactory(slug="t2d")
     topic = factories.TopicFactory()
     for number in range(1, count + 1):
@@ -455,9 +456,10 @@ def test_event_feeds_query_budget_does_not_grow(client, django_assert_max_num_qu
         )
         event.topics.add(topic)
 
-    with django_assert_max_num_queries(FEED_QUERY_BUDGET[name]):
+    with capture_queries() as queries:
         response = client.get(f"{reverse(name)}?dialogue=t2d&kind=plenary")
 
+    assert len(queries) <= FEED_QUERY_BUDGET[name]
     assert len(titles_in_feed_response(name, response)) == count
 
 

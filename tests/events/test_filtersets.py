@@ -1,3 +1,5 @@
+"""EventFilterSet, tested directly: each filter, and the parameters it refuses."""
+
 import datetime
 
 import pytest
@@ -97,59 +99,3 @@ def test_event_filterset_does_not_offer_invisible_dialogues(anonymous, rf):
     filterset = EventFilterSet({"dialogue": "secret"}, Event.objects.all(), request=request)
 
     assert not filterset.is_valid()
-
-
-@pytest.mark.parametrize(
-    ("start", "precision", "end", "end_precision", "upcoming"),
-    [
-        (D(2026, 11, 1), "month", None, "day", True),  # "November 2026", seen on 22 November 2026
-        (D(2026, 10, 1), "month", None, "day", False),
-        (D(2026, 1, 1), "year", None, "day", True),  # "2026"
-        (D(2025, 1, 1), "year", None, "day", False),
-        (D(2026, 11, 21), "day", None, "day", False),
-        (D(2026, 11, 22), "day", None, "day", True),
-        (D(2023, 4, 1), "month", D(2026, 1, 1), "year", True),  # "April 2023 – 2026"
-        (D(2023, 4, 1), "month", D(2026, 10, 1), "month", False),
-    ],
-)
-def test_event_upcoming_and_past_respect_date_precision(start, precision, end, end_precision, upcoming):
-    event = factories.EventFactory(
-        start_date=start, start_precision=precision, end_date=end, end_precision=end_precision
-    )
-    today = D(2026, 11, 22)
-
-    assert (list(Event.objects.upcoming(today)), list(Event.objects.past(today))) == (
-        ([event], []) if upcoming else ([], [event])
-    )
-
-
-def test_event_without_a_date_is_neither_upcoming_nor_past():
-    factories.EventFactory(start_date=None)
-
-    assert (list(Event.objects.upcoming()), list(Event.objects.past())) == ([], [])
-
-
-@pytest.mark.parametrize("count", [1, 3, 5, 20])
-def test_soonest_is_the_upcoming_list_in_date_order_cut_to_its_length(count):
-    today = D(2026, 11, 22)
-    dates = [
-        (D(2026, 1, 1), "year", None, "day"),  # running: "2026"
-        (D(2023, 4, 1), "month", D(2026, 1, 1), "year"),  # running: "April 2023 – 2026"
-        (D(2026, 11, 1), "month", None, "day"),  # running: "November 2026"
-        (D(2026, 11, 22), "day", None, "day"),  # today
-        (D(2026, 11, 22), "day", None, "day"),  # today too: the id breaks the tie
-        (D(2026, 12, 1), "day", None, "day"),
-        (D(2027, 1, 1), "year", None, "day"),
-        (D(2026, 11, 21), "day", None, "day"),  # over yesterday
-        (D(2025, 1, 1), "year", None, "day"),  # over
-    ]
-    for start, precision, end, end_precision in dates:
-        factories.EventFactory(
-            start_date=start, start_precision=precision, end_date=end, end_precision=end_precision
-        )
-    factories.EventFactory(start_date=D(2026, 12, 2), status=Status.DRAFT)
-    visible = Event.objects.visible_to(None)
-
-    expected = list(visible.upcoming(today).order_by("start_date", "id")[:count])
-    assert visible.soonest(count, today) == expected
-    assert len(expected) == min(count, 7)

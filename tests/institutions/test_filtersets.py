@@ -1,3 +1,5 @@
+"""OrganisationFilterSet and PersonFilterSet, tested directly."""
+
 import pytest
 
 from institutions.filtersets import OrganisationFilterSet, PersonFilterSet

@@ -1,3 +1,5 @@
+"""ProjectFilterSet, tested directly."""
+
 import pytest
 
 from projects.filtersets import ProjectFilterSet

@@ -1,0 +1,170 @@
+"""Two-factor admin login (TOTP): with ADMIN_REQUIRE_2FA on and off, with and without a device."""
+
+import base64
+import os
+import re
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories import PASSWORD
+from tests.helpers import current_code
+from tests.settings_probe import configured, database_url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def device(editor):
+    return TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+
+
+@pytest.fixture
+def require_2fa(settings):
+    settings.ADMIN_REQUIRE_2FA = True
+
+
+def login(client, code=None):
+    """Sign in as the ``editor`` fixture, with ``code`` from an authenticator if given."""
+    data = {"username": "editor", "password": PASSWORD}
+    if code is not None:
+        data["otp_token"] = code
+    return client.post("/admin/login/?next=/admin/", data)
+
+
+def form_errors(response) -> list[str]:
+    return [str(error) for error in response.context["form"].non_field_errors()]
+
+
+def test_with_2fa_required_a_device_code_opens_the_admin(client, require_2fa, device):
+    response = login(client, current_code(device))
+
+    assert [response.status_code, response["Location"], client.get("/admin/").status_code] == [
+        302,
+        "/admin/",
+        200,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "error"),
+    [
+        (None, "Enter the code from your authenticator app as well."),
+        ("", "Enter the code from your authenticator app as well."),
+        ("000000", "The authenticator code is wrong or has expired; enter the current one."),
+        ("12ab56", "The authenticator code is wrong or has expired; enter the current one."),
+    ],
+)
+@pytest.mark.parametrize("required", [True, False])
+def test_a_user_with_a_device_needs_its_code_whatever_the_setting(
+    client, settings, device, code, error, required
+):
+    settings.ADMIN_REQUIRE_2FA = required
+    if code == "000000" and current_code(device) == "000000":
+        code = "111111"
+
+    response = login(client, code)
+
+    assert [response.status_code, form_errors(response)] == [200, [error]]
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_wrong_code_is_throttled_even_when_the_next_one_is_right(client, require_2fa, device):
+    login(client, "999999" if current_code(device) != "999999" else "888888")
+
+    response = login(client, current_code(device))
+
+    assert [response.status_code, client.get("/admin/").status_code] == [200, 302]
+
+
+def test_with_2fa_required_a_user_without_a_device_only_reaches_the_setup_page(client, require_2fa, editor):
+    response = login(client)
+
+    assert [response.status_code, response["Location"]] == [302, "/admin/two-factor/"]
+    assert [
+        client.get("/admin/").status_code,
+        client.get("/admin/dialogues/dialogue/").status_code,
+        client.get("/admin/login/")["Location"],
+    ] == [302, 302, "/admin/two-factor/"]
+
+
+def test_setup_page_registers_a_device_that_then_opens_the_admin(client, require_2fa, editor):
+    login(client)
+
+    page = client.get("/admin/two-factor/")
+    device = TOTPDevice.objects.get(user=editor)
+    secret = re.search(r"<code>([A-Z2-7 ]+)</code>", page.content.decode()).group(1)
+    confirm = client.post("/admin/two-factor/", {"otp_token": current_code(device)})
+
+    assert [page.status_code, "<svg" in page.content.decode(), device.confirmed] == [200, True, False]
+    assert base64.b32decode(secret.replace(" ", "")) == device.bin_key
+    assert [confirm.status_code, confirm["Location"]] == [302, "/admin/"]
+    assert [TOTPDevice.objects.get(user=editor).confirmed, client.get("/admin/").status_code] == [True, 200]
+
+
+def test_setup_page_refuses_a_wrong_code(client, require_2fa, editor):
+    login(client)
+    client.get("/admin/two-factor/")
+    device = TOTPDevice.objects.get(user=editor)
+    wrong = "123456" if current_code(device) != "123456" else "654321"
+
+    response = client.post("/admin/two-factor/", {"otp_token": wrong})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "otp_token": ["The code is wrong or has expired; enter the current one."]
+    }
+    assert [TOTPDevice.objects.get(user=editor).confirmed, client.get("/admin/").status_code] == [False, 302]
+
+
+def test_setup_page_is_closed_to_visitors_and_to_unverified_owners_of_a_device(client, require_2fa, device):
+    anonymous = client.get("/admin/two-factor/")
+    client.force_login(device.user)
+    unverified = client.get("/admin/two-factor/")
+
+    assert [anonymous.status_code, anonymous["Location"]] == [302, "/admin/login/?next=/admin/two-factor/"]
+    assert [unverified.status_code, unverified["Location"]] == [302, "/admin/login/?next=/admin/two-factor/"]
+    assert TOTPDevice.objects.filter(user=device.user).count() == 1
+
+
+def test_with_2fa_off_a_user_without_a_device_logs_in_with_the_password(client, settings, editor):
+    settings.ADMIN_REQUIRE_2FA = False
+
+    response = login(client)
+
+    assert [response.status_code, response["Location"], client.get("/admin/").status_code] == [
+        302,
+        "/admin/",
+        200,
+    ]
+
+
+def test_with_2fa_required_a_forced_login_without_verification_is_refused(client, require_2fa, device):
+    client.force_login(device.user)
+
+    assert client.get("/admin/").status_code == 302
+
+
+def test_login_page_shows_the_code_field(client):
+    page = client.get("/admin/login/").content.decode()
+
+    assert re.findall(r'<input type="text" name="otp_token"[^>]*autocomplete="one-time-code"', page) != []
+
+
+def test_2fa_is_required_by_default_in_production_only():
+    required = [
+        configured(
+            {**_plain_environment(), "DATABASE_URL": database_url(), **environment},
+            required="settings.ADMIN_REQUIRE_2FA",
+        )["required"]
+        for environment in (
+            {"DJANGO_ENV": "development"},
+            {"DJANGO_ENV": "production", "SECRET_KEY": "x" * 60},
+        )
+    ]
+
+    assert required == [False, True]
+
+
+def _plain_environment() -> dict:
+    return {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "ADMIN_"))}

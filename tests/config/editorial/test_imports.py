@@ -1,0 +1,488 @@
+"""Imports and exports (config/editorial/imports.py), the machinery every app's resources build on.
+
+Importing events, organisations, people, projects and publications through their resources: exact
+values, all rows or none, errors naming row and column, history, the workflow's permissions; then the
+admin's import (dry run, confirm, limits) and export (filtered, formulas escaped, re-importable).
+"""
+
+import datetime
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+import tablib
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from config.framework.visibility import Status
+from dialogues.resources import PublicationResource
+from events.models import Event
+from events.resources import EventResource
+from institutions.models import Organisation, Person
+from institutions.resources import OrganisationResource, PersonResource
+from projects.models import Project
+from projects.resources import ProjectResource
+from tests import factories
+from tests.helpers import csv_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def dataset(rows):
+    return tablib.Dataset().load(csv_bytes(rows).decode(), format="csv")
+
+
+def run(resource_class, rows, user, dry_run=False, name="file.csv"):
+    return resource_class().import_data(
+        dataset(rows), dry_run=dry_run, user=user, file_name=name, rollback_on_validation_errors=True
+    )
+
+
+def errors(result):
+    """Every problem of a result: (row number, column, message)."""
+    found = [(None, None, str(error.error)) for error in result.base_errors]
+    for row in result.invalid_rows:
+        for column, messages in row.error_dict.items():
+            found += [(row.number, column, str(message)) for message in messages]
+    for number, row_errors in result.row_errors():
+        found += [(number, None, str(error.error)) for error in row_errors]
+    return found
+
+
+def event_row(**values):
+    row = dict.fromkeys(EventResource.columns(), "")
+    row.update(kind="plenary", status="draft", visibility="public")
+    row.update(values)
+    return row
+
+
+@pytest.fixture
+def related():
+    t2d = factories.DialogueFactory(slug="t2d", acronym="T2D", name="Sino-German Track II Dialogue")
+    return {
+        "t2d": t2d,
+        "wg": factories.WorkingGroupFactory(
+            slug="t2d-wg-2", dialogue=t2d, number=2, name="Emissions trading"
+        ),
+        "clct": factories.ProjectFactory(slug="clct", acronym="CLCT", title="Low Carbon Transport"),
+        "ndc": factories.ProjectFactory(slug="ndc-implementation", title="NDC Implementation"),
+        "markets": factories.TopicFactory(slug="carbon-markets", name="Carbon markets"),
+        "cop29": factories.EventFactory(slug="cop29", name="COP29"),
+    }
+
+
+def test_events_are_created_with_exact_values(publisher, related):
+    rows = [
+        event_row(
+            slug="t2d-8th-plenary",
+            name="8th Plenary",
+            name_de="8. Plenum",
+            name_zh_hans="第八次全体会议",
+            start="2024-08-28",
+            end="2024-08-29",
+            dialogue="t2d",
+            working_group="Emissions trading",
+            projects="CLCT; NDC Implementation",
+            topics="carbon markets",
+            country="de",
+            city="Berlin",
+            latitude="52.52",
+            longitude="13.405",
+            number="8",
+            status="published",
+        ),
+        event_row(
+            slug="t2d-9th-plenary", name="9th Plenary", start="2026-11", dialogue="T2D", parent="COP29"
+        ),
+        event_row(
+            slug="t2d-launch",
+            name="Launch",
+            kind="Launch",
+            start="2010",
+            dialogue="Sino-German Track II Dialogue",
+        ),
+    ]
+
+    result = run(EventResource, rows, publisher)
+
+    assert errors(result) == []
+    assert result.totals["new"] == 3
+    t2d = related["t2d"].pk
+    values = (
+        Event.objects.filter(slug__startswith="t2d-")
+        .order_by("slug")
+        .values_list(
+            "slug",
+            "name_en",
+            "name_de",
+            "name_zh_hans",
+            "start_date",
+            "start_precision",
+            "end_date",
+            "dialogue",
+        )
+    )
+    assert list(values) == [
+        ("t2d-8th-plenary", "8th Plenary", "8. Plenum", "第八次全体会议", datetime.date(2024, 8, 28), "day",
+         datetime.date(2024, 8, 29), t2d),
+        ("t2d-9th-plenary", "9th Plenary", "", "", datetime.date(2026, 11, 1), "month", None, t2d),
+        ("t2d-launch", "Launch", "", "", datetime.date(2010, 1, 1), "year", None, t2d),
+    ]  # fmt: skip
+    rows = Event.objects.filter(slug__startswith="t2d-").order_by("slug")
+    plenary = rows[0]
+    assert (plenary.working_group, plenary.country, plenary.number, plenary.status) == (
+        related["wg"],
+        "DE",
+        8,
+        Status.PUBLISHED,
+    )
+    assert (plenary.latitude, plenary.longitude) == (Decimal("52.52"), Decimal("13.405"))
+    assert sorted(plenary.projects.values_list("slug", flat=True)) == ["clct", "ndc-implementation"]
+    assert list(plenary.topics.values_list("slug", flat=True)) == ["carbon-markets"]
+    assert rows[1].parent == related["cop29"]
+    assert rows[2].kind == "launch"
+
+
+def test_one_bad_row_writes_nothing_and_names_row_and_column(publisher, related):
+    rows = [
+        event_row(slug="good-one", name="Good", start="2024-05"),
+        event_row(slug="bad-one", name="Bad", start="2024-13", dialogue="Nobody knows"),
+        event_row(slug="good-two", name="Good too", country="Atlantis"),
+    ]
+
+    result = run(EventResource, rows, publisher)
+
+    assert errors(result) == [
+        (2, "start", "“2024-13” is not a date: write 2024-08-28, 2024-08 or 2024."),
+        (2, "dialogue", "No dialogue is called “Nobody knows” (by slug, acronym or name)."),
+        (3, "country", "“Atlantis” is not a country: use an ISO 3166 code such as DE, or EU."),
+    ]
+    assert Event.objects.filter(slug__in=["good-one", "bad-one", "good-two"]).count() == 0
+
+
+def test_an_ambiguous_reference_is_an_error_naming_the_value(publisher):
+    factories.OrganisationFactory(slug="uba", acronym="UBA", name="Umweltbundesamt")
+    factories.OrganisationFactory(slug="uba-2", acronym="UBA", name="Another UBA")
+    rows = [{"slug": "dehst", "name": "German Emissions Trading Authority", "parent": "UBA"}]
+
+    result = run(OrganisationResource, rows, publisher)
+
+    assert errors(result) == [(1, "parent", "“UBA” names several organisations (uba, uba-2): use the slug.")]
+    assert not Organisation.objects.filter(slug="dehst").exists()
+
+
+def test_reimporting_the_same_file_changes_nothing(publisher, related):
+    rows = [
+        event_row(slug="e1", name="One", start="2024-08", topics="carbon-markets", projects="clct",
+                  latitude="1.5", longitude="2"),
+        event_row(slug="e2", name="Two", name_de="Zwei", start="2010", end="2012"),
+    ]  # fmt: skip
+    run(EventResource, rows, publisher)
+    before = list(Event.history.order_by("history_id").values_list("history_id", flat=True))
+
+    result = run(EventResource, rows, publisher)
+
+    assert errors(result) == []
+    assert (result.totals["new"], result.totals["update"], result.totals["skip"]) == (0, 0, 2)
+    assert list(Event.history.order_by("history_id").values_list("history_id", flat=True)) == before
+
+
+def test_each_written_row_has_one_history_entry_with_user_and_reason(publisher):
+    factories.PersonFactory(slug="ma-aimin", family_name="Ma", given_name="Aimin", status="draft")
+    rows = [
+        {"slug": "ma-aimin", "honorific": "Dr", "given_name": "Aimin", "family_name": "Ma",
+         "name_order": "family_first", "native_name": "马爱民", "status": "draft"},
+        {"slug": "j-landgrebe", "honorific": "Dr", "given_name": "Jürgen", "family_name": "Landgrebe",
+         "name_order": "", "native_name": "", "status": "review"},
+    ]  # fmt: skip
+
+    result = run(PersonResource, rows, publisher, name="people.csv")
+
+    assert errors(result) == []
+    assert (result.totals["new"], result.totals["update"]) == (1, 1)
+    entries = Person.history.filter(history_change_reason="Imported from people.csv").order_by("slug")
+    assert [(e.slug, e.history_type, e.history_user) for e in entries] == [
+        ("j-landgrebe", "+", publisher),
+        ("ma-aimin", "~", publisher),
+    ]
+    person = Person.objects.get(slug="ma-aimin")
+    assert (person.honorific, person.native_name, person.name_order, str(person)) == (
+        "Dr",
+        "马爱民",
+        "family_first",
+        "Ma Aimin",
+    )
+    assert Person.objects.get(slug="j-landgrebe").name_order == "given_first"
+
+
+def test_an_editor_may_not_import_a_published_row_a_publisher_may(editor, publisher):
+    rows = [
+        {"slug": "draft-org", "name": "Draft organisation", "status": "draft"},
+        {"slug": "public-org", "name": "Published organisation", "status": "published"},
+    ]
+
+    refused = run(OrganisationResource, rows, editor)
+
+    assert errors(refused) == [
+        (
+            2,
+            "status",
+            "You may not publish this organisation (published): it needs the permission "
+            "“institutions.publish_organisation”.",
+        )
+    ]
+    assert Organisation.objects.filter(slug__in=["draft-org", "public-org"]).count() == 0
+
+    accepted = run(OrganisationResource, rows, publisher)
+
+    assert errors(accepted) == []
+    assert sorted(
+        Organisation.objects.filter(slug__in=["draft-org", "public-org"]).values_list("slug", "status")
+    ) == [
+        ("draft-org", "draft"),
+        ("public-org", "published"),
+    ]
+
+
+def test_an_editor_may_not_change_a_published_record(editor):
+    factories.OrganisationFactory(slug="uba", name="Umweltbundesamt", status="published")
+
+    result = run(
+        OrganisationResource, [{"slug": "uba", "name": "UBA renamed", "status": "published"}], editor
+    )
+
+    assert errors(result) == [
+        (
+            1,
+            "status",
+            "You may not change this organisation (published): it needs the permission "
+            "“institutions.publish_organisation”.",
+        )
+    ]
+    assert Organisation.objects.get(slug="uba").name == "Umweltbundesamt"
+
+
+def test_missing_and_unknown_columns_refuse_the_file(publisher):
+    result = run(EventResource, [{"slug": "x", "nmae": "Typo", "kind": "plenary"}], publisher)
+
+    assert errors(result)[0] == (
+        None,
+        None,
+        "Missing columns: name. Unknown columns: nmae. The columns are: "
+        + ", ".join(EventResource.columns())
+        + ".",
+    )
+    assert not Event.objects.filter(slug="x").exists()
+
+
+def test_formulas_are_refused_and_escaped_cells_restored(publisher):
+    rows = [
+        {"slug": "f1", "name": '=HYPERLINK("http://evil")', "kind": "plenary"},
+        {"slug": "f2", "name": "'-minus sign first", "kind": "plenary"},
+    ]
+
+    result = run(EventResource, rows, publisher)
+
+    assert errors(result) == [
+        (1, "name", '“=HYPERLINK("http://evil")” is a spreadsheet formula; formulas are not imported.')
+    ]
+    assert run(EventResource, rows[1:], publisher).totals["new"] == 1
+    assert Event.objects.get(slug="f2").name_en == "-minus sign first"
+
+
+def test_projects_and_publications_with_relations(publisher):
+    factories.ProgrammeFactory(slug="iki", acronym="IKI", name="International Climate Initiative")
+    t2d = factories.DialogueFactory(slug="t2d", acronym="T2D")
+    factories.TopicFactory(slug="transport", name="Transport")
+    projects = [
+        {
+            "slug": "clct",
+            "title": "Low Carbon Transport",
+            "title_de": "Klimafreundlicher Verkehr",
+            "programme": "IKI",
+            "countries": "CN; de",
+            "topics": "Transport",
+            "dialogues": "t2d",
+            "start": "2016-04",
+            "end": "2024",
+            "budget": "4500000",
+            "currency": "EUR",
+            "status": "draft",
+        }
+    ]
+    publications = [{"slug": "t2d-paper", "title": "Policy paper", "kind": "policy paper", "date": "2023-06",
+                     "dialogue": "T2D", "topics": "transport", "status": "draft"}]  # fmt: skip
+
+    assert errors(run(ProjectResource, projects, publisher)) == []
+    assert errors(run(PublicationResource, publications, publisher)) == []
+
+    project = Project.objects.get(slug="clct")
+    assert (project.title_de, project.programme.slug, project.countries, project.budget) == (
+        "Klimafreundlicher Verkehr",
+        "iki",
+        ["CN", "DE"],
+        Decimal("4500000"),
+    )
+    assert (project.start_date, project.start_precision, project.end_date, project.end_precision) == (
+        datetime.date(2016, 4, 1),
+        "month",
+        datetime.date(2024, 1, 1),
+        "year",
+    )
+    assert list(project.dialogues.all()) == [t2d]
+    publication = t2d.publications.get()
+    assert (publication.kind, publication.date, publication.date_precision) == (
+        "policy_paper",
+        datetime.date(2023, 6, 1),
+        "month",
+    )
+    assert list(publication.topics.values_list("slug", flat=True)) == ["transport"]
+
+
+# The admin's import and export ---------------------------------------------------------------------
+
+CSV, XLSX = "0", "1"  # the admin's format choices, in config.editorial.imports.FORMATS order
+
+
+def org_rows():
+    return [
+        {
+            "slug": "uba",
+            "name": "Umweltbundesamt",
+            "name_de": "Umweltbundesamt",
+            "acronym": "UBA",
+            "kind": "government agency",
+            "country": "DE",
+            "parent": "",
+        },
+        {
+            "slug": "dehst",
+            "name": "German Emissions Trading Authority",
+            "name_de": "",
+            "acronym": "DEHSt",
+            "kind": "government_agency",
+            "country": "de",
+            "parent": "UBA",
+        },
+    ]
+
+
+def upload(client, url, content, name, file_format=CSV):
+    return client.post(url, {"import_file": SimpleUploadedFile(name, content), "format": file_format})
+
+
+def test_admin_dry_run_reports_the_bad_row_and_column_and_writes_nothing(client, publisher):
+    rows = org_rows()
+    rows[1]["country"] = "Atlantis"
+    client.force_login(publisher)
+
+    response = upload(client, reverse("admin:institutions_organisation_import"), csv_bytes(rows), "orgs.csv")
+
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert [(row.number, row.error_dict) for row in result.invalid_rows] == [
+        (2, {"country": ["“Atlantis” is not a country: use an ISO 3166 code such as DE, or EU."]})
+    ]
+    assert "confirm_form" not in response.context
+    assert Organisation.objects.filter(slug__in=["uba", "dehst"]).count() == 0
+
+
+def test_admin_dry_run_then_confirm_imports(client, publisher):
+    client.force_login(publisher)
+    response = upload(
+        client, reverse("admin:institutions_organisation_import"), csv_bytes(org_rows()), "orgs.csv"
+    )
+    assert [row.import_type for row in response.context["result"].rows] == ["new", "new"]
+    assert Organisation.objects.filter(slug__in=["uba", "dehst"]).count() == 0
+    confirm = response.context["confirm_form"]
+
+    response = client.post(reverse("admin:institutions_organisation_process_import"), confirm.initial)
+
+    assert response.status_code == 302
+    assert sorted(Organisation.objects.filter(slug__in=["uba", "dehst"]).values_list("slug", "acronym")) == [
+        ("dehst", "DEHSt"),
+        ("uba", "UBA"),
+    ]
+    assert (
+        Organisation.objects.get(slug="uba").history.get().history_change_reason == "Imported from orgs.csv"
+    )
+
+
+def test_admin_refuses_a_file_over_the_limit(client, publisher, settings):
+    settings.IMPORT_MAX_BYTES = 100
+    client.force_login(publisher)
+
+    response = upload(
+        client,
+        reverse("admin:institutions_organisation_import"),
+        b"slug,name\r\n" + b"x,y\r\n" * 50,
+        "big.csv",
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["import_file"] == [
+        "The file is 261\xa0bytes; an import takes at most 100\xa0bytes: split it into parts."
+    ]
+
+
+def test_admin_import_and_export_permissions(client, viewer, editor):
+    client.force_login(viewer)
+
+    assert client.get(reverse("admin:events_event_import")).status_code == 403
+    assert client.get(reverse("admin:events_event_export")).status_code == 200
+
+    client.force_login(editor)
+    assert client.get(reverse("admin:events_event_import")).status_code == 200
+
+
+def export(client, query, file_format):
+    return client.post(reverse("admin:events_event_export") + query, {"format": file_format, "resource": "0"})
+
+
+def test_export_of_a_filtered_list_has_exactly_those_rows_with_formulas_escaped(client, publisher):
+    factories.EventFactory(slug="e-plenary", name="=1+1", kind="plenary", city="@home")
+    factories.EventFactory(slug="e-plenary-2", name="-minus", kind="plenary", city="\tTab")
+    factories.EventFactory(slug="e-workshop", name="Workshop", kind="workshop")
+    client.force_login(publisher)
+
+    response = export(client, "?kind__exact=plenary", CSV)
+
+    assert response.status_code == 200
+    lines = response.content.decode().splitlines()
+    assert lines[0].split(",") == EventResource.columns()
+    rows = sorted((line.split(",")[0], line.split(",")[1], line.split(",")[12]) for line in lines[1:])
+    assert rows == [("e-plenary", "'=1+1", "'@home"), ("e-plenary-2", "'-minus", "'\tTab")]
+
+    response = export(client, "?kind__exact=plenary&q=minus", XLSX)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert [(row[0], row[1], row[12]) for row in values[1:]] == [("e-plenary-2", "'-minus", "'\tTab")]
+
+
+@pytest.mark.parametrize("file_format", [CSV, XLSX])
+def test_an_exported_file_reimports_as_unchanged(client, publisher, file_format):
+    t2d = factories.DialogueFactory(slug="t2d", acronym="T2D")
+    topic = factories.TopicFactory(slug="markets")
+    event = factories.EventFactory(
+        slug="round-trip", name="=Round trip", name_de="Rundreise", dialogue=t2d, start_date="2024-08-01",
+        start_precision="month", latitude="-33.5", longitude="151.25", country="AU", number=3,
+    )  # fmt: skip
+    event.topics.add(topic)
+    client.force_login(publisher)
+    content = export(client, "?q=round", file_format).content
+    history = event.history.count()
+
+    response = upload(
+        client,
+        reverse("admin:events_event_import"),
+        content,
+        "events." + ("csv" if file_format == CSV else "xlsx"),
+        file_format,
+    )
+
+    result = response.context["result"]
+    assert (result.has_errors(), result.has_validation_errors()) == (False, False)
+    assert [row.import_type for row in result.rows] == ["skip"]
+    assert event.history.count() == history

@@ -1,0 +1,247 @@
+"""Event pages: the list and the page in a fixed number of queries, what the page shows, the calendar."""
+
+import datetime
+
+import pytest
+from django.http import QueryDict
+
+from config.framework.visibility import Status, Visibility
+from tests import factories
+from tests.helpers import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+# The list and the page in a fixed number of queries ------------------------------------------------
+
+
+def with_everything(event):
+    """An event with a row of every kind its page and list show."""
+    factories.EventParticipationFactory(event=event)
+    factories.EventSpeakerFactory(event=event, organisation=factories.OrganisationFactory())
+    factories.SessionFactory(event=event)
+    factories.PhotoFactory(event=event)
+    event.topics.add(factories.TopicFactory())
+    event.projects.add(factories.ProjectFactory())
+    return event
+
+
+LISTS = [
+    ("/events/", lambda: with_everything(factories.EventFactory(dialogue=factories.DialogueFactory()))),
+]
+
+
+@pytest.mark.parametrize(("url", "make_row"), LISTS, ids=[url for url, _ in LISTS])
+def test_list_queries_do_not_grow_with_rows(client, url, make_row):
+    make_row()
+    with_one = count_queries(client, url)
+    for _ in range(49):
+        make_row()
+
+    assert count_queries(client, url) == with_one
+
+
+def grow_event(event, n):
+    for _ in range(n):
+        factories.EventParticipationFactory(event=event)
+        factories.EventSpeakerFactory(event=event, organisation=factories.OrganisationFactory())
+        factories.SessionFactory(event=event)
+        factories.PhotoFactory(event=event)
+        factories.EventFactory(parent=event)
+        event.topics.add(factories.TopicFactory())
+
+
+DETAILS = [
+    (factories.EventFactory, grow_event),
+]
+
+
+@pytest.mark.parametrize(
+    ("factory", "grow"), DETAILS, ids=[factory._meta.model.__name__ for factory, _ in DETAILS]
+)
+def test_detail_queries_do_not_grow_with_related_rows(client, factory, grow):
+    record = factory()
+    grow(record, 1)
+    with_one = count_queries(client, record.get_absolute_url())
+    grow(record, 20)
+
+    assert count_queries(client, record.get_absolute_url()) == with_one
+
+
+# The calendar ---------------------------------------------------------------------------------------
+
+D = datetime.date
+
+
+def days_with(response):
+    return {
+        day.isoformat(): [event.name for event in events]
+        for week in response.context["weeks"]
+        for day, _, events in week
+        if events
+    }
+
+
+def test_calendar_places_day_precise_events_on_their_days(client):
+    workshop = factories.EventFactory(
+        name="IKI China Interface Workshop 2024", start_date=D(2024, 8, 28), end_date=D(2024, 8, 29)
+    )
+    factories.EventFactory(name="Another month", start_date=D(2024, 9, 2))
+
+    response = client.get("/events/calendar/", {"month": "2024-08"})
+
+    assert response.status_code == 200
+    assert days_with(response) == {"2024-08-28": [workshop.name], "2024-08-29": [workshop.name]}
+
+
+def test_calendar_lists_month_precise_events_apart(client):
+    shanghai = factories.EventFactory(name="8th Plenary", start_date=D(2024, 5, 1), start_precision="month")
+
+    response = client.get("/events/calendar/", {"month": "2024-05"})
+
+    assert days_with(response) == {}
+    assert response.context["loose_events"] == [shanghai]
+
+
+def test_calendar_event_spanning_months_appears_in_both(client):
+    factories.EventFactory(name="Cement workshop", start_date=D(2024, 10, 31), end_date=D(2024, 11, 1))
+
+    october = days_with(client.get("/events/calendar/", {"month": "2024-10"}))
+    november = days_with(client.get("/events/calendar/", {"month": "2024-11"}))
+
+    assert (october, november) == ({"2024-10-31": ["Cement workshop"]}, {"2024-11-01": ["Cement workshop"]})
+
+
+def test_calendar_applies_the_list_filters_and_visibility(client):
+    t2d = factories.DialogueFactory(slug="t2d")
+    factories.EventFactory(name="WG 2 meeting", dialogue=t2d, start_date=D(2022, 3, 25))
+    factories.EventFactory(name="Other dialogue", start_date=D(2022, 3, 25))
+    factories.EventFactory(name="Draft", dialogue=t2d, start_date=D(2022, 3, 26), status=Status.DRAFT)
+
+    response = client.get("/events/calendar/", {"month": "2022-03", "dialogue": "t2d"})
+
+    assert days_with(response) == {"2022-03-25": ["WG 2 meeting"]}
+    assert dict(QueryDict(response.context["next_query"]).lists()) == {
+        "dialogue": ["t2d"],
+        "month": ["2022-04"],
+    }
+
+
+@pytest.mark.parametrize("month", ["2024-13", "May 2024", "\x00", "9" * 300])
+def test_calendar_refuses_a_malformed_month_with_a_message(client, month):
+    response = client.get("/events/calendar/", {"month": month})
+
+    assert response.status_code == 400
+    assert "is not a month; write it as YYYY-MM" in response.context["error"]
+
+
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "1899-12", "2201-01"])
+def test_calendar_refuses_months_outside_the_atlas_years(client, month):
+    response = client.get("/events/calendar/", {"month": month})
+
+    assert response.status_code == 400
+    assert response.context["error"].endswith("is not a month; write it as YYYY-MM, e.g. 2024-05.")
+
+
+# The event page -------------------------------------------------------------------------------------
+
+
+def participant_names(response):
+    return [str(row.organisation.name) for row in response.context["event"].participations.all()]
+
+
+def test_partners_only_participant_list_is_not_shown_to_the_public(client, partner):
+    event = factories.EventFactory(name="Chatham House meeting")
+    factories.EventParticipationFactory(
+        event=event, organisation=factories.OrganisationFactory(name="Public Host")
+    )
+    factories.EventParticipationFactory(
+        event=event,
+        organisation=factories.OrganisationFactory(name="Confidential Participant"),
+        visibility=Visibility.PARTNERS,
+    )
+
+    public_page = client.get(event.get_absolute_url())
+    client.force_login(partner)
+    partner_page = client.get(event.get_absolute_url())
+
+    assert participant_names(public_page) == ["Public Host"]
+    assert "Confidential Participant" not in public_page.content.decode()
+    assert sorted(participant_names(partner_page)) == ["Confidential Participant", "Public Host"]
+
+
+def test_event_page_shows_series_neighbours_and_parent(client):
+    t2d = factories.DialogueFactory()
+    eighth = factories.EventFactory(dialogue=t2d, kind="plenary", number=8, name="8th Plenary")
+    ninth = factories.EventFactory(dialogue=t2d, kind="plenary", number=9, name="9th Plenary")
+    cop29 = factories.EventFactory(name="COP29", kind="conference")
+    side_event = factories.EventFactory(name="T2D side event at COP29", parent=cop29, kind="side_event")
+
+    ninth_page = client.get(ninth.get_absolute_url()).context
+    cop_page = client.get(cop29.get_absolute_url()).context
+    side_page = client.get(side_event.get_absolute_url()).context
+
+    assert (ninth_page["previous_in_series"], ninth_page["next_in_series"]) == (eighth, None)
+    assert list(cop_page["event"].children.all()) == [side_event]
+    assert side_page["parent"] == cop29
+
+
+def test_event_page_hides_a_draft_parent(client):
+    cop = factories.EventFactory(name="Draft COP", status=Status.DRAFT)
+    side_event = factories.EventFactory(parent=cop)
+
+    response = client.get(side_event.get_absolute_url())
+
+    assert response.context["parent"] is None
+    assert "Draft COP" not in response.content.decode()
+
+
+def test_event_page_carries_structured_data_and_canonical_url(client):
+    event = factories.EventFactory(
+        name="9th Plenary Meeting of the T2D",
+        slug="t2d-plenary-9",
+        city="Potsdam",
+        country="DE",
+        start_date="2024-10-01",
+        start_precision="month",
+        mode="in_person",
+    )
+
+    response = client.get(event.get_absolute_url())
+    html = response.content.decode()
+
+    assert response.context["structured_data"] == {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": "9th Plenary Meeting of the T2D",
+        "url": "http://testserver/events/t2d-plenary-9/",
+        "startDate": "2024-10",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": "Potsdam",
+            "address": {"@type": "PostalAddress", "addressLocality": "Potsdam", "addressCountry": "DE"},
+        },
+    }
+    assert '<script type="application/ld+json">' in html
+    assert '<link rel="canonical" href="http://testserver/events/t2d-plenary-9/">' in html
+    assert '<meta property="og:title" content="9th Plenary Meeting of the T2D">' in html
+
+
+# The calendar in a fixed number of queries ---------------------------------------------------------
+
+URLS = ["/events/calendar/?month=2024-08"]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_query_count_does_not_grow_with_rows(client, settings, url):
+    settings.RESPONSE_CACHE_SECONDS = 0  # every request below reaches the database
+    # Past search's ten results per type (beyond them it counts the rest, once).
+    for number in range(11):
+        factories.full_event(number)
+    with_eleven = count_queries(client, url)
+    for number in range(11, 30):
+        factories.full_event(number)
+
+    assert count_queries(client, url) == with_eleven

@@ -1,0 +1,125 @@
+"""Helpers the tests share: counting queries, API tokens and permissions, files to import, checks.
+
+Fixtures (the users and clients of each role, the seed data) are in ``tests/conftest.py``; rows are
+made by ``tests/factories.py``.
+"""
+
+import csv
+import io
+import time
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_otp.oath import TOTP
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+# Counting queries ---------------------------------------------------------------------------------
+
+
+class CapturedQueries(CaptureQueriesContext):
+    """The queries run on one connection in a ``with`` block: ``len()`` counts them, ``sql`` lists them."""
+
+    @property
+    def sql(self) -> list[str]:
+        return [query["sql"] for query in self.captured_queries]
+
+    def __repr__(self) -> str:
+        # What pytest shows when an assertion on the count fails: the queries themselves.
+        return "\n".join(f"{number}. {sql}" for number, sql in enumerate(self.sql, 1)) or "no queries"
+
+
+def capture_queries(using: str = DEFAULT_DB_ALIAS) -> CapturedQueries:
+    """``with capture_queries() as queries: …`` records every query run on ``using`` in the block."""
+    return CapturedQueries(connections[using])
+
+
+def count_queries(client, url: str, **request) -> int:
+    """The number of queries a successful GET of ``url`` runs, a streamed body read to its end."""
+    with capture_queries() as queries:
+        response = client.get(url, **request)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
+# Admin addresses ---------------------------------------------------------------------------------
+
+
+def admin_url(model, view: str, *args) -> str:
+    """The address of one of a model's admin pages: ``changelist``, ``add``, ``change`` …"""
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+# API tokens and permissions -----------------------------------------------------------------------
+
+
+def token_client(user) -> APIClient:
+    """An API client that authenticates as ``user`` with a token, as partner systems do."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+def record_permissions():
+    """Every permission on the atlas's records (view, add, change, delete, publish)."""
+    return Permission.objects.filter(content_type__app_label__in=settings.ATLAS_APPS)
+
+
+def grant(user, model, *actions):
+    """Give ``user`` the permissions ``<action>_<model>`` (``add``, ``change``, ``publish`` …)."""
+    codenames = [f"{action}_{model._meta.model_name}" for action in actions]
+    user.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label=model._meta.app_label, codename__in=codenames)
+    )
+    return user
+
+
+def reference(record, path: str, html_path: str) -> dict:
+    """How the API refers to ``record`` from another record: id, slug, name and both addresses."""
+    return {
+        "id": record.pk,
+        "slug": record.slug,
+        "name": getattr(record, "name", None) or getattr(record, "title", None) or record.full_name,
+        "url": f"http://testserver/api/v1/{path}/{record.slug}/",
+        "html_url": f"http://testserver{html_path}",
+    }
+
+
+def api_error(response) -> dict:
+    """The body of an API error, checked for the one shape every error has."""
+    body = response.json()
+    assert set(body) == {"status", "code", "detail", "errors"}
+    assert body["status"] == response.status_code
+    return body
+
+
+# Files, constraints, authenticator codes ----------------------------------------------------------
+
+
+def csv_bytes(rows: list[dict]) -> bytes:
+    """A CSV file (UTF-8) with the keys of the first row as its header."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def assert_refused(constraint: str, create) -> None:
+    """``create()`` fails on the database constraint named ``constraint``."""
+    with pytest.raises(IntegrityError) as error, transaction.atomic():
+        create()
+    assert error.value.__cause__.diag.constraint_name == constraint
+
+
+def current_code(device) -> str:
+    """The code an authenticator app shows for a TOTP ``device`` now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():0{device.digits}d}"
