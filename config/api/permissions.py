@@ -14,6 +14,6 @@ class ReadOrModelPermission(permissions.DjangoModelPermissionsOrAnonReadOnly):
         # the model is needed, so the class's ``queryset`` is enough. Part of the read-path work
         # measured in docs/scaling.md ("The read path"); not measured on its own. If REST
         # framework stopped calling the hook, only that saving would be lost; if it changed its
-        # arguments, every request would fail. tests/config/test_library_seams.py pins both.
+        # arguments, every request would fail. tests/config/api/test_rest_framework_seams.py pins both.
         queryset = getattr(view, "queryset", None)
         return queryset if queryset is not None else super()._queryset(view)

@@ -48,7 +48,7 @@ WRITE_ERRORS = (400, 401, 403, 404, 405, 406, 409, 412, 415, 429)
 class AutoSchema(openapi.AutoSchema):
     # ``_get_response_bodies`` is drf-spectacular's private hook for an operation's responses (no
     # public one adds responses to every operation); pinned in pyproject.toml and by
-    # tests/api/test_schema.py, which expects every operation's error responses.
+    # tests/config/api/test_schema.py, which expects every operation's error responses.
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         method = self.method.upper()

@@ -106,7 +106,7 @@ class ReferenceField(serializers.RelatedField):
         # REST framework's own ``RelatedField.many_init``, with ManyReferenceField for its
         # ManyRelatedField; ``MANY_RELATION_KWARGS`` (not part of its documented API) names the
         # options that go to the list rather than to each reference. Pinned against REST
-        # framework's by tests/config/test_library_seams.py.
+        # framework's by tests/config/api/test_rest_framework_seams.py.
         list_kwargs = {"child_relation": cls(*args, **kwargs)}
         for key in kwargs:
             if key in MANY_RELATION_KWARGS:
@@ -211,7 +211,7 @@ class PlainColumnsAsIsMixin:
     ``Serializer.to_representation`` (``SkipField``, the ``PKOnlyObject`` check), repeated below. A
     release that renamed the first would fail every API read; one that changed the second would
     make the two paths differ, which ``test_plain_columns_as_is_give_what_rest_framework_gives``
-    (tests/seed/test_api_read_paths.py) catches for every serializer on the seed data.
+    (tests/config/api/test_serializers.py) catches for every serializer on the seed data.
     """
 
     def to_representation(self, instance):

@@ -32,7 +32,7 @@ v1 = [
 # Redoc's bundle needs two exceptions to the site's policy, on its page only: it runs its search
 # index in a worker it creates from a blob: URL, and on loading (before it learns the nonce) it
 # injects the stylesheet of its scroll bars, allowed by the hash of its exact text (and the empty
-# style element it starts from). tests/security/test_csp_in_browser.py notices if either changes.
+# style element it starts from). tests/browser/test_csp.py notices if either changes.
 REDOC_CSP = {
     **settings.SECURE_CSP,
     "style-src": [

@@ -87,7 +87,7 @@ def workflow_form(form_class, user):
     class WorkflowForm(form_class):
         # Django's private ModelForm hook that builds the instance from the cleaned data and
         # validates it; the workflow must see the new status, which ``clean()`` cannot. Pinned by
-        # tests/config/test_workflow.py (test_admin_form_names_the_missing_permission).
+        # tests/config/editorial/test_workflow.py (test_admin_form_names_the_missing_permission).
         def _post_clean(self):
             super()._post_clean()
             try:

@@ -260,7 +260,7 @@ def delete_record(*, record: models.Model, by, reason: str = "") -> None:
 
 # The groups of the workflow ----------------------------------------------------------------------
 # The atlas app's first migration creates them with these permissions on every model of the atlas; a
-# migration that adds a model grants them its permissions (tests/config/test_migrations.py checks).
+# migration that adds a model grants them its permissions (tests/test_migrations.py checks).
 
 EDITORS, PUBLISHERS, PARTNER_SYSTEMS, VIEWERS = "Editors", "Publishers", "Partner systems", "Viewers"
 GROUP_ACTIONS = {

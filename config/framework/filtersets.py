@@ -170,8 +170,8 @@ class ShallowCopiedFilters(dict):
     ``base_filters`` (so this dict's ``__deepcopy__`` is where the copies are made); that a filter
     keeps its form field in ``_field`` once built; and ``FilterMethod``, the private class that
     binds ``method=`` to its filter. If a release kept some other state per request, requests
-    could share it; tests/config/test_library_seams.py compares the copies' querysets with those of
-    django-filter's own deep copies for every FilterSet of the atlas.
+    could share it; tests/config/framework/test_filterset_copies.py compares the copies' querysets
+    with those of django-filter's own deep copies for every FilterSet of the atlas.
     """
 
     def __deepcopy__(self, memo):

@@ -2,7 +2,7 @@
 
 Django documents none of what these functions read. Each is read because it was measured to matter
 or because Django offers no public way to ask; every function says which, and what breaks if a
-Django release changes what it reads. ``tests/config/test_library_seams.py`` pins each one against
+Django release changes what it reads. ``tests/config/framework/test_internals.py`` pins each one against
 Django's own behaviour, and pyproject.toml pins Django to the release they were checked on, so an
 upgrade fails those tests first: the fix then belongs here, not in the callers.
 

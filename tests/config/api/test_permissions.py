@@ -61,7 +61,7 @@ def client_for(kind):
             grant(factories.PartnerFactory(), Organisation, "add", "change", "delete", "publish")
         )
     # Staff edit with the model permissions publishers hold in the admin (the workflow without
-    # the publish permission is tested in tests/config/test_workflow.py).
+    # the publish permission is tested in tests/config/editorial/test_workflow.py).
     return token_client(grant(factories.StaffFactory(), Organisation, "add", "change", "delete", "publish"))
 
 

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from events.models import Event
 from tests import factories
-from tests.api.conftest import token_client
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 
