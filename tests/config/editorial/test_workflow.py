@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from config.editorial import workflow as services
+from config.editorial import workflow
 from config.editorial.workflow import EDITORS, PARTNER_SYSTEMS, PUBLISHERS, VIEWERS
 from config.framework.visibility import Status
 from institutions.models import Organisation
@@ -87,35 +87,35 @@ def test_the_migration_creates_the_four_groups():
     assert Group.objects.get(name=EDITORS).permissions.filter(codename__startswith="publish_").count() == 0
 
 
-# The rule, through the services ---------------------------------------------------------------
+# The rule, through the workflow's functions -------------------------------------------------------
 
 
-def perform_with_services(user, action, status):
+def perform_with_workflow(user, action, status):
     if action == "create":
         record = Organisation(slug="new", name="New", kind="ngo", status=status)
-        services.save_record(record=record, by=user)
+        workflow.save_record(record=record, by=user)
         return
     record = Organisation.objects.get(slug="target")
     if action == "change":
         record.name = "Renamed"
-        services.save_record(record=record, by=user)
+        workflow.save_record(record=record, by=user)
     elif action == "delete":
-        services.delete_record(record=record, by=user)
+        workflow.delete_record(record=record, by=user)
     else:
-        services.transition(record=record, to=TARGET[action], by=user)
+        workflow.transition(record=record, to=TARGET[action], by=user)
 
 
 @pytest.mark.parametrize(("group", "action", "status", "allowed"), list(cases()))
-def test_services_follow_the_table(group, action, status, allowed):
+def test_workflow_functions_follow_the_table(group, action, status, allowed):
     user = member_of(group)
     if action != "create":
         factories.OrganisationFactory(slug="target", name="Target", status=status)
     before = snapshot()
 
     try:
-        perform_with_services(user, action, status)
+        perform_with_workflow(user, action, status)
         outcome = True
-    except services.WorkflowError:
+    except workflow.WorkflowError:
         outcome = False
 
     assert outcome is allowed
@@ -242,10 +242,10 @@ def test_api_refusal_names_the_missing_permission(editor):
 def test_publishing_sets_the_publish_date_once(publisher):
     record = factories.OrganisationFactory(slug="target", status=Status.DRAFT)
 
-    services.transition(record=record, to=Status.PUBLISHED, by=publisher)
+    workflow.transition(record=record, to=Status.PUBLISHED, by=publisher)
     first = Organisation.objects.get(pk=record.pk).published_at
     record.name = "Renamed"
-    services.save_record(record=record, by=publisher)
+    workflow.save_record(record=record, by=publisher)
 
     assert first is not None
     assert Organisation.objects.get(pk=record.pk).published_at == first
@@ -253,11 +253,11 @@ def test_publishing_sets_the_publish_date_once(publisher):
 
 def test_publishing_again_after_unpublishing_dates_the_new_publication(publisher):
     record = factories.OrganisationFactory(slug="target", status=Status.DRAFT)
-    services.transition(record=record, to=Status.PUBLISHED, by=publisher)
+    workflow.transition(record=record, to=Status.PUBLISHED, by=publisher)
     first = record.published_at
 
-    services.transition(record=record, to=Status.DRAFT, by=publisher)
-    services.transition(record=record, to=Status.PUBLISHED, by=publisher)
+    workflow.transition(record=record, to=Status.DRAFT, by=publisher)
+    workflow.transition(record=record, to=Status.PUBLISHED, by=publisher)
 
     assert Organisation.objects.get(pk=record.pk).published_at > first
 
@@ -280,7 +280,7 @@ def test_a_record_scheduled_for_later_stays_hidden_until_then(anonymous, publish
     record = factories.OrganisationFactory(slug="target", status=Status.DRAFT)
     tomorrow = timezone.now() + datetime.timedelta(days=1)
 
-    services.transition(record=record, to=Status.PUBLISHED, by=publisher, publish_at=tomorrow)
+    workflow.transition(record=record, to=Status.PUBLISHED, by=publisher, publish_at=tomorrow)
     hidden = list(Organisation.objects.visible_to(anonymous).values_list("slug", flat=True))
     Organisation.objects.filter(pk=record.pk).update(
         published_at=timezone.now() - datetime.timedelta(seconds=1)
