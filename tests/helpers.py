@@ -18,6 +18,8 @@ from django_otp.oath import TOTP
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from tests import factories
+
 # Counting queries ---------------------------------------------------------------------------------
 
 
@@ -46,6 +48,59 @@ def count_queries(client, url: str, **request) -> int:
             b"".join(response.streaming_content)
     assert response.status_code == 200, (url, response.status_code)
     return len(queries)
+
+
+def assert_list_queries_do_not_grow(client, url: str, make_row, rows: int = 50) -> None:
+    """A page's list runs as many queries for ``rows`` rows as for one (``make_row`` adds one)."""
+    make_row()
+    with_one = count_queries(client, url)
+    for _ in range(rows - 1):
+        make_row()
+    assert count_queries(client, url) == with_one
+
+
+def assert_detail_queries_do_not_grow(client, record, grow) -> None:
+    """A record's page runs as many queries with 21 of each related row as with one."""
+    grow(record, 1)
+    with_one = count_queries(client, record.get_absolute_url())
+    grow(record, 20)
+    assert count_queries(client, record.get_absolute_url()) == with_one
+
+
+def assert_queries_do_not_grow_with_events(client, url: str) -> None:
+    """``url`` runs as many queries with 30 fully linked events as with 11.
+
+    Eleven is past search's ten results per type, beyond which it counts the rest once. The
+    response cache is expected off (``settings.RESPONSE_CACHE_SECONDS = 0``), so every request
+    reaches the database.
+    """
+    for number in range(11):
+        factories.full_event(number)
+    with_eleven = count_queries(client, url)
+    for number in range(11, 30):
+        factories.full_event(number)
+    assert count_queries(client, url) == with_eleven
+
+
+API_BUDGET_ROWS = 100
+
+
+def assert_api_budget(client, path: str, make, budget: int) -> None:
+    """An API list runs the same queries for 1, 50 and 100 rows, and it and a detail at most ``budget``.
+
+    ``path`` is the endpoint under ``/api/v1/`` (with a query string, if any); ``make(n)`` creates
+    the n-th record the list shows.
+    """
+    records = [make(n) for n in range(API_BUDGET_ROWS)]
+    detail = records[0].slug if hasattr(records[0], "slug") else records[0].pk
+    path, _, query = path.partition("?")
+    counts = [
+        count_queries(client, f"/api/v1/{path}/?{query}&page_size={size}")
+        for size in (1, 50, API_BUDGET_ROWS)
+    ]
+    assert counts == [counts[0]] * 3
+    assert counts[0] <= budget
+    assert count_queries(client, f"/api/v1/{path}/{detail}/") <= budget
 
 
 # Admin addresses ---------------------------------------------------------------------------------

@@ -7,7 +7,11 @@ from django.http import QueryDict
 
 from config.framework.visibility import Status, Visibility
 from tests import factories
-from tests.helpers import count_queries
+from tests.helpers import (
+    assert_detail_queries_do_not_grow,
+    assert_list_queries_do_not_grow,
+    assert_queries_do_not_grow_with_events,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +37,7 @@ LISTS = [
 
 @pytest.mark.parametrize(("url", "make_row"), LISTS, ids=[url for url, _ in LISTS])
 def test_list_queries_do_not_grow_with_rows(client, url, make_row):
-    make_row()
-    with_one = count_queries(client, url)
-    for _ in range(49):
-        make_row()
-
-    assert count_queries(client, url) == with_one
+    assert_list_queries_do_not_grow(client, url, make_row)
 
 
 def grow_event(event, n):
@@ -60,12 +59,7 @@ DETAILS = [
     ("factory", "grow"), DETAILS, ids=[factory._meta.model.__name__ for factory, _ in DETAILS]
 )
 def test_detail_queries_do_not_grow_with_related_rows(client, factory, grow):
-    record = factory()
-    grow(record, 1)
-    with_one = count_queries(client, record.get_absolute_url())
-    grow(record, 20)
-
-    assert count_queries(client, record.get_absolute_url()) == with_one
+    assert_detail_queries_do_not_grow(client, factory(), grow)
 
 
 # The calendar ---------------------------------------------------------------------------------------
@@ -237,11 +231,4 @@ URLS = ["/events/calendar/?month=2024-08"]
 @pytest.mark.parametrize("url", URLS)
 def test_query_count_does_not_grow_with_rows(client, settings, url):
     settings.RESPONSE_CACHE_SECONDS = 0  # every request below reaches the database
-    # Past search's ten results per type (beyond them it counts the rest, once).
-    for number in range(11):
-        factories.full_event(number)
-    with_eleven = count_queries(client, url)
-    for number in range(11, 30):
-        factories.full_event(number)
-
-    assert count_queries(client, url) == with_eleven
+    assert_queries_do_not_grow_with_events(client, url)

@@ -3,7 +3,7 @@
 import pytest
 
 from tests import factories
-from tests.helpers import count_queries
+from tests.helpers import assert_detail_queries_do_not_grow, assert_list_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +16,7 @@ LISTS = [
 
 @pytest.mark.parametrize(("url", "make_row"), LISTS, ids=[url for url, _ in LISTS])
 def test_list_queries_do_not_grow_with_rows(client, url, make_row):
-    make_row()
-    with_one = count_queries(client, url)
-    for _ in range(49):
-        make_row()
-
-    assert count_queries(client, url) == with_one
+    assert_list_queries_do_not_grow(client, url, make_row)
 
 
 def grow_organisation(organisation, n):
@@ -49,9 +44,4 @@ DETAILS = [
     ("factory", "grow"), DETAILS, ids=[factory._meta.model.__name__ for factory, _ in DETAILS]
 )
 def test_detail_queries_do_not_grow_with_related_rows(client, factory, grow):
-    record = factory()
-    grow(record, 1)
-    with_one = count_queries(client, record.get_absolute_url())
-    grow(record, 20)
-
-    assert count_queries(client, record.get_absolute_url()) == with_one
+    assert_detail_queries_do_not_grow(client, factory(), grow)

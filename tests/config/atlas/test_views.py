@@ -3,7 +3,7 @@
 import pytest
 
 from tests import factories
-from tests.helpers import count_queries
+from tests.helpers import assert_queries_do_not_grow_with_events, count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -67,11 +67,4 @@ URLS = ["/search/?q=event"]
 @pytest.mark.parametrize("url", URLS)
 def test_query_count_does_not_grow_with_rows(client, settings, url):
     settings.RESPONSE_CACHE_SECONDS = 0  # every request below reaches the database
-    # Past search's ten results per type (beyond them it counts the rest, once).
-    for number in range(11):
-        factories.full_event(number)
-    with_eleven = count_queries(client, url)
-    for number in range(11, 30):
-        factories.full_event(number)
-
-    assert count_queries(client, url) == with_eleven
+    assert_queries_do_not_grow_with_events(client, url)
