@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before CommonMiddleware: a write to an API address without its trailing slash is a JSON 404,
+    # not APPEND_SLASH's redirect (which clients follow with a GET).
+    "config.api.exceptions.TrailingSlashMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -23,3 +23,9 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("", include("events.urls")),
 ]
+
+# JSON in the API's one error shape under /api/, the site's own pages everywhere else.
+handler400 = "config.api.exceptions.bad_request"
+handler403 = "config.api.exceptions.permission_denied"
+handler404 = "config.api.exceptions.not_found"
+handler500 = "config.api.exceptions.server_error"

@@ -1,16 +1,25 @@
-"""One JSON error shape for every 4xx the API returns.
+"""One JSON error shape for every error the API returns, whichever part of Django answers.
 
 ```json
 {"status": 400, "code": "invalid", "detail": "Some fields are not valid.",
  "errors": [{"field": "end", "code": "invalid", "message": "The end cannot be before the start."}]}
 ```
 ``errors`` is empty when the problem is not about a field (a 404, a 405, a 429 …).
+
+REST framework's errors go through :func:`exception_handler`. What Django answers before or
+instead of a view — an address no URL matches, a body read outside a view, a server error — goes
+through the error views below (``handler400`` … ``handler500`` in ``config/urls.py``): JSON in the
+same shape under ``/api/``, the site's own pages everywhere else.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.middleware.common import CommonMiddleware
+from django.utils.http import escape_leading_slashes
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
@@ -18,6 +27,13 @@ from rest_framework.views import set_rollback
 from config.editorial.workflow import WorkflowError
 
 FIELD_ERRORS_DETAIL = "Some fields are not valid."
+# Every address under this prefix is the API's: its errors are JSON (config/atlas/urls.py mounts it).
+API_PREFIX = "/api/"
+
+
+def is_api_path(path: str) -> bool:
+    """Whether ``path`` (a request's ``path_info``) is the API's, ``/api`` itself included."""
+    return path == API_PREFIX.rstrip("/") or path.startswith(API_PREFIX)
 
 
 class PreconditionFailed(exceptions.APIException):
@@ -30,6 +46,15 @@ class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "The request conflicts with the current state of the records."
     default_code = "conflict"
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "payload_too_large"
+
+    def __init__(self):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        super().__init__(f"The request body is larger than the limit of {limit:,} bytes.")
 
 
 def flatten(detail, field: str | None = None) -> list[dict]:
@@ -57,6 +82,8 @@ def error_body(status_code: int, code: str, detail: str, errors: list[dict] | No
 def exception_handler(exc, context):
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
     elif isinstance(exc, WorkflowError):
         exc = exceptions.PermissionDenied(exc.message, code="workflow")
     elif isinstance(exc, PermissionDenied):
@@ -85,3 +112,68 @@ def exception_handler(exc, context):
         body = error_body(exc.status_code, codes if isinstance(codes, str) else "error", str(exc.detail))
     set_rollback()
     return Response(body, status=exc.status_code, headers=headers)
+
+
+# Django's error views, JSON for the API ---------------------------------------------------------
+
+
+def error_response(status_code: int, code: str, detail: str) -> JsonResponse:
+    """An error in the API's shape, for answers made outside REST framework."""
+    return JsonResponse(error_body(status_code, code, detail), status=status_code)
+
+
+def not_found(request, exception):
+    if not is_api_path(request.path_info):
+        return defaults.page_not_found(request, exception)
+    return error_response(404, "not_found", str(exceptions.NotFound.default_detail))
+
+
+def bad_request(request, exception):
+    if not is_api_path(request.path_info):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        error = PayloadTooLarge()
+        return error_response(error.status_code, error.default_code, str(error.detail))
+    return error_response(400, "bad_request", "The request is malformed.")
+
+
+def permission_denied(request, exception):
+    if not is_api_path(request.path_info):
+        return defaults.permission_denied(request, exception)
+    return error_response(403, "permission_denied", str(exceptions.PermissionDenied.default_detail))
+
+
+def server_error(request):
+    if not is_api_path(request.path_info):
+        return defaults.server_error(request)
+    return error_response(500, "server_error", "A server error occurred; it has been logged.")
+
+
+class TrailingSlashMiddleware:
+    """No redirect to an API address with its trailing slash for a write: a JSON 404 naming it.
+
+    Django's ``CommonMiddleware`` (``APPEND_SLASH``) answers ``POST /api/v1/events`` with a 301 to
+    ``/api/v1/events/``, which clients follow with a GET: the write is lost behind a 200. Reads
+    (GET, HEAD, OPTIONS) keep the redirect, which a client may follow safely. Placed just before
+    ``CommonMiddleware``.
+    """
+
+    SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.common = CommonMiddleware(get_response)
+
+    def __call__(self, request):
+        if (
+            request.method not in self.SAFE_METHODS
+            and is_api_path(request.path_info)
+            and self.common.should_redirect_with_slash(request)
+        ):
+            path = escape_leading_slashes(request.get_full_path(force_append_slash=True))
+            return error_response(
+                404,
+                "not_found",
+                f"There is nothing at this address; the address ends with a slash: {path}",
+            )
+        return self.get_response(request)
