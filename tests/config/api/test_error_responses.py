@@ -12,9 +12,10 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import RequestDataTooBig
 from django.test import Client, RequestFactory
+from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-from config.api.exceptions import TrailingSlashMiddleware, bad_request
+from config.api.exceptions import API_PREFIX, TrailingSlashMiddleware, bad_request
 from config.api.search import SearchView
 from config.atlas.api_urls import APP_APIS
 from config.atlas.views import HomeView
@@ -201,6 +202,14 @@ def test_a_body_too_large_read_outside_a_view_is_a_json_413():
         json.loads(response.content)["detail"]
         == f"The request body is larger than the limit of {LIMIT} bytes."
     )
+
+
+def test_the_api_is_mounted_where_its_errors_are_json():
+    assert [reverse(name) for name in ("api:api-root", "api-schema", "api-docs")] == [
+        f"{API_PREFIX}v1/",
+        f"{API_PREFIX}schema/",
+        f"{API_PREFIX}docs/",
+    ]
 
 
 def test_the_trailing_slash_check_runs_just_before_common_middleware():
