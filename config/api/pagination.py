@@ -72,6 +72,17 @@ class PageNumberPagination(pagination.PageNumberPagination):
             response["Link"] = ", ".join(f'<{url}>; rel="{rel}"' for url, rel in links if url)
         return response
 
+    def get_schema_operation_parameters(self, view):
+        # The bounds that ``get_page_size`` and ``paginate_queryset`` enforce.
+        bounds = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+        }
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"] = {**parameter["schema"], **bounds.get(parameter["name"], {})}
+        return parameters
+
     def get_paginated_response_schema(self, schema):
         response = super().get_paginated_response_schema(schema)
         response["required"] = ["count", "next", "previous", "results"]

@@ -54,6 +54,7 @@ class CSVRenderer(renderers.BaseRenderer):
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
+    openapi_schema = {"type": "string", "description": "CSV: a header line, then one line per record."}
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         rows = rows_of(data)
@@ -92,6 +93,7 @@ class NDJSONRenderer(renderers.BaseRenderer):
     media_type = "application/x-ndjson"
     format = "ndjson"
     charset = None
+    openapi_schema = {"type": "string", "description": "Newline-delimited JSON: one record a line."}
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         return b"".join(ndjson_line(row) for row in rows_of(data))

@@ -1,8 +1,20 @@
-"""OpenAPI schema: every operation documents its errors, conditional headers and formats."""
+"""OpenAPI schema: every operation documents its errors, conditional headers and formats, and every
+list's filters with the type their form field takes."""
 
+from django import forms
+from django_filters.fields import BaseCSVField
 from drf_spectacular import openapi
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from drf_spectacular.drainage import has_override
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import build_basic_type, build_object_type
+from drf_spectacular.plumbing import (
+    build_array_type,
+    build_basic_type,
+    build_object_type,
+    build_parameter_type,
+    get_manager,
+    get_view_model,
+)
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
@@ -65,7 +77,32 @@ class AutoSchema(openapi.AutoSchema):
             )
         if method == "GET" and str(200) in responses:
             responses.setdefault("304", {"description": "Not modified: the ETag still matches."})
+        if direction == "response":
+            self._document_formats(responses)
         return responses
+
+    def _document_formats(self, responses):
+        """Each format's own schema: a CSV, iCalendar or NDJSON body is text, not the JSON schema.
+
+        A renderer declares what it writes as ``openapi_schema``; JSON keeps the serializer's schema.
+        """
+        schemas = {
+            renderer.media_type.split(";")[0]: renderer.openapi_schema
+            for renderer in self.view.get_renderers()
+            if getattr(renderer, "openapi_schema", None) is not None
+        }
+        for code, response in responses.items():
+            if not str(code).startswith("2"):
+                continue
+            for media_type, content in response.get("content", {}).items():
+                if media_type in schemas:
+                    content["schema"] = dict(schemas[media_type])
+
+    def get_filter_backends(self):
+        # An export takes its list's filters (and streams every match, so it has no page).
+        if getattr(self.view, "action", None) == "export":
+            return getattr(self.view, "filter_backends", [])
+        return super().get_filter_backends()
 
     def get_auth(self):
         auth = super().get_auth()
@@ -95,6 +132,95 @@ class AutoSchema(openapi.AutoSchema):
                 )
             )
         return parameters
+
+
+def value_schema(field: forms.Field) -> dict | None:
+    """The schema of one value that a form field takes (``None``: not a field this knows)."""
+    if isinstance(field, forms.ModelChoiceField):
+        return build_basic_type(OpenApiTypes.STR)  # a record by its slug (``to_field_name``)
+    if isinstance(field, forms.ChoiceField):
+        return {
+            **build_basic_type(OpenApiTypes.STR),
+            "enum": [str(value) for value, _label in field.choices if value != ""],
+        }
+    if isinstance(field, forms.IntegerField):
+        schema = build_basic_type(OpenApiTypes.INT)
+        if field.min_value is not None:
+            schema["minimum"] = field.min_value
+        if field.max_value is not None:
+            schema["maximum"] = field.max_value
+        return schema
+    if isinstance(field, forms.DecimalField | forms.FloatField):
+        return build_basic_type(OpenApiTypes.NUMBER)
+    if isinstance(field, forms.DateTimeField):
+        return build_basic_type(OpenApiTypes.DATETIME)
+    if isinstance(field, forms.DateField):
+        return build_basic_type(OpenApiTypes.DATE)
+    if isinstance(field, forms.NullBooleanField | forms.BooleanField):
+        return build_basic_type(OpenApiTypes.BOOL)
+    if isinstance(field, forms.CharField):
+        return build_basic_type(OpenApiTypes.STR)
+    return None
+
+
+def parameter_schema(field: forms.Field) -> tuple[dict, str | None, bool | None] | None:
+    """A query parameter's schema, style and explode for what its form field takes.
+
+    Several values are an array: repeated (``?country=DE&country=CN``) for a multiple choice,
+    comma-separated (``?ordering=-start,name``) for a CSV field.
+    """
+    if isinstance(field, BaseCSVField):
+        item = value_schema(field)
+        return (build_array_type(item), "form", False) if item is not None else None
+    if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+        return build_array_type(value_schema(field)), "form", True
+    schema = value_schema(field)
+    return (schema, None, None) if schema is not None else None
+
+
+class FilterSetExtension(DjangoFilterExtension):
+    """Every filter's parameter as its form field takes it: ``year`` an integer within its bounds,
+    ``country`` repeated country codes. drf-spectacular's own extension guesses from the model field
+    (a date for ``year``, a list of lists for an array column); the form field is what is checked.
+    A filter that declares its schema with ``extend_schema_field`` keeps it."""
+
+    target_class = "django_filters.rest_framework.DjangoFilterBackend"
+    match_subclasses = True
+    priority = 1
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        model = get_view_model(auto_schema.view)
+        if not model:
+            return []
+        filterset_class = self.target.get_filterset_class(auto_schema.view, get_manager(model).none())
+        if not filterset_class:
+            return []
+        # A FilterSet of its own: its filters are copies, so building their form fields leaves
+        # the class's filters (and their per-request querysets) as they were.
+        filters = filterset_class(queryset=get_manager(model).none()).filters
+        result = []
+        for name, filter_ in filters.items():
+            result += self.resolve_filter(auto_schema, model, filterset_class, name, filter_)
+        return result
+
+    def resolve_filter(self, auto_schema, model, filterset_class, name, filter_):
+        method = self._get_filter_method(filterset_class, filter_)
+        declared = has_override(filter_, "field") or has_override(method, "field")
+        resolved = None if declared else parameter_schema(filter_.field)
+        if resolved is None:
+            return self.resolve_filter_field(auto_schema, model, filterset_class, name, filter_)
+        schema, style, explode = resolved
+        return [
+            build_parameter_type(
+                name=name,
+                required=filter_.field.required,
+                location=OpenApiParameter.QUERY,
+                description=self._get_field_description(filter_, None),
+                schema=schema,
+                explode=explode,
+                style=style,
+            )
+        ]
 
 
 REFERENCE_SCHEMA = build_object_type(

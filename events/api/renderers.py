@@ -15,6 +15,7 @@ class ICalendarRenderer(renderers.BaseRenderer):
     media_type = "text/calendar"
     format = "ics"
     charset = "utf-8"
+    openapi_schema = {"type": "string", "description": "iCalendar (RFC 5545): one VEVENT per event."}
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         return write_calendar(records_of(data), request=renderer_context["request"])
@@ -26,6 +27,35 @@ class GeoJSONRenderer(renderers.BaseRenderer):
     media_type = "application/geo+json"
     format = "geojson"
     charset = None
+    openapi_schema = {
+        "type": "object",
+        "description": "GeoJSON (RFC 7946): a FeatureCollection of the events with coordinates, each a "
+        "Point whose properties are the event's fields.",
+        "properties": {
+            "type": {"type": "string", "enum": ["FeatureCollection"]},
+            "features": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "type": {"type": "string", "enum": ["Feature"]},
+                        "id": {"type": "integer"},
+                        "geometry": {
+                            "type": "object",
+                            "properties": {
+                                "type": {"type": "string", "enum": ["Point"]},
+                                "coordinates": {"type": "array", "items": {"type": "number"}},
+                            },
+                            "required": ["type", "coordinates"],
+                        },
+                        "properties": {"type": "object", "additionalProperties": True},
+                    },
+                    "required": ["type", "id", "geometry", "properties"],
+                },
+            },
+        },
+        "required": ["type", "features"],
+    }
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         features = []
