@@ -37,7 +37,7 @@ class SearchFilterBackend(BaseFilterBackend):
         if not is_searchable(queryset.model):
             raise ValidationError({"q": ["This list cannot be searched; filter it instead."]})
         searched = queryset.search(query)
-        if request.query_params.get("ordering"):
+        if any(request.query_params.getlist("ordering")):
             searched = searched.order_by(*explicit_ordering(queryset))
         return searched
 

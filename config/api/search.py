@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from config.api.filters import searched_text
 from config.api.pagination import whole_number
+from config.api.parameters import QueryParameters
 from config.api.serializers import reference
 from config.framework.search import clean_query, search_all
 
@@ -41,21 +42,27 @@ class SearchResponseSerializer(serializers.Serializer):
     groups = SearchGroupSerializer(many=True)
 
 
-class SearchView(APIView):
+PARAMETERS = [
+    OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Search text."),
+    OpenApiParameter(
+        "per_type", OpenApiTypes.INT, description=f"Results per type, 1–{MAX_PER_TYPE} (default 5)."
+    ),
+]
+
+
+class SearchView(QueryParameters, APIView):
     """Every type at once: the best matches of each type the caller may see, grouped by type."""
 
     # Read-only, and ``search_all`` applies the visibility rule to every type it searches.
     permission_classes = [permissions.AllowAny]
     http_method_names = ["get", "head", "options"]
 
+    def query_parameters(self) -> set[str]:
+        return super().query_parameters() | {parameter.name for parameter in PARAMETERS}
+
     @extend_schema(
         operation_id="search",
-        parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="Search text."),
-            OpenApiParameter(
-                "per_type", OpenApiTypes.INT, description=f"Results per type, 1–{MAX_PER_TYPE} (default 5)."
-            ),
-        ],
+        parameters=PARAMETERS,
         responses={200: SearchResponseSerializer},
     )
     def get(self, request, *args, **kwargs):

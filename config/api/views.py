@@ -15,6 +15,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from config.api.conditional import check_if_match, last_modified_header, representation_etag
+from config.api.parameters import QueryParameters
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
 from config.editorial import workflow
 from config.framework.models import unread_columns
@@ -23,12 +24,13 @@ from config.operations.cache import conditional_response
 NUL = "\x00"
 
 
-class RecordViewSet(viewsets.ModelViewSet):
+class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
     """List, retrieve, create, update and delete one kind of record.
 
     ``serializer_class`` is the full representation (details and writes); ``summary_serializer_class``
     the lean one of lists. Every queryset goes through ``visible_to`` and the serializer's
-    ``eager_load``, so a page costs the same number of queries whatever its size.
+    ``eager_load``, so a page costs the same number of queries whatever its size. A read with a
+    query parameter it does not take is a 400 (``QueryParameters``).
     """
 
     lookup_field = "slug"

@@ -6,6 +6,7 @@ from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import APIRootView
 
+from config.api.parameters import QueryParameters
 from config.api.search import SearchView
 from dialogues.api import urls as dialogues_api
 from events.api import urls as events_api
@@ -15,12 +16,16 @@ from projects.api import urls as projects_api
 APP_APIS = (institutions_api, dialogues_api, projects_api, events_api)
 
 
+class APIRoot(QueryParameters, APIRootView):
+    """The list of endpoints; it takes no parameter but ``format``."""
+
+
 def root_view():
     endpoints = {
         prefix: f"{basename}-list" for api in APP_APIS for prefix, _viewset, basename in api.router.registry
     }
     endpoints["search"] = "search"
-    return APIRootView.as_view(api_root_dict=endpoints)
+    return APIRoot.as_view(api_root_dict=endpoints)
 
 
 v1 = [

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import FilterMethod
+from django_filters.widgets import BaseCSVWidget
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -125,10 +126,28 @@ class ActiveInYearFilter(YearFilter):
         )
 
 
+class RepeatableCSVWidget(BaseCSVWidget, forms.Select):
+    """Several values comma-joined (``?ordering=-start,name``) or repeated
+    (``?ordering=-start&ordering=name``, as some generated clients send an array): the same list.
+
+    django-filter's own CSV widget reads only the last of repeated values.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else []
+        if len(values) > 1:
+            data = {name: ",".join(values)}
+        return super().value_from_datadict(data, files, name)
+
+
 class StableOrderingFilter(django_filters.OrderingFilter):
-    """``?ordering=-start`` on documented fields, always ending with the id so pages are stable."""
+    """``?ordering=-start`` on documented fields, always ending with the id so pages are stable.
+
+    Several fields are comma-joined or repeated, alike (``RepeatableCSVWidget``).
+    """
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", RepeatableCSVWidget)
         kwargs.setdefault("label", _("Order by"))
         kwargs.setdefault("empty_label", _("default order"))
         super().__init__(*args, **kwargs)

@@ -264,10 +264,14 @@ def test_csv_export_has_the_columns_of_the_csv_list(api, events):
 
 
 def test_csv_export_is_every_page_of_the_list(api, events):
-    rows = csv_rows(api.get("/api/v1/events/export/?format=csv&page_size=5"))
+    rows = csv_rows(api.get("/api/v1/events/export/?format=csv"))
 
     assert len(rows) == 30
     assert len(api.get("/api/v1/events/?format=csv&page_size=5").content.decode().splitlines()) == 1 + 5
+    # An export has no pages: a page size is refused rather than ignored.
+    response = api.get("/api/v1/events/export/?format=csv&page_size=5")
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == ["page_size"]
 
 
 def test_csv_export_shows_only_what_the_caller_may_see(api, partner_api, events):
