@@ -7,14 +7,19 @@ representation (``<Model>RowSerializer`` where the model also has an endpoint of
 """
 
 import datetime
+import decimal
 import re
+from collections.abc import Mapping
 
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from django.db.models import Prefetch
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.fields import SkipField
 from rest_framework.relations import MANY_RELATION_KWARGS, PKOnlyObject
+from rest_framework.settings import api_settings
 from rest_framework.utils import model_meta
 
 from config.editorial import workflow
@@ -144,6 +149,87 @@ class ReferenceField(serializers.RelatedField):
         return {}
 
 
+# Strict types for writes -----------------------------------------------------------------------
+# REST framework coerces what a client sends: 123 becomes the name "123", "5" the number 5, "yes"
+# the boolean True. A partner system that sends the wrong type has a bug; it is told so (a 400
+# naming the field) instead of having a guess stored. What a field shows is what it takes.
+
+
+def wrong_type(message: str):
+    """Refuse a value of the wrong JSON type (code ``invalid``, like any other invalid value)."""
+    raise serializers.ValidationError(message, code="invalid")
+
+
+class StrictCharField(serializers.CharField):
+    """A string, and only a string: a JSON number or boolean is refused, not stored as its text."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            wrong_type("Enter a string (text in quotes), not a number, a boolean, a list or an object.")
+        return super().to_internal_value(data)
+
+
+class StrictSlugField(StrictCharField, serializers.SlugField):
+    pass
+
+
+class StrictURLField(StrictCharField, serializers.URLField):
+    pass
+
+
+class StrictEmailField(StrictCharField, serializers.EmailField):
+    pass
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A whole JSON number: a string ("5"), a boolean or a fraction is refused."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            wrong_type("Enter a whole number (not in quotes).")
+        return super().to_internal_value(data)
+
+
+class StrictDecimalField(serializers.DecimalField):
+    """A JSON number; a string only where the field is shown as one (``coerce_to_string``, a
+    budget's exact "12000.00"). A boolean is refused."""
+
+    def to_internal_value(self, data):
+        number = isinstance(data, int | float | decimal.Decimal) and not isinstance(data, bool)
+        shown_as_text = getattr(self, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
+        if not number and not (shown_as_text and isinstance(data, str)):
+            wrong_type("Enter a number (not in quotes).")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """``true`` or ``false``: a string ("yes", "1") or a number is refused."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            wrong_type("Enter true or false (not in quotes).")
+        return data
+
+
+# The serializer field ModelSerializer builds for each kind of model field, strict for writes.
+STRICT_FIELD_MAPPING = {
+    **serializers.ModelSerializer.serializer_field_mapping,
+    models.CharField: StrictCharField,
+    models.TextField: StrictCharField,
+    models.SlugField: StrictSlugField,
+    models.URLField: StrictURLField,
+    models.EmailField: StrictEmailField,
+    models.IntegerField: StrictIntegerField,
+    models.SmallIntegerField: StrictIntegerField,
+    models.BigIntegerField: StrictIntegerField,
+    models.PositiveIntegerField: StrictIntegerField,
+    models.PositiveSmallIntegerField: StrictIntegerField,
+    models.PositiveBigIntegerField: StrictIntegerField,
+    models.DecimalField: StrictDecimalField,
+    models.BooleanField: StrictBooleanField,
+}
+
+
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -193,6 +279,10 @@ PLAIN_FIELDS = (
     serializers.ChoiceField,
     serializers.IntegerField,
     serializers.BooleanField,
+    StrictCharField,
+    StrictSlugField,
+    StrictIntegerField,
+    StrictBooleanField,
 )
 PLAIN_VALUES = (str, int, bool)
 
@@ -243,6 +333,21 @@ class PlainColumnsAsIsMixin:
         return representation
 
 
+def stored_values(instance) -> dict:
+    """The values of ``instance``'s columns as they are set on it, every language's text included.
+
+    An empty text is the same whether it is stored as ``""`` or as NULL (a translation not written
+    yet): both are shown as ``""``, so sending ``""`` back is no change.
+    """
+    values = {}
+    for field in instance._meta.concrete_fields:
+        value = instance.__dict__.get(field.attname)
+        values[field.attname] = (
+            "" if value is None and isinstance(field, models.CharField | models.TextField) else value
+        )
+    return values
+
+
 # The fields every record shows first (its keys and links) and last (its publication state).
 RECORD_FIELDS = ("id", "slug", "url", "html_url")
 STATE_FIELDS = ("status", "visibility", "created_at", "updated_at")
@@ -279,6 +384,7 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
     html_url = serializers.SerializerMethodField()
 
     serializer_related_field = ReferenceField
+    serializer_field_mapping = STRICT_FIELD_MAPPING
 
     @classmethod
     def eager_load(cls, queryset, user):
@@ -348,6 +454,41 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
         if errors:
             raise serializers.ValidationError(errors)
 
+    def to_internal_value(self, data):
+        """The fields written, after refusing every field of the body that cannot be written.
+
+        A name the representation does not have is ``unknown_field``; one it shows but that is
+        not written (``id``, ``url``, ``created_at``, a nested list of rows …) is ``read_only``.
+        Both are reported with the errors of the other fields, and nothing is written.
+        """
+        refused = self.unwritable_fields(data)
+        try:
+            validated = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if not refused:
+                raise
+            detail = error.detail if isinstance(error.detail, dict) else {"non_field_errors": error.detail}
+            raise serializers.ValidationError({**refused, **detail}) from None
+        if refused:
+            raise serializers.ValidationError(refused)
+        return validated
+
+    def unwritable_fields(self, data) -> dict[str, list[ErrorDetail]]:
+        """The fields of ``data`` this serializer does not write, each with its error."""
+        if not isinstance(data, Mapping):
+            return {}  # REST framework refuses a body that is not an object.
+        refused = {}
+        for name in data:
+            field = self.fields.get(name)
+            if field is None:
+                message, code = "There is no field of this name.", "unknown_field"
+            elif field.read_only:
+                message, code = "This field is read-only: it is shown, but it cannot be written.", "read_only"
+            else:
+                continue
+            refused[str(name)] = [ErrorDetail(message, code=code)]
+        return refused
+
     def split_many(self, validated_data):
         info = model_meta.get_field_info(self.Meta.model)
         many = {}
@@ -355,6 +496,19 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
             if relation.to_many and name in validated_data:
                 many[name] = validated_data.pop(name)
         return many
+
+    def many_changed(self, instance, many) -> bool:
+        """Whether a to-many field written names other records than the writer sees there now."""
+        if not many:
+            return False
+        user = getattr(self.context.get("request"), "user", None)
+        stored = type(instance)._default_manager.get(pk=instance.pk)
+        for name, values in many.items():
+            current = getattr(stored, name)
+            visible = current.model._default_manager.visible_to(user).values("pk")
+            if set(current.filter(pk__in=visible).values_list("pk", flat=True)) != {v.pk for v in values}:
+                return True
+        return False
 
     def set_many(self, instance, many):
         """Set the to-many fields written, keeping the members the writer may not see.
@@ -386,8 +540,15 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
 
     def update(self, instance, validated_data):
         many = self.split_many(validated_data)
+        before = stored_values(instance)
         for name, value in validated_data.items():
             setattr(instance, name, value)
+        if stored_values(instance) == before and not self.many_changed(instance, many):
+            # Nothing to change (an empty PATCH, or the values it has): no save, no history entry,
+            # the same updated_at and ETag. The workflow still decides whether the writer may
+            # change the record at all.
+            workflow.check_write(self.context["request"].user, instance)
+            return instance
         self.validate_model(instance)
         written = sorted(set(self.initial_data) & set(self.fields))
         workflow.save_record(
@@ -404,6 +565,7 @@ class RowSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
     as references. A record shown inside another (a dialogue's phases) is nested the same way."""
 
     serializer_related_field = ReferenceField
+    serializer_field_mapping = STRICT_FIELD_MAPPING
 
     def build_relational_field(self, field_name, relation_info):
         field_class, field_kwargs = super().build_relational_field(field_name, relation_info)

@@ -12,6 +12,7 @@ from config.api.serializers import (
     RecordSerializer,
     ReferenceField,
     RowSerializer,
+    StrictURLField,
     prefetch_visible,
 )
 from dialogues.models import (
@@ -246,7 +247,7 @@ class AuthorSerializer(RowSerializer):
 class PublicationSummarySerializer(RecordSerializer):
     date = PartialDateField("date", "date_precision")
     date_precision = serializers.CharField(read_only=True)
-    link = serializers.URLField(source="url", max_length=500, required=False, allow_blank=True)
+    link = StrictURLField(source="url", max_length=500, required=False, allow_blank=True)
 
     class Meta:
         model = Publication

@@ -11,6 +11,7 @@ from config.api.serializers import (
     RecordSerializer,
     ReferenceField,
     RowSerializer,
+    StrictDecimalField,
     prefetch_visible,
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
@@ -87,8 +88,8 @@ class PhotoSerializer(RowSerializer):
 
 
 class EventSerializer(PeriodFields, RecordSerializer):
-    latitude = serializers.DecimalField(**COORDINATE, min_value=-90, max_value=90)
-    longitude = serializers.DecimalField(**COORDINATE, min_value=-180, max_value=180)
+    latitude = StrictDecimalField(**COORDINATE, min_value=-90, max_value=90)
+    longitude = StrictDecimalField(**COORDINATE, min_value=-180, max_value=180)
     participations = ParticipationSerializer(many=True, read_only=True)
     speakers = SpeakerSerializer(many=True, read_only=True)
     sessions = SessionRowSerializer(many=True, read_only=True)

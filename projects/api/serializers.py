@@ -1,7 +1,5 @@
 """Programmes and projects in the API."""
 
-from rest_framework import serializers
-
 from config.api.serializers import (
     PERIOD_FIELDS,
     RECORD_FIELDS,
@@ -10,6 +8,7 @@ from config.api.serializers import (
     RecordSerializer,
     ReferenceField,
     RowSerializer,
+    StrictDecimalField,
     prefetch_visible,
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
@@ -97,7 +96,7 @@ class ContactSerializer(RowSerializer):
 
 
 class ProjectSerializer(PeriodFields, RecordSerializer):
-    budget = serializers.DecimalField(
+    budget = StrictDecimalField(
         max_digits=14, decimal_places=2, min_value=0, allow_null=True, required=False, coerce_to_string=True
     )
     focus_areas = FocusAreaSerializer(many=True, read_only=True)

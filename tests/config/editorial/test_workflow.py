@@ -267,12 +267,13 @@ def test_api_shows_the_publish_date_read_only(publisher_api):
 
     published = publisher_api.patch("/api/v1/organisations/target/", {"status": "published"}, format="json")
     stored = Organisation.objects.get(slug="target").published_at
-    ignored = publisher_api.patch(
+    refused = publisher_api.patch(
         "/api/v1/organisations/target/", {"published_at": "2000-01-01T00:00:00Z"}, format="json"
     )
 
     assert published.json()["published_at"] == stored.isoformat().replace("+00:00", "Z")
-    assert ignored.status_code == 200
+    # Writing it is refused, naming the field (tests/config/api/test_write_contract.py).
+    assert (refused.status_code, refused.json()["errors"][0]["code"]) == (400, "read_only")
     assert Organisation.objects.get(slug="target").published_at == stored
 
 
