@@ -52,16 +52,17 @@ class CountryField(models.CharField):
 
 
 class ListField(ArrayField):
-    """An array column whose items are the field ``item_field()`` makes; empty by default.
+    """An array column of items of one kind of field; empty by default.
 
-    The item field is the class's, so migrations do not spell it out.
+    Each kind of list names its item field in ``item_field`` (a field class and its keyword
+    arguments), made afresh for each column; migrations do not spell it out.
     """
 
-    def item_field(self) -> models.Field:
-        raise NotImplementedError
+    item_field: tuple[type[models.Field], dict] = (models.TextField, {})
 
     def __init__(self, *args, **kwargs):
-        kwargs["base_field"] = self.item_field()
+        field_class, options = self.item_field
+        kwargs["base_field"] = field_class(**options)
         kwargs.setdefault("default", list)
         kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
@@ -75,8 +76,7 @@ class ListField(ArrayField):
 class AliasesField(ListField):
     """Other names a record goes by (acronyms, spellings, former names); all searchable."""
 
-    def item_field(self):
-        return models.CharField(max_length=300)
+    item_field = (models.CharField, {"max_length": 300})
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("verbose_name", _("aliases"))
@@ -101,8 +101,7 @@ class CountriesField(ListField):
 
     default_validators = [validate_distinct]
 
-    def item_field(self):
-        return CountryField()
+    item_field = (CountryField, {})
 
     def formfield(self, **kwargs):
         # A multiple choice of countries, not ArrayField's comma-separated text box.
