@@ -324,6 +324,8 @@ API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", 25))
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", 100))
 # Rows an export reads from its server-side cursor at a time (with their relations prefetched).
 API_EXPORT_CHUNK_SIZE = int(os.environ.get("API_EXPORT_CHUNK_SIZE", 500))
+# How long the changes feed keeps its entries; a cursor older than that must start again from an export.
+API_CHANGES_RETENTION_DAYS = int(os.environ.get("API_CHANGES_RETENTION_DAYS", 30))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

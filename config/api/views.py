@@ -3,10 +3,10 @@
 ``config.framework.models``), found by id."""
 
 from django.conf import settings
-from django.db import router, transaction
+from django.db import connections, router, transaction
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -14,7 +14,9 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from config.api.changes import Position, encode_cursor, watermark
 from config.api.conditional import check_if_match, last_modified_header, representation_etag
+from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
 from config.editorial import workflow
@@ -22,6 +24,32 @@ from config.framework.models import unread_columns
 from config.operations.cache import conditional_response
 
 NUL = "\x00"
+
+
+class Snapshot:
+    """The lines of an export, read in one REPEATABLE READ transaction: its count, its changes-feed
+    cursor and every record come from one snapshot. The transaction ends when the response is
+    closed, streamed to the end or not (the server closes what a streaming response closes).
+
+    Inside a transaction already (a test's), the export reads in that one and opens none.
+    """
+
+    def __init__(self, using: str):
+        self.lines = iter(())
+        connection = connections[using]
+        self.atomic = None if connection.in_atomic_block else transaction.atomic(using=using)
+        if self.atomic is not None:
+            self.atomic.__enter__()
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+    def __iter__(self):
+        yield from self.lines
+
+    def close(self):
+        atomic, self.atomic = self.atomic, None
+        if atomic is not None:
+            atomic.__exit__(None, None, None)
 
 
 class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
@@ -88,19 +116,46 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         return Response(self.get_serializer(instance).data)
 
     @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "after",
+                OpenApiTypes.INT,
+                description="Only records with an id above this: where an interrupted export resumes.",
+            )
+        ],
         responses={
             (200, "application/x-ndjson"): OpenApiResponse(OpenApiTypes.STR),
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR),
         },
-        description="Every record the caller may see, with the list's filters, streamed in chunks: "
-        "newline-delimited JSON (one full record a line, the first step of a sync), or with "
-        "`?format=csv` a CSV file with the columns of the CSV list.",
+        description="Every record the caller may see, with the list's filters, in id order (unless "
+        "`ordering` says otherwise), streamed "
+        "from one snapshot: newline-delimited JSON (one full record a line, the first step of a "
+        "sync), or with `?format=csv` a CSV file with the columns of the CSV list. `X-Total-Count` "
+        "says how many records the response holds, `X-Changes-Cursor` where the changes feed "
+        "(`/api/v1/changes/`) goes on from.",
     )
     @action(detail=False, renderer_classes=[NDJSONRenderer, CSVRenderer], pagination_class=None)
     def export(self, request, *args, **kwargs):
+        after = whole_number(request.query_params.get("after", "0"))
+        if after is None:
+            raise ValidationError({"after": ["Enter the id of the last record received (a whole number)."]})
         queryset = self.filter_queryset(self.get_queryset())
+        if "ordering" in request.query_params:
+            if after:
+                raise ValidationError({"after": ["An export resumes in id order: leave out “ordering”."]})
+        else:
+            # In id order, so that an export that breaks off resumes after the last id received.
+            queryset = queryset.filter(pk__gt=after).order_by("pk")
         # Chosen now: the rows are read after the request's routing decisions have been reset.
-        queryset = queryset.using(router.db_for_read(queryset.model))
+        using = router.db_for_read(queryset.model)
+        snapshot = Snapshot(using)
+        try:
+            queryset = queryset.using(using)
+            count = queryset.count()
+            cursor = encode_cursor(Position(watermark(using), 0))
+        except BaseException:
+            snapshot.close()
+            raise
         # One serializer for every record: building its fields anew for each was most of the cost.
         serializer = self.get_serializer_class()(context=self.get_serializer_context())
         # A server-side cursor read in chunks, each chunk's relations prefetched: memory stays
@@ -111,12 +166,19 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         )
         if request.accepted_renderer.format == CSVRenderer.format:
             columns = [name for name, field in serializer.fields.items() if not field.write_only]
-            response = StreamingHttpResponse(csv_lines(columns, rows), content_type="text/csv; charset=utf-8")
+            snapshot.lines = csv_lines(columns, rows)
+            response = StreamingHttpResponse(snapshot, content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
         else:
-            response = StreamingHttpResponse(map(ndjson_line, rows), content_type="application/x-ndjson")
+            snapshot.lines = map(ndjson_line, rows)
+            response = StreamingHttpResponse(snapshot, content_type="application/x-ndjson")
         response["Cache-Control"] = "private, no-store"
+        response["X-Total-Count"] = str(count)
+        response["X-Changes-Cursor"] = cursor
         return response
+
+    def query_parameters(self) -> set[str]:
+        return super().query_parameters() | ({"after"} if self.action == "export" else set())
 
     def finalize_response(self, request, response, *args, **kwargs):
         if getattr(response, "exception", False) and not isinstance(

@@ -8,6 +8,7 @@ from rest_framework.routers import APIRootView
 
 from config.api.parameters import QueryParameters
 from config.api.search import SearchView
+from config.atlas.changes import ChangesView
 from dialogues.api import urls as dialogues_api
 from events.api import urls as events_api
 from institutions.api import urls as institutions_api
@@ -25,12 +26,14 @@ def root_view():
         prefix: f"{basename}-list" for api in APP_APIS for prefix, _viewset, basename in api.router.registry
     }
     endpoints["search"] = "search"
+    endpoints["changes"] = "changes"
     return APIRoot.as_view(api_root_dict=endpoints)
 
 
 v1 = [
     path("", root_view(), name="api-root"),
     path("search/", SearchView.as_view(), name="search"),
+    path("changes/", ChangesView.as_view(), name="changes"),
     *(path("", include(api)) for api in APP_APIS),
 ]
 

@@ -7,3 +7,9 @@ class AtlasConfig(AppConfig):
     name = "config.atlas"
     label = "atlas"
     verbose_name = "Dialogue Atlas"
+
+    def ready(self):
+        # The changes feed records each write in the writing transaction (config.atlas.changes).
+        from config.atlas.changes import connect_signals
+
+        connect_signals()
