@@ -19,6 +19,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, JsonResponse
 from django.middleware.common import CommonMiddleware
 from django.utils.http import escape_leading_slashes
+from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -38,8 +39,19 @@ def is_api_path(path: str) -> bool:
 
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The record has changed since the version named in If-Match; fetch it again."
+    default_detail = _("The record has changed since the version named in If-Match; fetch it again.")
     default_code = "precondition_failed"
+
+
+class PreconditionRequired(exceptions.APIException):
+    """A change or deletion without ``If-Match``: it could silently undo another client's write."""
+
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = _(
+        "This write needs an If-Match header: send the ETag of a GET of this record "
+        '(or "*" to write whatever its current version).'
+    )
+    default_code = "precondition_required"
 
 
 class Conflict(exceptions.APIException):

@@ -150,16 +150,23 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
 
     # Writes ------------------------------------------------------------------------------------
 
-    def get_object(self):
-        if self.request.method in ("PUT", "PATCH", "DELETE"):
-            # Lock the row, so that the If-Match check and the write see the same version.
-            self.queryset = self.queryset.select_for_update(of=("self",))
-            instance = super().get_object()
-            check_if_match(self.request, self.current_etag(instance))
-            return instance
-        return super().get_object()
+    def get_object_for_write(self):
+        """The record a PUT, PATCH or DELETE changes, locked, once ``If-Match`` names its current
+        version (428 without it, 412 when it names another; ``config.api.conditional``).
+
+        Called inside the write's transaction: the lock makes the check and the write see the same
+        version. ``get_object`` itself stays a plain read, because REST framework calls it to
+        describe a record too — ``OPTIONS`` asks it as if for a PUT, outside any transaction (where
+        a lock is an error: it was a 500 for every account that may change the record) and with no
+        ``If-Match`` to check.
+        """
+        self.queryset = self.queryset.select_for_update(of=("self",))
+        instance = self.get_object()
+        check_if_match(self.request, self.current_etag(instance))
+        return instance
 
     def current_etag(self, instance) -> str:
+        """The ETag a GET of ``instance`` would send now: what ``If-Match`` is compared with."""
         return representation_etag(
             self.serializer_class(instance, context=self.get_serializer_context()).data
         )
@@ -187,7 +194,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
 
     def update(self, request, *args, **kwargs):
         with transaction.atomic():
-            instance = self.get_object()
+            instance = self.get_object_for_write()
             serializer = self.get_serializer(
                 instance, data=request.data, partial=kwargs.get("partial", False)
             )
@@ -197,7 +204,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
 
     def destroy(self, request, *args, **kwargs):
         with transaction.atomic():
-            instance = self.get_object()
+            instance = self.get_object_for_write()
             self.perform_destroy(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
