@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "config.framework",
     "config.editorial",
     "config.operations",
+    # The API's idempotency keys (label api_idempotency).
+    "config.api.idempotency",
     *ATLAS_APPS,
     # The top layer: the only code that imports every app.
     "config.atlas",
@@ -324,6 +326,9 @@ API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", 25))
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", 100))
 # Rows an export reads from its server-side cursor at a time (with their relations prefetched).
 API_EXPORT_CHUNK_SIZE = int(os.environ.get("API_EXPORT_CHUNK_SIZE", 500))
+# How long a POST's Idempotency-Key is remembered (config/api/idempotency/): a retry within it gets
+# the first answer. 24 hours, as Stripe's; expired keys are pruned (docs/operations.md).
+API_IDEMPOTENCY_KEY_SECONDS = int(os.environ.get("API_IDEMPOTENCY_KEY_SECONDS", 24 * 60 * 60))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -369,6 +374,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.api.schema.components_hook",
         "config.api.conditional.schema_hook",
+        "config.api.idempotency.keys.schema_hook",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

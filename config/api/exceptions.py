@@ -54,6 +54,32 @@ class PreconditionRequired(exceptions.APIException):
     default_code = "precondition_required"
 
 
+class InvalidIdempotencyKey(exceptions.APIException):
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_detail = _("The Idempotency-Key header must be 1 to 255 printable ASCII characters.")
+    default_code = "invalid_idempotency_key"
+
+
+class IdempotencyKeyInUse(exceptions.APIException):
+    """A retry that arrives while the request that first sent its key is still being answered."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _(
+        "A request with this Idempotency-Key is still being processed; retry once it has been answered."
+    )
+    default_code = "idempotency_key_in_use"
+
+
+class IdempotencyKeyReused(exceptions.APIException):
+    """The key of an earlier request sent with another method, address or body."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = _(
+        "This Idempotency-Key was sent with a different request; use a new key for a new request."
+    )
+    default_code = "idempotency_key_reused"
+
+
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "The request conflicts with the current state of the records."

@@ -4,7 +4,7 @@
 
 from django.conf import settings
 from django.db import router, transaction
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
@@ -15,6 +15,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from config.api.conditional import check_if_match, last_modified_header, representation_etag
+from config.api.idempotency.keys import answer_once, request_key
 from config.api.parameters import QueryParameters
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
 from config.editorial import workflow
@@ -126,7 +127,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
-        if isinstance(response, Response):
+        if isinstance(response, HttpResponse):  # REST framework's, and a replayed first answer
             response["Vary"] = "Accept, Accept-Language, Authorization, Cookie"
         if request.method in ("GET", "HEAD"):
             anonymous = not request.user.is_authenticated
@@ -186,11 +187,26 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         return Response(data, status=status_code, headers=headers)
 
     def create(self, request, *args, **kwargs):
+        """A new record; with an ``Idempotency-Key``, once per key (``config.api.idempotency``)."""
+        key = request_key(request)
+        if key is None:
+            return self.create_record(request)
+        return answer_once(request, key, lambda: self.rendered(self.create_record(request)))
+
+    def create_record(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
             instance = serializer.save()
         return self.write_response(instance, status.HTTP_201_CREATED)
+
+    def rendered(self, response):
+        """``response`` rendered now, as it would be once the view returned, so that its body can
+        be stored as the first answer to an idempotency key."""
+        response.accepted_renderer = self.request.accepted_renderer
+        response.accepted_media_type = self.request.accepted_media_type
+        response.renderer_context = self.get_renderer_context()
+        return response.render()
 
     def update(self, request, *args, **kwargs):
         with transaction.atomic():
