@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "config.framework",
     "config.editorial",
     "config.operations",
+    # The API's idempotency keys (label api_idempotency).
+    "config.api.idempotency",
     *ATLAS_APPS,
     # The top layer: the only code that imports every app.
     "config.atlas",
@@ -326,6 +328,9 @@ API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", 100))
 API_EXPORT_CHUNK_SIZE = int(os.environ.get("API_EXPORT_CHUNK_SIZE", 500))
 # How long the changes feed keeps its entries; a cursor older than that must start again from an export.
 API_CHANGES_RETENTION_DAYS = int(os.environ.get("API_CHANGES_RETENTION_DAYS", 30))
+# How long a POST's Idempotency-Key is remembered (config/api/idempotency/): a retry within it gets
+# the first answer. 24 hours, as Stripe's; expired keys are pruned (docs/operations.md).
+API_IDEMPOTENCY_KEY_SECONDS = int(os.environ.get("API_IDEMPOTENCY_KEY_SECONDS", 24 * 60 * 60))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -370,6 +375,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.api.schema.components_hook",
+        "config.api.conditional.schema_hook",
+        "config.api.idempotency.keys.schema_hook",
     ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

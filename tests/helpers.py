@@ -1,4 +1,4 @@
-"""Helpers the tests share: counting queries, API tokens and permissions, files to import, checks.
+"""Helpers the tests share: counting queries, API tokens and permissions, ETags, files to import, checks.
 
 Fixtures (the users and clients of each role, the seed data) are in ``tests/conftest.py``; rows are
 made by ``tests/factories.py``.
@@ -144,6 +144,17 @@ def reference(record, path: str, html_path: str) -> dict:
         "url": f"http://testserver/api/v1/{path}/{record.slug}/",
         "html_url": f"http://testserver{html_path}",
     }
+
+
+def if_match(client, url: str) -> dict[str, str]:
+    """The ``If-Match`` header of a safe write to ``url``: the ETag ``client``'s GET of it answers.
+
+    Every PUT, PATCH and DELETE needs one (a 428 without it); pass it as ``headers=``. A client that
+    cannot read the record gets no header: its write is refused (401, 403, 404) before the
+    precondition is looked at.
+    """
+    response = client.get(url)
+    return {"If-Match": response["ETag"]} if response.status_code == 200 else {}
 
 
 def api_error(response) -> dict:

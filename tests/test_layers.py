@@ -166,6 +166,7 @@ def test_cycle_finder_finds_exactly_the_cycles(graph, expected):
         ("config.settings", "wiring"),
         ("config.atlas.views", "atlas"),
         ("config.api.serializers", "api"),
+        ("config.api.idempotency.models", "api"),
         ("config.framework.models", "framework"),
         ("events.api.views", "events"),
         ("bench.run", None),

@@ -6,17 +6,26 @@ Only the ETag decides a 304: ``Last-Modified`` is the record's own ``updated_at`
 to nested rows, so it is sent as information and ``If-Modified-Since`` is ignored (RFC 9110 lets a
 server ignore it). The 304 itself is made by ``config.operations.cache.conditional_response``, for
 the API and the response cache alike.
-A write with ``If-Match`` compares it with the ETag of the current JSON representation, with the
-row locked, and answers 412 when another write came first.
+A change or deletion (PUT, PATCH, DELETE) must send ``If-Match``: without it two clients that read
+the same version would each overwrite the other's change unseen (428 Precondition Required). It is
+compared with the ETag of the current JSON representation, with the row locked, using the strong
+comparison of RFC 9110 §13.1.1, and a write whose version is not the current one is a 412. A weak
+ETag (``W/"…"``) never matches: it promises only an equivalent representation, not the same bytes,
+so it cannot prove that the client saw what it is about to overwrite. ``If-Match: *`` asks only that
+the record exist ("whatever its current version").
 """
 
 import hashlib
 import json
 
 from django.utils.http import http_date, parse_etags
+from django.utils.translation import gettext_lazy as _
 from rest_framework.utils.encoders import JSONEncoder
 
-from config.api.exceptions import PreconditionFailed
+from config.api.exceptions import PreconditionFailed, PreconditionRequired
+
+WEAK_PREFIX = "W/"
+WRITES = ("put", "patch", "delete")  # the operations of the schema that change or delete a record
 
 
 def representation_etag(data, media_format: str = "json") -> str:
@@ -25,14 +34,59 @@ def representation_etag(data, media_format: str = "json") -> str:
 
 
 def check_if_match(request, etag: str) -> None:
-    """412 unless ``If-Match``, when sent, names ``etag`` (weak or strong, compared weakly) or ``*``."""
-    header = request.headers.get("If-Match")
-    if header is None:
+    """Pass when ``If-Match`` is ``*`` or names the strong ETag ``etag``; else a 428 or a 412.
+
+    428 when the header is missing (or blank); 412 when it names only other versions or weak
+    validators, or no valid ETag at all (the message then says which).
+    """
+    header = request.headers.get("If-Match", "")
+    if not header.strip():
+        raise PreconditionRequired()
+    tags = parse_etags(header)
+    if "*" in tags or etag in tags:
         return
-    tags = [tag.removeprefix("W/") for tag in parse_etags(header)]
-    if "*" not in tags and etag not in tags:
-        raise PreconditionFailed()
+    if any(tag.startswith(WEAK_PREFIX) for tag in tags):
+        raise PreconditionFailed(
+            _(
+                'If-Match names a weak ETag (W/"…"): weak validators are not accepted for writes; '
+                "send the ETag of a GET as it is."
+            )
+        )
+    if not tags:
+        raise PreconditionFailed(_('If-Match names no ETag: send the ETag of a GET, quotes included ("…").'))
+    raise PreconditionFailed()
 
 
 def last_modified_header(value) -> str:
     return http_date(value.timestamp())
+
+
+def schema_hook(result, generator, request, public):
+    """The schema's changes and deletions as this module answers them: ``If-Match`` required, and
+    the 428 of a write without it (a drf-spectacular post-processing hook, after the Error
+    component is added)."""
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method not in WRITES:
+                continue
+            parameters = operation.setdefault("parameters", [])
+            if_match = next(
+                (item for item in parameters if (item["in"], item["name"]) == ("header", "If-Match")), None
+            )
+            if if_match is None:
+                if_match = {"in": "header", "name": "If-Match", "schema": {"type": "string"}}
+                parameters.append(if_match)
+            if_match["required"] = True
+            if_match["description"] = (
+                "The ETag of the version this write is based on, as a GET sent it (strong; a weak "
+                "W/ ETag is a 412), or * for whatever version is current. 412 when the record has "
+                "changed since; 428 without it."
+            )
+            operation.setdefault("responses", {}).setdefault(
+                "428",
+                {
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                    "description": "If-Match is missing: send the ETag of a GET of the record.",
+                },
+            )
+    return result

@@ -19,6 +19,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, JsonResponse
 from django.middleware.common import CommonMiddleware
 from django.utils.http import escape_leading_slashes
+from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -38,8 +39,45 @@ def is_api_path(path: str) -> bool:
 
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The record has changed since the version named in If-Match; fetch it again."
+    default_detail = _("The record has changed since the version named in If-Match; fetch it again.")
     default_code = "precondition_failed"
+
+
+class PreconditionRequired(exceptions.APIException):
+    """A change or deletion without ``If-Match``: it could silently undo another client's write."""
+
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = _(
+        "This write needs an If-Match header: send the ETag of a GET of this record "
+        '(or "*" to write whatever its current version).'
+    )
+    default_code = "precondition_required"
+
+
+class InvalidIdempotencyKey(exceptions.APIException):
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_detail = _("The Idempotency-Key header must be 1 to 255 printable ASCII characters.")
+    default_code = "invalid_idempotency_key"
+
+
+class IdempotencyKeyInUse(exceptions.APIException):
+    """A retry that arrives while the request that first sent its key is still being answered."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _(
+        "A request with this Idempotency-Key is still being processed; retry once it has been answered."
+    )
+    default_code = "idempotency_key_in_use"
+
+
+class IdempotencyKeyReused(exceptions.APIException):
+    """The key of an earlier request sent with another method, address or body."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = _(
+        "This Idempotency-Key was sent with a different request; use a new key for a new request."
+    )
+    default_code = "idempotency_key_reused"
 
 
 class Conflict(exceptions.APIException):

@@ -4,7 +4,7 @@
 
 from django.conf import settings
 from django.db import connections, router, transaction
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from config.api.changes import Position, encode_cursor, watermark
 from config.api.conditional import check_if_match, last_modified_header, representation_etag
+from config.api.idempotency.keys import answer_once, request_key
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
@@ -188,7 +189,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         response = super().finalize_response(request, response, *args, **kwargs)
-        if isinstance(response, Response):
+        if isinstance(response, HttpResponse):  # REST framework's, and a replayed first answer
             response["Vary"] = "Accept, Accept-Language, Authorization, Cookie"
         if request.method in ("GET", "HEAD"):
             anonymous = not request.user.is_authenticated
@@ -212,16 +213,23 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
 
     # Writes ------------------------------------------------------------------------------------
 
-    def get_object(self):
-        if self.request.method in ("PUT", "PATCH", "DELETE"):
-            # Lock the row, so that the If-Match check and the write see the same version.
-            self.queryset = self.queryset.select_for_update(of=("self",))
-            instance = super().get_object()
-            check_if_match(self.request, self.current_etag(instance))
-            return instance
-        return super().get_object()
+    def get_object_for_write(self):
+        """The record a PUT, PATCH or DELETE changes, locked, once ``If-Match`` names its current
+        version (428 without it, 412 when it names another; ``config.api.conditional``).
+
+        Called inside the write's transaction: the lock makes the check and the write see the same
+        version. ``get_object`` itself stays a plain read, because REST framework calls it to
+        describe a record too — ``OPTIONS`` asks it as if for a PUT, outside any transaction (where
+        a lock is an error: it was a 500 for every account that may change the record) and with no
+        ``If-Match`` to check.
+        """
+        self.queryset = self.queryset.select_for_update(of=("self",))
+        instance = self.get_object()
+        check_if_match(self.request, self.current_etag(instance))
+        return instance
 
     def current_etag(self, instance) -> str:
+        """The ETag a GET of ``instance`` would send now: what ``If-Match`` is compared with."""
         return representation_etag(
             self.serializer_class(instance, context=self.get_serializer_context()).data
         )
@@ -241,15 +249,30 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         return Response(data, status=status_code, headers=headers)
 
     def create(self, request, *args, **kwargs):
+        """A new record; with an ``Idempotency-Key``, once per key (``config.api.idempotency``)."""
+        key = request_key(request)
+        if key is None:
+            return self.create_record(request)
+        return answer_once(request, key, lambda: self.rendered(self.create_record(request)))
+
+    def create_record(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
             instance = serializer.save()
         return self.write_response(instance, status.HTTP_201_CREATED)
 
+    def rendered(self, response):
+        """``response`` rendered now, as it would be once the view returned, so that its body can
+        be stored as the first answer to an idempotency key."""
+        response.accepted_renderer = self.request.accepted_renderer
+        response.accepted_media_type = self.request.accepted_media_type
+        response.renderer_context = self.get_renderer_context()
+        return response.render()
+
     def update(self, request, *args, **kwargs):
         with transaction.atomic():
-            instance = self.get_object()
+            instance = self.get_object_for_write()
             serializer = self.get_serializer(
                 instance, data=request.data, partial=kwargs.get("partial", False)
             )
@@ -259,7 +282,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
 
     def destroy(self, request, *args, **kwargs):
         with transaction.atomic():
-            instance = self.get_object()
+            instance = self.get_object_for_write()
             self.perform_destroy(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -5,7 +5,7 @@ import pytest
 from dialogues.models import Dialogue
 from institutions.models import Organisation
 from tests import factories
-from tests.helpers import api_error
+from tests.helpers import api_error, if_match
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,9 @@ def test_delete_of_a_referenced_record_is_a_409(publisher_api):
     uba = factories.OrganisationFactory(slug="uba")
     factories.DialogueRoleFactory(organisation=uba)
 
-    response = publisher_api.delete("/api/v1/organisations/uba/")
+    url = "/api/v1/organisations/uba/"
+
+    response = publisher_api.delete(url, headers=if_match(publisher_api, url))
 
     assert (response.status_code, api_error(response)["code"]) == (409, "conflict")
     assert Organisation.objects.filter(slug="uba").exists()

@@ -11,7 +11,7 @@ from config.framework.visibility import Status, Visibility
 from events.models import Event
 from institutions.models import Organisation
 from tests import factories
-from tests.helpers import grant, token_client
+from tests.helpers import grant, if_match, token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -76,10 +76,10 @@ def perform(client, action, record_kind):
     if action == "create":
         return client.post("/api/v1/organisations/", body, format="json")
     if action == "update":
-        return client.put(url, {**body, "slug": "target"}, format="json")
+        return client.put(url, {**body, "slug": "target"}, format="json", headers=if_match(client, url))
     if action == "partial_update":
-        return client.patch(url, {"name": "Renamed"}, format="json")
-    return client.delete(url)
+        return client.patch(url, {"name": "Renamed"}, format="json", headers=if_match(client, url))
+    return client.delete(url, headers=if_match(client, url))
 
 
 def test_permission_table_has_no_mismatches(db):
@@ -97,8 +97,10 @@ def test_permission_table_has_no_mismatches(db):
 def test_refused_writes_change_nothing(partner_api):
     factories.OrganisationFactory(slug="target", name="Original")
 
-    partner_api.patch("/api/v1/organisations/target/", {"name": "Renamed"}, format="json")
-    partner_api.delete("/api/v1/organisations/target/")
+    url = "/api/v1/organisations/target/"
+
+    partner_api.patch(url, {"name": "Renamed"}, format="json", headers=if_match(partner_api, url))
+    partner_api.delete(url, headers=if_match(partner_api, url))
 
     assert list(Organisation.objects.values_list("slug", "name")) == [("target", "Original")]
 
@@ -153,9 +155,9 @@ def test_partner_write_of_a_many_to_many_keeps_the_links_it_cannot_see(event_wit
     url = "/api/v1/events/workshop/"
     seen = topic_slugs(client.get(url).json())
 
-    added = client.patch(url, {"topics": [*seen, "climate"]}, format="json")
+    added = client.patch(url, {"topics": [*seen, "climate"]}, format="json", headers=if_match(client, url))
     stored_after_adding = sorted(event_with_a_draft_topic.topics.values_list("slug", flat=True))
-    emptied = client.patch(url, {"topics": []}, format="json")
+    emptied = client.patch(url, {"topics": []}, format="json", headers=if_match(client, url))
 
     assert seen == ["energy"]
     assert (added.status_code, topic_slugs(added.json())) == (200, ["climate", "energy"])
@@ -170,7 +172,9 @@ def test_write_that_hides_the_record_from_its_writer_shows_only_what_the_writer_
     client = token_client(grant(factories.PartnerFactory(), Event, "change", "publish"))
     url = "/api/v1/events/workshop/"
 
-    response = client.patch(url, {"visibility": "internal", "topics": ["energy"]}, format="json")
+    response = client.patch(
+        url, {"visibility": "internal", "topics": ["energy"]}, format="json", headers=if_match(client, url)
+    )
 
     assert (response.status_code, response.json()["visibility"]) == (200, "internal")
     assert topic_slugs(response.json()) == ["energy"]

@@ -65,7 +65,7 @@ def test_schema_documents_every_endpoint_and_its_errors(api):
         "/api/v1/working-groups/",
     ]
     assert sorted(paths["/api/v1/events/{slug}/"]["patch"]["responses"]) == sorted(
-        ["200", "400", "401", "403", "404", "405", "406", "409", "412", "415", "429"]
+        ["200", "400", "401", "403", "404", "405", "406", "409", "412", "415", "428", "429"]
     )
 
 

@@ -11,11 +11,13 @@ import json
 import pytest
 from django.db import connection
 from django.http import StreamingHttpResponse
+from django.test import Client
+from rest_framework.authtoken.models import Token
 
 from config.framework.visibility import Status, Visibility
 from events.models import Event
 from tests import factories
-from tests.helpers import capture_queries
+from tests.helpers import capture_queries, record_permissions
 
 pytestmark = pytest.mark.django_db
 
@@ -368,3 +370,39 @@ def test_export_lines_equal_each_records_detail(api):
 
     assert exported == details
     assert [row["dialogue"] and row["dialogue"]["slug"] for row in exported] == ["t2d", None]
+
+
+# OPTIONS outside a transaction --------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_options_outside_a_transaction_is_a_200_that_describes_the_writes():
+    """As in production, with no transaction around the request: describing a record's PUT once
+    locked its row, which outside a transaction is an error (a 500) for every account that may
+    change it. Every endpoint, anonymous, as a writer and as a superuser."""
+    from config.atlas.api_urls import APP_APIS
+
+    writer = factories.PartnerFactory()
+    writer.user_permissions.add(*record_permissions())
+    superuser = factories.StaffFactory(is_superuser=True)
+    paths = []
+    for api in APP_APIS:
+        for prefix, viewset, _basename in api.router.registry:
+            record = getattr(factories, f"{viewset.queryset.model.__name__}Factory")()
+            paths += [f"/api/v1/{prefix}/", f"/api/v1/{prefix}/{getattr(record, viewset.lookup_field)}/"]
+    answers, described = {}, {}
+    for name, user in [("anonymous", None), ("writer", writer), ("superuser", superuser)]:
+        headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"} if user else {}
+        client = Client(raise_request_exception=False, headers=headers)
+        for path in paths:
+            response = client.options(path)
+            answers[name, path] = response.status_code
+            described[name, path] = sorted(response.json().get("actions", {}))
+
+    assert {key: status for key, status in answers.items() if status != 200} == {}
+    assert {tuple(described[name, path]) for name in ("writer", "superuser") for path in paths} == {
+        # A list describes its POST, a record its PUT.
+        ("POST",),
+        ("PUT",),
+    }
+    assert {tuple(described["anonymous", path]) for path in paths} == {()}

@@ -12,7 +12,7 @@ from dialogues.models import DialogueRole
 from events.models import Event, Session
 from institutions.models import Organisation
 from tests import factories
-from tests.helpers import api_error
+from tests.helpers import api_error, if_match
 
 pytestmark = pytest.mark.django_db
 
@@ -129,9 +129,10 @@ def test_unknown_and_read_only_fields_are_a_400_naming_each_and_nothing_is_writt
     record = kind.make()
     body = {**kind.body(), "colour": "red", **kind.read_only}
     url = f"/api/v1/{kind.path}/" if method == "post" else kind.url(record)
+    headers = {} if method == "post" else if_match(writer_api, url)
     before = state(kind.model)
 
-    response = getattr(writer_api, method)(url, body, format="json")
+    response = getattr(writer_api, method)(url, body, format="json", headers=headers)
 
     assert (response.status_code, api_error(response)) == (
         400,
@@ -148,7 +149,11 @@ def test_unknown_and_read_only_fields_are_a_400_naming_each_and_nothing_is_writt
 def test_refused_fields_are_reported_with_the_other_invalid_fields(writer_api):
     factories.OrganisationFactory(slug="target")
 
-    response = writer_api.patch("/api/v1/organisations/target/", {"id": 1, "kind": "castle"}, format="json")
+    url = "/api/v1/organisations/target/"
+
+    response = writer_api.patch(
+        url, {"id": 1, "kind": "castle"}, format="json", headers=if_match(writer_api, url)
+    )
 
     assert api_error(response)["errors"] == [
         {"field": "id", "code": "read_only", "message": READ_ONLY},
@@ -159,7 +164,11 @@ def test_refused_fields_are_reported_with_the_other_invalid_fields(writer_api):
 def test_status_stays_writable_through_the_workflow(publisher_api):
     factories.OrganisationFactory(slug="target", status="draft")
 
-    response = publisher_api.patch("/api/v1/organisations/target/", {"status": "published"}, format="json")
+    url = "/api/v1/organisations/target/"
+
+    response = publisher_api.patch(
+        url, {"status": "published"}, format="json", headers=if_match(publisher_api, url)
+    )
 
     assert (response.status_code, response.json()["status"]) == (200, "published")
 
@@ -202,7 +211,9 @@ def test_a_patch_of_every_value_as_read_changes_nothing(writer_api):
     }
     before = state(Event)
 
-    response = writer_api.patch("/api/v1/events/target/", body, format="json")
+    response = writer_api.patch(
+        "/api/v1/events/target/", body, format="json", headers={"If-Match": read["ETag"]}
+    )
 
     assert (response.status_code, response["ETag"]) == (200, read["ETag"])
     assert state(Event) == before
@@ -214,7 +225,10 @@ def test_a_put_of_the_stored_values_changes_nothing(writer_api):
     before = state(Organisation)
 
     response = writer_api.put(
-        "/api/v1/organisations/target/", {"slug": "target", "name": "Target", "kind": "ngo"}, format="json"
+        "/api/v1/organisations/target/",
+        {"slug": "target", "name": "Target", "kind": "ngo"},
+        format="json",
+        headers={"If-Match": read["ETag"]},
     )
 
     assert (response.status_code, response["ETag"]) == (200, read["ETag"])
@@ -225,12 +239,13 @@ def test_a_patch_of_the_same_topics_writes_nothing_and_of_others_writes(writer_a
     event = factories.EventFactory(slug="target")
     event.topics.add(factories.TopicFactory(slug="climate"))
     factories.TopicFactory(slug="energy")
+    url = "/api/v1/events/target/"
     before = state(Event)
 
-    same = writer_api.patch("/api/v1/events/target/", {"topics": ["climate"]}, format="json")
+    same = writer_api.patch(url, {"topics": ["climate"]}, format="json", headers=if_match(writer_api, url))
     assert (same.status_code, state(Event)) == (200, before)
 
-    other = writer_api.patch("/api/v1/events/target/", {"topics": ["energy"]}, format="json")
+    other = writer_api.patch(url, {"topics": ["energy"]}, format="json", headers=if_match(writer_api, url))
     assert [topic["slug"] for topic in other.json()["topics"]] == ["energy"]
     assert Event.history.count() == before[1] + 1
 
@@ -239,8 +254,10 @@ def test_a_patch_with_one_changed_value_is_written_once(writer_api):
     factories.OrganisationFactory(slug="target", name="Target", kind="ngo")
     before = state(Organisation)
 
+    url = "/api/v1/organisations/target/"
+
     response = writer_api.patch(
-        "/api/v1/organisations/target/", {"name": "Target", "kind": "ministry"}, format="json"
+        url, {"name": "Target", "kind": "ministry"}, format="json", headers=if_match(writer_api, url)
     )
 
     assert (response.status_code, response.json()["kind"]) == (200, "ministry")
@@ -251,7 +268,9 @@ def test_a_patch_with_one_changed_value_is_written_once(writer_api):
 def test_a_patch_that_changes_nothing_still_needs_the_permission_to_change(partner_api):
     factories.OrganisationFactory(slug="target")
 
-    response = partner_api.patch("/api/v1/organisations/target/", {}, format="json")
+    url = "/api/v1/organisations/target/"
+
+    response = partner_api.patch(url, {}, format="json", headers=if_match(partner_api, url))
 
     assert (response.status_code, api_error(response)["code"]) == (403, "permission_denied")
 
@@ -266,7 +285,11 @@ def test_anything_but_a_string_in_a_text_field_is_a_400(writer_api, name, value)
     record = kind.make()
     before = state(kind.model)
 
-    response = writer_api.patch(kind.url(record), {kind.text_field: value}, format="json")
+    url = kind.url(record)
+
+    response = writer_api.patch(
+        url, {kind.text_field: value}, format="json", headers=if_match(writer_api, url)
+    )
 
     assert api_error(response)["errors"] == [
         {"field": kind.text_field, "code": "invalid", "message": NOT_A_STRING}
@@ -301,7 +324,9 @@ def test_a_string_or_boolean_for_a_number_and_a_number_for_a_string_are_a_400(
     record = kind.make()
     before = state(kind.model)
 
-    response = writer_api.patch(kind.url(record), {field: value}, format="json")
+    url = kind.url(record)
+
+    response = writer_api.patch(url, {field: value}, format="json", headers=if_match(writer_api, url))
 
     assert api_error(response)["errors"] == [{"field": field, "code": "invalid", "message": message}]
     assert state(kind.model) == before
@@ -310,9 +335,10 @@ def test_a_string_or_boolean_for_a_number_and_a_number_for_a_string_are_a_400(
 def test_numbers_partial_dates_and_references_in_their_own_types_are_written(writer_api):
     factories.EventFactory(slug="target")
     factories.DialogueFactory(slug="t2d")
+    url = "/api/v1/events/target/"
 
     response = writer_api.patch(
-        "/api/v1/events/target/",
+        url,
         {
             "participant_count": 120,
             "latitude": 52.5,
@@ -321,6 +347,7 @@ def test_numbers_partial_dates_and_references_in_their_own_types_are_written(wri
             "dialogue": "t2d",
         },
         format="json",
+        headers=if_match(writer_api, url),
     )
 
     data = response.json()

@@ -7,7 +7,7 @@ from config.framework.visibility import Status
 from dialogues.models import DialogueRole
 from institutions.models import Organisation
 from tests import factories
-from tests.helpers import token_client
+from tests.helpers import if_match, token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -87,8 +87,9 @@ def test_api_writes_leave_one_entry_each_with_the_tokens_user(publisher):
         format="json",
     )
     pk = Organisation.objects.get(slug="dehst").pk
-    api.patch("/api/v1/organisations/dehst/", {"name": "German Emissions Trading Authority"}, format="json")
-    api.delete("/api/v1/organisations/dehst/")
+    url = "/api/v1/organisations/dehst/"
+    api.patch(url, {"name": "German Emissions Trading Authority"}, format="json", headers=if_match(api, url))
+    api.delete(url, headers=if_match(api, url))
 
     assert entries(pk) == [
         ("+", "publisher", "DEHSt", "draft"),

@@ -17,7 +17,7 @@ from config.framework.visibility import Status
 from institutions.models import Organisation
 from tests import factories
 from tests.factories import member_of
-from tests.helpers import token_client
+from tests.helpers import if_match, token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -199,11 +199,12 @@ def perform_in_api(client, action, status):
     if action == "create":
         body = {"slug": "new", "name": "New", "kind": "ngo", "status": status}
         return client.post("/api/v1/organisations/", body, format="json").status_code
+    headers = if_match(client, url)
     if action == "change":
-        return client.patch(url, {"name": "Renamed"}, format="json").status_code
+        return client.patch(url, {"name": "Renamed"}, format="json", headers=headers).status_code
     if action == "delete":
-        return client.delete(url).status_code
-    return client.patch(url, {"status": TARGET[action]}, format="json").status_code
+        return client.delete(url, headers=headers).status_code
+    return client.patch(url, {"status": TARGET[action]}, format="json", headers=headers).status_code
 
 
 @pytest.mark.parametrize(("group", "action", "status", "allowed"), list(cases()))
@@ -225,7 +226,9 @@ def test_api_refusal_names_the_missing_permission(editor):
     client = token_client(editor)
     factories.OrganisationFactory(slug="target", status=Status.DRAFT)
 
-    response = client.patch("/api/v1/organisations/target/", {"status": "published"}, format="json")
+    url = "/api/v1/organisations/target/"
+
+    response = client.patch(url, {"status": "published"}, format="json", headers=if_match(client, url))
 
     assert response.json() == {
         "status": 403,
@@ -265,10 +268,14 @@ def test_publishing_again_after_unpublishing_dates_the_new_publication(publisher
 def test_api_shows_the_publish_date_read_only(publisher_api):
     factories.OrganisationFactory(slug="target", status=Status.DRAFT)
 
-    published = publisher_api.patch("/api/v1/organisations/target/", {"status": "published"}, format="json")
+    url = "/api/v1/organisations/target/"
+
+    published = publisher_api.patch(
+        url, {"status": "published"}, format="json", headers=if_match(publisher_api, url)
+    )
     stored = Organisation.objects.get(slug="target").published_at
     refused = publisher_api.patch(
-        "/api/v1/organisations/target/", {"published_at": "2000-01-01T00:00:00Z"}, format="json"
+        url, {"published_at": "2000-01-01T00:00:00Z"}, format="json", headers={"If-Match": published["ETag"]}
     )
 
     assert published.json()["published_at"] == stored.isoformat().replace("+00:00", "Z")

@@ -13,7 +13,7 @@ from config.framework.visibility import Status, Visibility
 from config.operations import cache as response_cache
 from events.models import Event
 from tests import factories
-from tests.helpers import capture_queries, token_client
+from tests.helpers import capture_queries, if_match, token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -73,8 +73,10 @@ def test_relinking_a_topic_makes_the_next_request_fresh(api, public_event):
 def test_api_write_makes_the_next_request_fresh(api, publisher_api, public_event):
     assert names(api.get("/api/v1/events/")) == ["Public plenary"]
 
+    url = "/api/v1/events/public-plenary/"
+
     response = publisher_api.patch(
-        "/api/v1/events/public-plenary/", {"name": "Patched plenary"}, format="json"
+        url, {"name": "Patched plenary"}, format="json", headers=if_match(publisher_api, url)
     )
 
     assert response.status_code == 200
