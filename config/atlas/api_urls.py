@@ -9,12 +9,7 @@ from rest_framework.routers import APIRootView
 from config.api.parameters import QueryParameters
 from config.api.search import SearchView
 from config.atlas.changes import ChangesView
-from dialogues.api import urls as dialogues_api
-from events.api import urls as events_api
-from institutions.api import urls as institutions_api
-from projects.api import urls as projects_api
-
-APP_APIS = (institutions_api, dialogues_api, projects_api, events_api)
+from config.atlas.endpoints import APP_APIS
 
 
 class APIRoot(QueryParameters, APIRootView):

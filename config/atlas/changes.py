@@ -43,6 +43,7 @@ from rest_framework.views import APIView
 from config.api.changes import WATERMARK_SQL, Position, decode_cursor, encode_cursor
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
+from config.atlas.endpoints import APP_APIS
 from config.atlas.models import FeedEntry, FeedState
 from config.framework.links import absolute
 
@@ -73,8 +74,6 @@ class Dependency:
 
 
 def endpoints() -> list[Endpoint]:
-    from config.atlas.api_urls import APP_APIS
-
     return [
         Endpoint(prefix, viewset) for api in APP_APIS for prefix, viewset, _basename in api.router.registry
     ]

@@ -329,9 +329,11 @@ def test_export_reads_in_chunks_with_their_relations(api, events, settings, url)
     with capture_queries() as queries:
         lines = streamed(api.get(url)).count(b"\n")
 
-    # The events come through one server-side cursor; each chunk of 8 rows (4 for 30) brings its
+    # Before the rows, the count and the changes-feed cursor of the export's snapshot. Then the
+    # events come through one server-side cursor; each chunk of 8 rows (4 for 30) brings its
     # relations in a fixed number of queries, whatever the chunk holds.
-    selects = queries.sql
+    count, cursor, *selects = queries.sql
+    assert "COUNT(" in count and "pg_current_snapshot()" in cursor
     main = [sql for sql in selects if sql.startswith('DECLARE "_django_curs_')]
     per_chunk, remainder = divmod(len(selects) - len(main), 4)
     assert (len(main), remainder, per_chunk >= 1) == (1, 0, True)
