@@ -71,7 +71,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "rest_framework",
-    "rest_framework.authtoken",
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -80,6 +79,7 @@ INSTALLED_APPS = [
     # config's parts that Django loads as apps (templates tags, commands, static files, signals).
     "config.framework",
     "config.editorial",
+    "config.api",
     "config.operations",
     *ATLAS_APPS,
     # The top layer: the only code that imports every app.
@@ -326,7 +326,7 @@ API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", 100))
 API_EXPORT_CHUNK_SIZE = int(os.environ.get("API_EXPORT_CHUNK_SIZE", 500))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "config.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["config.api.permissions.ReadOrModelPermission"],

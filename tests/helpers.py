@@ -15,9 +15,10 @@ from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_otp.oath import TOTP
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from config.api import scopes as token_scopes
+from config.api.models import ApiToken
 from tests import factories
 
 # Counting queries ---------------------------------------------------------------------------------
@@ -114,10 +115,18 @@ def admin_url(model, view: str, *args) -> str:
 # API tokens and permissions -----------------------------------------------------------------------
 
 
-def token_client(user) -> APIClient:
-    """An API client that authenticates as ``user`` with a token, as partner systems do."""
+def issue_token(user, *scopes: str, **fields) -> str:
+    """The key of a new token of ``user`` with ``scopes`` (default: every scope, read and write)."""
+    every = [scope for scope, _label in token_scopes.choices()]
+    fields.setdefault("name", f"test token {ApiToken.objects.count() + 1}")
+    return ApiToken.objects.issue(user=user, scopes=list(scopes) or every, **fields)[1]
+
+
+def token_client(user, *scopes: str) -> APIClient:
+    """An API client that authenticates as ``user`` with a token of ``scopes`` (default: every
+    scope), as partner systems do: the account's permissions and the workflow decide."""
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issue_token(user, *scopes)}")
     return client
 
 
