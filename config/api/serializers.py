@@ -26,6 +26,7 @@ from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision
 from config.framework.links import absolute, record_path
 from config.framework.models import unread_columns
+from config.framework.visibility import Status
 
 NUL = "\x00"
 
@@ -529,6 +530,11 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
 
     def create(self, validated_data):
         many = self.split_many(validated_data)
+        user = self.context["request"].user
+        if not workflow.is_editorial(user) and "status" in self.fields and "status" not in validated_data:
+            # A partner system's new row starts as a draft (a row's own default is "published",
+            # since its record gates it); an editor publishes it. Records start as drafts anyway.
+            validated_data["status"] = Status.DRAFT
         instance = self.Meta.model(**validated_data)
         self.validate_model(instance)
         # The workflow rule and the history entry, attributed to the token's user.
