@@ -202,7 +202,8 @@ class AtlasModel(models.Model):
         if "status" in field_names:
             condition &= Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}visibility__in": visibilities})
         if "published_at" in field_names:
-            condition &= Q(**{f"{prefix}published_at__isnull": True}) | Q(**{f"{prefix}published_at__lte": Now()})
+            due = Q(**{f"{prefix}published_at__lte": Now()})
+            condition &= Q(**{f"{prefix}published_at__isnull": True}) | due
         owner = cls.drafts_of(user)
         if owner is not None and "status" in field_names:
             condition |= (
