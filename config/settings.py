@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the response cache, so a cached page still knows whether it was read from a replica.
     "config.operations.replicas.ReadAfterWriteMiddleware",
+    # Outside the response cache, so a stored response never carries one client's rate limits.
+    "config.api.throttling.RateLimitHeadersMiddleware",
     # Before sessions and authentication: a cached page for an anonymous visitor costs neither.
     "config.operations.cache.AnonymousCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -392,4 +394,12 @@ SPECTACULAR_SETTINGS = {
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+]
