@@ -44,7 +44,7 @@ def test_the_add_form_refuses_an_unknown_scope(admin_client, partner):
 
 
 def test_the_revoke_action_revokes_the_selected_tokens(admin_client, partner):
-    token, key = ApiToken.objects.issue(user=partner, name="sync", scopes=["read"])
+    token, _key = ApiToken.objects.issue(user=partner, name="sync", scopes=["read"])
 
     admin_client.post(
         admin_url(ApiToken, "changelist"), {"action": "revoke", "_selected_action": [token.pk]}, follow=True
