@@ -71,7 +71,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "rest_framework",
-    "rest_framework.authtoken",
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -80,6 +79,7 @@ INSTALLED_APPS = [
     # config's parts that Django loads as apps (templates tags, commands, static files, signals).
     "config.framework",
     "config.editorial",
+    "config.api",
     "config.operations",
     # The API's idempotency keys (label api_idempotency).
     "config.api.idempotency",
@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the response cache, so a cached page still knows whether it was read from a replica.
     "config.operations.replicas.ReadAfterWriteMiddleware",
+    # Outside the response cache, so a stored response never carries one client's rate limits.
+    "config.api.throttling.RateLimitHeadersMiddleware",
     # Before sessions and authentication: a cached page for an anonymous visitor costs neither.
     "config.operations.cache.AnonymousCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -333,7 +335,7 @@ API_CHANGES_RETENTION_DAYS = int(os.environ.get("API_CHANGES_RETENTION_DAYS", 30
 API_IDEMPOTENCY_KEY_SECONDS = int(os.environ.get("API_IDEMPOTENCY_KEY_SECONDS", 24 * 60 * 60))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "config.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["config.api.permissions.ReadOrModelPermission"],
@@ -401,4 +403,12 @@ SPECTACULAR_SETTINGS = {
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+]

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import transaction
 from rest_framework.test import APIClient
 
-from config.editorial.workflow import EDITORS, PUBLISHERS, VIEWERS
+from config.editorial.workflow import EDITORS, PARTNER_SYSTEMS, PUBLISHERS, VIEWERS
 from tests.factories import PartnerFactory, StaffFactory, UserFactory, member_of
 from tests.helpers import record_permissions, token_client
 
@@ -123,9 +123,19 @@ def publisher(db):
 
 @pytest.fixture
 def writer(db):
-    """A partner system's account that may write every record, published ones included."""
-    user = PartnerFactory()
+    """A staff account that may write every record, published ones included, through the API (the
+    write contract's tests). A partner system's account never publishes: see ``partner_system``."""
+    user = StaffFactory()
     user.user_permissions.add(*record_permissions())
+    return user
+
+
+@pytest.fixture
+def partner_system(db):
+    """A partner system's account: a partner in the group *Partner systems* (add and change on
+    every record), not staff: it writes drafts and records in review, and reads its own drafts."""
+    user = member_of(PARTNER_SYSTEMS, username="partner-system")
+    user.groups.add(*PartnerFactory().groups.all())
     return user
 
 
@@ -155,3 +165,8 @@ def publisher_api(publisher):
 @pytest.fixture
 def writer_api(writer):
     return token_client(writer)
+
+
+@pytest.fixture
+def partner_system_api(partner_system):
+    return token_client(partner_system)

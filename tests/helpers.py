@@ -15,9 +15,10 @@ from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_otp.oath import TOTP
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from config.api import scopes as token_scopes
+from config.api.models import ApiToken
 from tests import factories
 
 # Counting queries ---------------------------------------------------------------------------------
@@ -94,6 +95,8 @@ def assert_api_budget(client, path: str, make, budget: int) -> None:
     records = [make(n) for n in range(API_BUDGET_ROWS)]
     detail = records[0].slug if hasattr(records[0], "slug") else records[0].pk
     path, _, query = path.partition("?")
+    # A token's first use is noted once (config/api/models.py, ``record_use``), not on every request.
+    client.get("/api/v1/")
     counts = [
         count_queries(client, f"/api/v1/{path}/?{query}&page_size={size}")
         for size in (1, 50, API_BUDGET_ROWS)
@@ -114,11 +117,27 @@ def admin_url(model, view: str, *args) -> str:
 # API tokens and permissions -----------------------------------------------------------------------
 
 
-def token_client(user) -> APIClient:
-    """An API client that authenticates as ``user`` with a token, as partner systems do."""
+def issue_token(user, *scopes: str, **fields) -> str:
+    """The key of a new token of ``user`` with ``scopes`` (default: every scope, read and write)."""
+    every = [scope for scope, _label in token_scopes.choices()]
+    fields.setdefault("name", f"test token {ApiToken.objects.count() + 1}")
+    return ApiToken.objects.issue(user=user, scopes=list(scopes) or every, **fields)[1]
+
+
+def token_client(user, *scopes: str) -> APIClient:
+    """An API client that authenticates as ``user`` with a token of ``scopes`` (default: every
+    scope), as partner systems do: the account's permissions and the workflow decide."""
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issue_token(user, *scopes)}")
     return client
+
+
+def created_by(record, user):
+    """Name ``user`` as the author of ``record``'s creation in its history, as a write through the
+    API, the admin or an import would (factories save with no author): ``record`` is then one of
+    the drafts ``user`` reads."""
+    type(record).history.filter(id=record.pk, history_type="+").update(history_user=user)
+    return record
 
 
 def record_permissions():

@@ -10,6 +10,7 @@
 """
 
 import ast
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,14 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
+from config.api.models import ApiToken
 from config.atlas.models import Change
 from config.editorial.history import tracked_models
 from config.editorial.workflow import GROUP_ACTIONS, has_workflow, publish_codename
 from config.framework.visibility import PARTNER_GROUP
-from tests.factories import OrganisationFactory
+from events.models import Event
+from tests.factories import OrganisationFactory, PartnerFactory
+from tests.helpers import grant
 
 pytestmark = pytest.mark.django_db
 
@@ -244,3 +248,26 @@ def test_the_groups_hold_the_permissions_of_the_workflow_for_every_model():
     assert held == {**expected, PARTNER_GROUP: set()}
     assert ("events", "publish_event") in expected["Publishers"]
     assert ("institutions", "view_source") in expected["Viewers"]
+
+
+def test_rest_frameworks_tokens_become_hashed_api_tokens_with_the_scopes_the_account_may_use():
+    """``api/0002``: each key of the old ``authtoken_token`` table keeps working, as a digest."""
+    writer, reader = grant(PartnerFactory(), Event, "change"), PartnerFactory()
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE authtoken_token (key varchar(40), user_id int, created timestamptz)")
+        cursor.execute(
+            "INSERT INTO authtoken_token VALUES (%s, %s, now()), (%s, %s, now())",
+            ["a" * 40, writer.pk, "b" * 40, reader.pk],
+        )
+    executor = MigrationExecutor(connection)
+    migration = executor.loader.get_migration("api", "0002_authtoken_tokens")
+    state = executor.loader.project_state(("api", "0002_authtoken_tokens"), at_end=False)
+    with connection.schema_editor() as schema_editor:
+        migration.operations[0].code(state.apps, schema_editor)
+
+    tokens = {token.user: token for token in ApiToken.objects.all()}
+    assert tokens[writer].digest == hashlib.sha256(b"a" * 40).hexdigest()
+    assert (tokens[writer].name, tokens[writer].scopes) == ("migrated", ["read", "write:events"])
+    assert tokens[reader].scopes == ["read"]
+    assert ApiToken.objects.find("b" * 40) == tokens[reader]
+    assert "authtoken_token" not in connection.introspection.table_names()

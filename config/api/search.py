@@ -6,7 +6,7 @@ the records the caller may see.
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import permissions, serializers
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from config.api.filters import searched_text
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
+from config.api.permissions import TokenScope
 from config.api.serializers import reference
 from config.framework.search import clean_query, search_all
 
@@ -54,7 +55,7 @@ class SearchView(QueryParameters, APIView):
     """Every type at once: the best matches of each type the caller may see, grouped by type."""
 
     # Read-only, and ``search_all`` applies the visibility rule to every type it searches.
-    permission_classes = [permissions.AllowAny]
+    permission_classes = [TokenScope]
     http_method_names = ["get", "head", "options"]
 
     def query_parameters(self) -> set[str]:

@@ -15,17 +15,20 @@ from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.fields import SkipField
 from rest_framework.relations import MANY_RELATION_KWARGS, PKOnlyObject
 from rest_framework.settings import api_settings
 from rest_framework.utils import model_meta
+from rest_framework.validators import UniqueValidator
 
 from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision
 from config.framework.links import absolute, record_path
 from config.framework.models import unread_columns
+from config.framework.visibility import Status
 
 NUL = "\x00"
 
@@ -348,6 +351,19 @@ def stored_values(instance) -> dict:
     return values
 
 
+def taken_message(error: DjangoValidationError) -> str:
+    """The message of one field error, a unique value's said the same way whoever holds it.
+
+    Django's names the kind of record that has the value; the record itself may be one the writer
+    cannot see (another partner's draft, an internal record). The refusal alone says that the
+    value is taken, which a unique value cannot avoid; nothing more is said, and the answer is the
+    same whether or not the writer may see the record that holds it.
+    """
+    if error.code == "unique":
+        return str(_("This value is taken; choose another."))
+    return error.messages[0]
+
+
 # The fields every record shows first (its keys and links) and last (its publication state).
 RECORD_FIELDS = ("id", "slug", "url", "html_url")
 STATE_FIELDS = ("status", "visibility", "created_at", "updated_at")
@@ -413,6 +429,16 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
         field_kwargs.pop("view_name", None)
         return field_class, field_kwargs
 
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        # A unique value (a slug) is checked with the model's validation, whose refusal says the
+        # same whoever holds the value (``taken_message``); REST framework's own check would say
+        # it first, in its own words.
+        validators = [v for v in field_kwargs.get("validators", ()) if not isinstance(v, UniqueValidator)]
+        if "validators" in field_kwargs:
+            field_kwargs["validators"] = validators
+        return field_class, field_kwargs
+
     def api_field_names(self) -> dict[str, str]:
         """Model field name → API field name, to name the fields in errors."""
         names = {}
@@ -436,8 +462,8 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
         try:
             instance.full_clean(validate_constraints=False)
         except DjangoValidationError as error:
-            for field, messages in error.message_dict.items():
-                add(field, messages)
+            for field, field_errors in error.error_dict.items():
+                add(field, [taken_message(item) for item in field_errors])
         for model_class, constraints in instance.get_constraints():
             for constraint in constraints:
                 try:
@@ -529,6 +555,11 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
 
     def create(self, validated_data):
         many = self.split_many(validated_data)
+        user = self.context["request"].user
+        if not workflow.is_editorial(user) and "status" in self.fields and "status" not in validated_data:
+            # A partner system's new row starts as a draft (a row's own default is "published",
+            # since its record gates it); an editor publishes it. Records start as drafts anyway.
+            validated_data["status"] = Status.DRAFT
         instance = self.Meta.model(**validated_data)
         self.validate_model(instance)
         # The workflow rule and the history entry, attributed to the token's user.

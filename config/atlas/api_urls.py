@@ -6,6 +6,7 @@ from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import APIRootView
 
+from config.api import scopes
 from config.api.parameters import QueryParameters
 from config.api.search import SearchView
 from config.atlas.changes import ChangesView
@@ -24,6 +25,11 @@ def root_view():
     endpoints["changes"] = "changes"
     return APIRoot.as_view(api_root_dict=endpoints)
 
+
+# Each endpoint names its write scope (``write:events``); config.api.scopes names no app itself.
+for api in APP_APIS:
+    for prefix, viewset, _basename in api.router.registry:
+        scopes.register(prefix, viewset)
 
 v1 = [
     path("", root_view(), name="api-root"),

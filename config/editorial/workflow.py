@@ -22,6 +22,12 @@ delete            ``delete_<model>``; deleting a published record also needs ``p
 
 Rows that hang on a record (roles, participations, speakers, sessions …) need only the model
 permission of their own kind; they are changed together with their record.
+
+Only the atlas's staff make things public. An account outside the staff — a partner system's,
+writing through the API — creates and changes records *and rows* only as drafts or in review,
+whatever permissions it holds: it may not publish or unpublish, nor change or delete anything
+published (a row included), since each would change what the public sees before an editor has
+looked at it. Its new rows wait, as drafts, for an editor to publish them.
 """
 
 from __future__ import annotations
@@ -123,12 +129,27 @@ def required_permissions(model, action: Action, status: str | None) -> list[str]
     return needed
 
 
+def is_editorial(user) -> bool:
+    """Whether ``user`` is of the atlas's staff, who may make writes public; a partner system's
+    account is not, whatever its permissions."""
+    return bool(getattr(user, "is_staff", False))
+
+
+def touches_public(action: Action, status: str | None) -> bool:
+    """Whether ``action`` on a record or row in ``status`` changes what the public sees at once."""
+    return action in (Action.PUBLISH, Action.UNPUBLISH) or (
+        action in (Action.CHANGE, Action.DELETE) and status == Status.PUBLISHED
+    )
+
+
 def allowed(user, action: Action, record: models.Model, status: str | None = None) -> bool:
     """Whether ``user`` may take ``action`` on ``record`` (in ``status``, default: its own)."""
     if user is None or not user.is_active:
         return False
     if status is None:
         status = getattr(record, "status", None)
+    if touches_public(action, status) and not is_editorial(user):
+        return False
     return user.has_perms(required_permissions(type(record), action, status))
 
 
@@ -139,6 +160,15 @@ def check_action(user, action: Action, record: models.Model, status: str | None 
     model = type(record)
     if status is None:
         status = getattr(record, "status", None)
+    if touches_public(action, status) and not is_editorial(user):
+        state = f" ({Status(status).label})" if status else ""
+        raise WorkflowError(
+            _(
+                "You may not %(action)s this %(model)s%(state)s: only the atlas's editors make changes "
+                "public. Write it as a draft or in review; an editor publishes it."
+            )
+            % {"action": ACTION_NAMES[action], "model": model._meta.verbose_name, "state": state}
+        )
     state = f" ({Status(status).label})" if status and has_workflow(model) else ""
     raise WorkflowError(
         _("You may not %(action)s this %(model)s%(state)s: it needs the permission “%(perm)s”.")

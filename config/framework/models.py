@@ -22,7 +22,7 @@ import functools
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractYear, Now, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -153,41 +153,63 @@ class AtlasModel(models.Model):
 
     @classmethod
     def editable_by(cls, user) -> bool:
-        """Whether ``user`` may change this kind of record (and so sees its drafts)."""
+        """Whether ``user`` may change this kind of record (and so sees the drafts it wrote)."""
         opts = cls._meta
         return user is not None and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
     @classmethod
-    def visibility_inputs(cls, user) -> tuple[bool, ...]:
-        """What ``visibility_condition`` reads of ``user`` besides the visibilities: whether it may
-        change this kind of record and each kind this one is visible through, in order."""
-        inputs = [cls.editable_by(user)]
+    def drafts_of(cls, user) -> int | None:
+        """The account whose unpublished rows of this kind ``user`` sees besides the published ones:
+        its own, when it may change this kind (a partner system's account); None otherwise.
+
+        Staff see every row without this rule (``visibilities_for``); any other account sees only
+        what it created, so that one partner system never reads another's drafts.
+        """
+        if not getattr(user, "is_authenticated", False) or not hasattr(cls, "history"):
+            return None
+        return user.pk if cls.editable_by(user) else None
+
+    @classmethod
+    def visibility_inputs(cls, user) -> tuple[int | None, ...]:
+        """What ``visibility_condition`` reads of ``user`` besides the visibilities: whose drafts it
+        sees of this kind and of each kind this one is visible through, in order."""
+        inputs = [cls.drafts_of(user)]
         for name in cls.visible_through:
             inputs.extend(cls._meta.get_field(name).related_model.visibility_inputs(user))
         return tuple(inputs)
 
     @classmethod
+    def created_by(cls, account: int, prefix: str = "") -> Q:
+        """The rows, reached through ``prefix``, that ``account`` created: their history's first
+        entry names it (the API, the admin and imports all write it, ``config.editorial.history``)."""
+        created = cls.history.model.objects.filter(
+            id=OuterRef(f"{prefix}id"), history_type="+", history_user_id=account
+        )
+        return Q(Exists(created))
+
+    @classmethod
     def visibility_condition(cls, visibilities, prefix: str = "", user=None) -> Q:
         """The rows, reached through ``prefix``, that a user allowed ``visibilities`` may see.
 
-        A ``user`` who may change this kind of record (an account of a partner system, say) also
-        sees its drafts and records in review, at the visibilities allowed: a record one may edit
-        must be one one can read.
+        Published rows at those visibilities, once their publish date has come (a date in the
+        future schedules a record: until then it is hidden, and never shown as published). A
+        ``user`` who may change this kind of record (a partner system's account) also sees the
+        drafts and records in review *it created*, at the visibilities allowed: a record one may
+        edit must be one one can read, and another account's drafts stay hidden (a 404).
         """
         condition = Q()
         field_names = {field.name for field in cls._meta.concrete_fields}
-        editable = cls.editable_by(user)
         if "status" in field_names:
-            if editable:
-                condition &= Q(**{f"{prefix}visibility__in": visibilities})
-            else:
-                condition &= Q(
-                    **{f"{prefix}status": Status.PUBLISHED, f"{prefix}visibility__in": visibilities}
-                )
-        if "published_at" in field_names and not editable:
-            # A publish date in the future schedules the record; until then it stays hidden.
-            condition &= Q(**{f"{prefix}published_at__isnull": True}) | Q(
-                **{f"{prefix}published_at__lte": Now()}
+            condition &= Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}visibility__in": visibilities})
+        if "published_at" in field_names:
+            due = Q(**{f"{prefix}published_at__lte": Now()})
+            condition &= Q(**{f"{prefix}published_at__isnull": True}) | due
+        owner = cls.drafts_of(user)
+        if owner is not None and "status" in field_names:
+            condition |= (
+                ~Q(**{f"{prefix}status": Status.PUBLISHED})
+                & Q(**{f"{prefix}visibility__in": visibilities})
+                & cls.created_by(owner, prefix)
             )
         for name in cls.visible_through:
             field = cls._meta.get_field(name)

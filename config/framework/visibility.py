@@ -1,10 +1,11 @@
 """Who may see what: the one rule every view, endpoint, feed, sitemap, export and search obeys.
 
 Anonymous visitors see published, public records; partner accounts (members of the "Partners"
-group) see published records that are public or for partners; staff see everything. An account
-that may change a kind of record (a partner system's, with the permissions of the "Partner systems"
-group) also sees the drafts of that kind at the visibilities it is allowed, so that it can edit
-what it wrote.
+group) see published records that are public or for partners, once their publish date has come;
+staff see everything. An account outside the staff that may change a kind of record (a partner
+system's, with the permissions of the "Partner systems" group) also sees the drafts of that kind
+*it created*, at the visibilities it is allowed, so that it can edit what it wrote — never another
+account's (``AtlasModel.visibility_condition``).
 """
 
 from django.db import models

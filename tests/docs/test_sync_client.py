@@ -16,7 +16,6 @@ import pytest
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from config.editorial import workflow
 from config.framework.visibility import Status, Visibility
@@ -33,6 +32,7 @@ from tests.factories import (
     StaffFactory,
     TopicFactory,
 )
+from tests.helpers import issue_token
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -150,7 +150,7 @@ def test_a_copy_kept_by_the_example_client_equals_a_fresh_export_after_every_rou
         DialogueRoleFactory(organisation=participation.organisation)
         participation.event.topics.add(TopicFactory())
     EventFactory(visibility=Visibility.PARTNERS)
-    partner_key = Token.objects.create(user=PartnerFactory()).key
+    partner_key = issue_token(PartnerFactory(), "read")
     copies = {"anonymous": sync_client.AtlasCopy(api), "partner": sync_client.AtlasCopy(api, partner_key)}
     for copy in copies.values():
         copy.sync()  # the first copy, from the exports

@@ -13,14 +13,13 @@ from django.conf import settings as django_settings
 from django.core.exceptions import RequestDataTooBig
 from django.test import Client, RequestFactory
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from config.api.exceptions import API_PREFIX, TrailingSlashMiddleware, bad_request
 from config.api.search import SearchView
 from config.atlas.api_urls import APP_APIS
 from config.atlas.views import HomeView
 from institutions.models import Organisation
-from tests.helpers import capture_queries
+from tests.helpers import capture_queries, issue_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
@@ -51,7 +50,7 @@ def production(settings):
 
 def client_for(user=None) -> Client:
     """A client that gets the response a server would send, even for an exception."""
-    headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"} if user else {}
+    headers = {"Authorization": f"Token {issue_token(user)}"} if user else {}
     return Client(raise_request_exception=False, headers=headers)
 
 

@@ -55,11 +55,11 @@ def test_anonymous_write_is_a_401_with_www_authenticate(api):
     assert api_error(response)["code"] == "not_authenticated"
 
 
-def test_reference_to_an_invisible_record_is_a_400(writer_api):
+def test_reference_to_an_invisible_record_is_a_400(partner_system_api):
     factories.DialogueFactory(slug="secret", visibility="internal")
     body = {"slug": "wg", "name": "WG", "dialogue": "secret"}
 
-    response = writer_api.post("/api/v1/working-groups/", body, format="json")
+    response = partner_system_api.post("/api/v1/working-groups/", body, format="json")
 
     assert response.status_code == 400
     assert api_error(response)["errors"] == [

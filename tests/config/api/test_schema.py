@@ -17,13 +17,12 @@ from django_filters.fields import BaseCSVField
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from openapi_spec_validator import validate
-from rest_framework.authtoken.models import Token
 from schemathesis import checks
 
 from dialogues.models import Dialogue
 from events.models import Event
 from tests import factories
-from tests.helpers import grant
+from tests.helpers import grant, issue_token
 
 pytestmark = pytest.mark.django_db
 EXAMPLES = 5
@@ -90,7 +89,7 @@ def token(db):
     factories.PublicationAuthorFactory()
     factories.AffiliationFactory()
     writer = grant(factories.PartnerFactory(), Dialogue, "add", "change", "delete")
-    return Token.objects.create(user=writer).key
+    return issue_token(writer)
 
 
 def test_api_conforms_to_its_schema(wsgi_app, token, settings):

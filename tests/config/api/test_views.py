@@ -12,12 +12,11 @@ import pytest
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from config.framework.visibility import Status, Visibility
 from events.models import Event
 from tests import factories
-from tests.helpers import capture_queries, record_permissions
+from tests.helpers import capture_queries, issue_token, record_permissions
 
 pytestmark = pytest.mark.django_db
 
@@ -394,7 +393,7 @@ def test_options_outside_a_transaction_is_a_200_that_describes_the_writes():
             paths += [f"/api/v1/{prefix}/", f"/api/v1/{prefix}/{getattr(record, viewset.lookup_field)}/"]
     answers, described = {}, {}
     for name, user in [("anonymous", None), ("writer", writer), ("superuser", superuser)]:
-        headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"} if user else {}
+        headers = {"Authorization": f"Token {issue_token(user)}"} if user else {}
         client = Client(raise_request_exception=False, headers=headers)
         for path in paths:
             response = client.options(path)

@@ -1,14 +1,17 @@
 """``visible_to(user)``: what each kind of reader sees, for records and for their rows."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
 
 from config.framework.visibility import Status, Visibility
 from dialogues.models import DialogueRole, Phase, WorkingGroup
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 from institutions.models import Affiliation, Organisation
 from tests import factories
-from tests.helpers import capture_queries, grant
+from tests.helpers import capture_queries, created_by, grant
 
 pytestmark = pytest.mark.django_db
 
@@ -112,9 +115,9 @@ def test_visible_to_remembers_partner_membership(partner):
 
 
 def test_an_account_that_may_change_a_kind_of_record_sees_its_drafts_but_not_internal_ones(partner):
-    factories.OrganisationFactory(slug="draft", status="draft")
-    factories.OrganisationFactory(slug="internal", status="draft", visibility="internal")
-    factories.EventFactory(slug="draft-event", status="draft")
+    created_by(factories.OrganisationFactory(slug="draft", status="draft"), partner)
+    created_by(factories.OrganisationFactory(slug="internal", status="draft", visibility="internal"), partner)
+    created_by(factories.EventFactory(slug="draft-event", status="draft"), partner)
     grant(partner, Organisation, "change")
 
     organisations = list(Organisation.objects.visible_to(partner).values_list("slug", flat=True))
@@ -124,10 +127,41 @@ def test_an_account_that_may_change_a_kind_of_record_sees_its_drafts_but_not_int
     assert events == []
 
 
+def test_an_account_outside_the_staff_sees_only_the_drafts_it_created(partner):
+    grant(partner, Organisation, "change")
+    other = grant(factories.PartnerFactory(), Organisation, "change")
+    created_by(factories.OrganisationFactory(slug="mine", status=Status.REVIEW), partner)
+    created_by(factories.OrganisationFactory(slug="theirs", status=Status.DRAFT), other)
+    factories.OrganisationFactory(slug="unknown-author", status=Status.DRAFT)
+
+    assert list(Organisation.objects.visible_to(partner).values_list("slug", flat=True)) == ["mine"]
+    assert list(Organisation.objects.visible_to(other).values_list("slug", flat=True)) == ["theirs"]
+
+
+def test_a_scheduled_record_is_hidden_from_every_account_outside_the_staff(partner, staff):
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    created_by(factories.OrganisationFactory(slug="scheduled", published_at=tomorrow), partner)
+    grant(partner, Organisation, "change", "publish")
+
+    assert list(Organisation.objects.visible_to(partner)) == []
+    assert list(Organisation.objects.visible_to(staff).values_list("slug", flat=True)) == ["scheduled"]
+
+
+def test_the_rows_of_an_account_outside_the_staff_are_its_own_drafts_only(partner):
+    dialogue = factories.DialogueFactory()
+    grant(partner, DialogueRole, "change")
+    mine = created_by(factories.DialogueRoleFactory(dialogue=dialogue, status=Status.DRAFT), partner)
+    factories.DialogueRoleFactory(dialogue=dialogue, status=Status.DRAFT)
+    published = factories.DialogueRoleFactory(dialogue=dialogue)
+
+    assert set(DialogueRole.objects.visible_to(partner)) == {mine, published}
+    assert set(DialogueRole.objects.visible_to(AnonymousUser())) == {published}
+
+
 def test_visible_to_gives_each_kind_of_reader_its_own_records(partner):
     public = factories.EventFactory(slug="public")
     factories.EventFactory(slug="for-partners", visibility=Visibility.PARTNERS)
-    factories.EventFactory(slug="draft", status=Status.DRAFT)
+    created_by(factories.EventFactory(slug="draft", status=Status.DRAFT), partner)
     anonymous = AnonymousUser()
 
     first = Event.objects.visible_to(anonymous)

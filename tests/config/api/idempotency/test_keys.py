@@ -9,7 +9,6 @@ import threading
 import pytest
 from django.db import connections
 from django.db.models import F
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from config.api.idempotency.models import IdempotencyKey
@@ -17,7 +16,7 @@ from config.api.views import RecordViewSet
 from events.models import Session
 from institutions.models import Organisation
 from tests import factories
-from tests.helpers import api_error, record_permissions, token_client
+from tests.helpers import api_error, issue_token, record_permissions, token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -245,7 +244,7 @@ def writer_clients(count: int) -> list[APIClient]:
     would share among its workers)."""
     user = factories.PartnerFactory()
     user.user_permissions.add(*record_permissions())
-    key = Token.objects.create(user=user).key
+    key = issue_token(user)
     clients = [APIClient() for _ in range(count)]
     for client in clients:
         client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
