@@ -35,7 +35,7 @@ from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import permissions, serializers
+from rest_framework import serializers
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -43,6 +43,7 @@ from rest_framework.views import APIView
 from config.api.changes import WATERMARK_SQL, Position, decode_cursor, encode_cursor
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
+from config.api.permissions import TokenScope
 from config.atlas.endpoints import APP_APIS
 from config.atlas.models import FeedEntry, FeedState
 from config.framework.links import absolute
@@ -340,9 +341,10 @@ ChangesSerializer = inline_serializer(
 
 
 class ChangesView(QueryParameters, APIView):
-    """Every change to what the caller may see, in commit order, from a cursor on."""
+    """Every change to what the caller may see, in commit order, from a cursor on. A token needs
+    the ``read`` scope; what it reads goes through the visibility rule."""
 
-    permission_classes = [permissions.AllowAny]
+    permission_classes = [TokenScope]
     http_method_names = ["get", "head", "options"]
     DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 200, 1000
 

@@ -28,6 +28,7 @@ from tests.factories import (
     StaffFactory,
     TopicFactory,
 )
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db(transaction=True)
 FEED = "/api/v1/changes/"
@@ -344,3 +345,16 @@ def test_changes_after_an_export_began_are_in_the_feed_from_its_cursor(anonymous
     seen, _ = follow(anonymous_api, response["X-Changes-Cursor"])
     assert [change["record"]["name"] for change in seen.values()] == ["During"]
     assert first.pk not in {key[1] for key in seen}
+
+
+def test_a_token_needs_the_read_scope(anonymous_api, partner):
+    cursor = start(anonymous_api)
+
+    write_only = token_client(partner, "write:events").get(FEED, {"cursor": cursor})
+    reader = token_client(partner, "read").get(FEED, {"cursor": cursor})
+
+    assert (write_only.status_code, write_only.json()["code"], reader.status_code) == (
+        403,
+        "missing_scope",
+        200,
+    )
