@@ -16,6 +16,7 @@ from django.utils.datastructures import MultiValueDict
 from django_filters.fields import BaseCSVField
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
+from openapi_schema_validator import OAS30ReadValidator, OAS30WriteValidator, oas30_format_checker
 from openapi_spec_validator import validate
 from rest_framework.authtoken.models import Token
 from schemathesis import checks
@@ -65,8 +66,32 @@ def test_schema_documents_every_endpoint_and_its_errors(api):
         "/api/v1/working-groups/",
     ]
     assert sorted(paths["/api/v1/events/{slug}/"]["patch"]["responses"]) == sorted(
-        ["200", "400", "401", "403", "404", "405", "406", "409", "412", "415", "429"]
+        ["200", "400", "401", "403", "404", "406", "409", "412", "413", "415", "428", "429"]
     )
+
+
+def test_each_operation_documents_the_errors_it_can_answer(schema):
+    """In the one error shape: 404 where a record or a page is looked up, 403/409 on writes,
+    412/428 where If-Match is taken, 413/415 where a body is sent; 405 on no operation."""
+    expected = {
+        ("get", "/api/v1/events/"): {"400", "401", "404", "406", "429"},
+        ("get", "/api/v1/events/export/"): {"400", "401", "406", "429"},
+        ("get", "/api/v1/events/{slug}/"): {"400", "401", "404", "406", "429"},
+        ("post", "/api/v1/events/"): {"400", "401", "403", "406", "409", "413", "415", "429"},
+        ("delete", "/api/v1/sessions/{id}/"): {"400", "401", "403", "404", "406", "409", "412", "428", "429"},
+        ("get", "/api/v1/search/"): {"400", "401", "406", "429"},
+    }
+    for (method, path), errors in expected.items():
+        responses = schema["paths"][path][method]["responses"]
+        assert {code for code in responses if code >= "400"} == errors, (method, path)
+    for path, path_item in schema["paths"].items():
+        for method, operation in path_item.items():
+            assert "405" not in operation["responses"], (method, path)
+            for code, response in operation["responses"].items():
+                if code >= "400":
+                    content = response["content"]["application/json"]
+                    assert content["schema"] == {"$ref": "#/components/schemas/Error"}, (method, path, code)
+                    assert content["examples"]["example"]["value"]["status"] == int(code)
 
 
 @pytest.fixture
@@ -400,3 +425,173 @@ def test_the_other_list_parameters_work_with_their_declared_types(api, schema, r
         if "q" in parameters:
             response = api.get(path, {"q": "t2d" if path == "/api/v1/dialogues/" else "Example"})
             assert response.status_code == 200, path
+
+
+# Examples: every JSON body of every operation has one, made from the schema, and valid against it.
+
+
+def validator_for(spec: dict, schema: dict, *, request: bool):
+    """An OpenAPI 3.0 validator of ``schema`` whose ``$ref``s resolve in ``spec`` (a request body may
+    not hold read-only properties, a response no write-only ones)."""
+    validator = OAS30WriteValidator if request else OAS30ReadValidator
+    return validator({**schema, "components": spec["components"]}, format_checker=oas30_format_checker)
+
+
+def examples_in(spec: dict):
+    """(where, schema, example value, request?) for every example the schema holds: each request
+    and response body's, each parameter's, and each schema's own ``example``."""
+    for path, path_item in spec["paths"].items():
+        for method, operation in path_item.items():
+            holders = [("request", operation["requestBody"])] if "requestBody" in operation else []
+            holders += list(operation["responses"].items())
+            for code, holder in holders:
+                for media_type, content in holder.get("content", {}).items():
+                    for name, example in content.get("examples", {}).items():
+                        where = f"{method} {path} {code} {media_type} {name}"
+                        yield where, content["schema"], example["value"], code == "request"
+            for parameter in operation.get("parameters", ()):
+                if "example" in parameter:
+                    yield (
+                        f"{method} {path} {parameter['name']}",
+                        parameter["schema"],
+                        parameter["example"],
+                        True,
+                    )
+
+    def walk(schema, where):
+        if isinstance(schema, dict):
+            if "example" in schema and isinstance(schema.get("type"), str):
+                yield where, {k: v for k, v in schema.items() if k != "example"}, schema["example"], False
+            for key, value in schema.items():
+                yield from walk(value, f"{where}/{key}")
+        elif isinstance(schema, list):
+            for index, value in enumerate(schema):
+                yield from walk(value, f"{where}/{index}")
+
+    yield from walk(spec["components"]["schemas"], "#/components/schemas")
+
+
+def test_every_example_in_the_schema_validates_against_its_schema(schema):
+    checked = 0
+    for where, value_schema, value, request in examples_in(schema):
+        errors = [
+            error.message for error in validator_for(schema, value_schema, request=request).iter_errors(value)
+        ]
+        assert errors == [], where
+        checked += 1
+    assert checked > 300
+
+
+def test_every_kind_of_record_has_examples_of_its_list_detail_and_write_bodies(schema):
+    for path, _model, _filterset_class in api_lists():
+        detail = next(other for other in schema["paths"] if other.startswith(path) and other.endswith("}/"))
+        bodies = {
+            "list": schema["paths"][path]["get"]["responses"]["200"],
+            "create": schema["paths"][path]["post"]["requestBody"],
+            "created": schema["paths"][path]["post"]["responses"]["201"],
+            "detail": schema["paths"][detail]["get"]["responses"]["200"],
+            "update": schema["paths"][detail]["put"]["requestBody"],
+            "partial update": schema["paths"][detail]["patch"]["requestBody"],
+        }
+        for kind, body in bodies.items():
+            example = body["content"]["application/json"]["examples"]["example"]["value"]
+            assert example, (path, kind)
+        listed = bodies["list"]["content"]["application/json"]["examples"]["example"]["value"]
+        record = bodies["detail"]["content"]["application/json"]["examples"]["example"]["value"]
+        key = detail.rsplit("{", 1)[1].rstrip("}/")
+        # The example record's own address is its detail path with its own key.
+        assert record["url"] == "https://atlas.example" + detail.replace(f"{{{key}}}", str(record[key]))
+        assert listed["results"][0][key] == record[key]
+
+
+def test_examples_show_references_with_the_address_of_what_they_refer_to(schema):
+    event = schema["paths"]["/api/v1/events/{slug}/"]["get"]["responses"]["200"]["content"]
+    example = event["application/json"]["examples"]["example"]["value"]
+    created = schema["paths"]["/api/v1/events/"]["post"]["requestBody"]["content"]["application/json"]
+
+    assert (
+        example["dialogue"]["url"] == f"https://atlas.example/api/v1/dialogues/{example['dialogue']['slug']}/"
+    )
+    organisation = example["participations"][0]["organisation"]
+    assert organisation["url"] == f"https://atlas.example/api/v1/organisations/{organisation['slug']}/"
+    # Written as the slug.
+    assert created["examples"]["example"]["value"]["dialogue"] == example["dialogue"]["slug"]
+
+
+def test_error_examples_are_what_the_exception_handler_writes(api, schema):
+    """The example of a 404 is the body the API answers a missing record with."""
+    response = api.get("/api/v1/events/nothing-here/")
+    documented = schema["paths"]["/api/v1/events/{slug}/"]["get"]["responses"]["404"]
+
+    assert documented["content"]["application/json"]["examples"]["example"]["value"] == response.json()
+
+
+# Links: from a create, a list, a detail and a reference to the operations on the record they name.
+
+
+def links(schema, method, path, code="200"):
+    return schema["paths"][path][method]["responses"][code]["links"]
+
+
+def test_a_create_links_to_the_record_it_made_by_its_key(schema):
+    for path, key in (
+        ("/api/v1/events/", "slug"),
+        ("/api/v1/sessions/", "id"),
+        ("/api/v1/dialogue-roles/", "id"),
+    ):
+        created = links(schema, "post", path, "201")
+        prefix = path.strip("/").rsplit("/", 1)[1].replace("-", "_")
+        for action in ("retrieve", "update", "partial_update", "destroy"):
+            assert created[f"{prefix}_{action}"] == {
+                "operationId": f"{prefix}_{action}",
+                "parameters": {key: f"$response.body#/{key}"},
+                "description": "The record just created.",
+            }
+
+
+def test_a_list_links_to_the_detail_of_its_first_record(schema):
+    for path, _model, _filterset_class in api_lists():
+        (link,) = links(schema, "get", path).values()
+        target = next(
+            (other, operations["get"])
+            for other, operations in schema["paths"].items()
+            if operations.get("get", {}).get("operationId") == link["operationId"]
+        )
+        key = target[0].rsplit("{", 1)[1].rstrip("}/")
+        assert target[0].startswith(path)
+        assert link["parameters"] == {key: f"$response.body#/results/0/{key}"}
+
+
+def test_a_detail_links_to_its_writes_and_to_the_records_it_refers_to(schema):
+    event = links(schema, "get", "/api/v1/events/{slug}/")
+    session = links(schema, "get", "/api/v1/sessions/{id}/")
+
+    assert {"events_update", "events_partial_update", "events_destroy"} <= set(event)
+    assert event["dialogue"]["operationId"] == "dialogues_retrieve"
+    assert event["dialogue"]["parameters"] == {"slug": "$response.body#/dialogue/slug"}
+    assert event["topics"]["parameters"] == {"slug": "$response.body#/topics/0/slug"}
+    assert event["children"]["operationId"] == "events_retrieve"
+    assert session["event"]["operationId"] == "events_retrieve"
+    assert session["sessions_destroy"]["parameters"] == {"id": "$response.body#/id"}
+    # The markers the links are made from are not published.
+    assert not any(
+        key.startswith("x-atlas") for item in schema["paths"].values() for op in item.values() for key in op
+    )
+
+
+def test_every_link_names_an_operation_and_its_parameters(schema):
+    operations = {
+        operation["operationId"]: operation
+        for item in schema["paths"].values()
+        for operation in item.values()
+    }
+    count = 0
+    for path_item in schema["paths"].values():
+        for operation in path_item.values():
+            for response in operation["responses"].values():
+                for link in response.get("links", {}).values():
+                    target = operations[link["operationId"]]
+                    path_parameters = {p["name"] for p in target["parameters"] if p["in"] == "path"}
+                    assert set(link["parameters"]) == path_parameters, link
+                    count += 1
+    assert count > 150
