@@ -1,5 +1,6 @@
-"""OpenAPI schema: every operation documents its errors, conditional headers and formats, and every
-list's filters with the type their form field takes."""
+"""OpenAPI schema: every operation documents the errors it can answer, its conditional headers and
+formats, and every list's filters with the type their form field takes; every JSON body has an
+example, and the operations are linked (create → the record, list → detail, reference → detail)."""
 
 import re
 
@@ -96,7 +97,7 @@ DETAIL_PATH = re.compile(r"(?P<collection>.*/)\{(?P<parameter>\w+)\}/")
 WRITE_METHODS = ("put", "patch", "delete")
 
 
-def referenced_model(serializer, name: str, field):
+def referenced_model(serializer, field):
     """The model a reference field (or a list of them) of ``serializer`` points at, else ``None``."""
     relation = getattr(field, "child_relation", field)
     if not isinstance(relation, ReferenceField):
@@ -134,7 +135,7 @@ class OperationMarkers:
 def serializer_references(serializer, prefix: str = "", depth: int = 0) -> dict[str, dict]:
     references = {}
     for name, field in serializer.fields.items():
-        model = referenced_model(serializer, name, field)
+        model = referenced_model(serializer, field)
         if model is not None:
             references[prefix + name] = {
                 "model": model._meta.label_lower,
