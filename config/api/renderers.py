@@ -6,6 +6,8 @@ import json
 from decimal import Decimal
 
 from rest_framework import renderers
+from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.serializers import ListSerializer
 from rest_framework.utils.encoders import JSONEncoder
 
@@ -46,6 +48,27 @@ def csv_cell(value):
     if isinstance(value, bool | int | float | Decimal):
         return value
     return neutralise(str(value))
+
+
+class FormatNegotiation(DefaultContentNegotiation):
+    """``?format=`` must name a format the address has: any other value, an empty one included, is
+    a 400 naming the parameter, as a parameter the address does not take is.
+
+    REST framework answers an unknown format with a 404, which a client reads as "no such record",
+    and ignores an empty one; the schema lists the formats each operation takes, and a generated
+    client sends only those.
+    """
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        name = self.settings.URL_FORMAT_OVERRIDE
+        if name and not format_suffix and name in request.query_params:
+            value = request.query_params[name]
+            formats = [renderer.format for renderer in renderers]
+            if value not in formats:
+                raise ValidationError(
+                    {name: [f"There is no format “{value}” here; it takes: {', '.join(formats)}."]}
+                )
+        return super().select_renderer(request, renderers, format_suffix)
 
 
 class CSVRenderer(renderers.BaseRenderer):

@@ -16,6 +16,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.fields import SkipField
@@ -385,6 +388,7 @@ class ApiUrl(serializers.Serializer):
 
     url = serializers.SerializerMethodField()
 
+    @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj) -> str:
         return api_url(obj, self.context.get("request"))
 
@@ -407,6 +411,7 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
         """``queryset`` with everything this serializer shows loaded in a fixed number of queries."""
         return queryset
 
+    @extend_schema_field({**build_basic_type(OpenApiTypes.URI), "nullable": True})
     def get_html_url(self, obj) -> str | None:
         return html_url(obj, self.context.get("request"))
 

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from tests import factories
+from tests.helpers import api_error
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +82,42 @@ def test_export_streams_every_visible_record_as_ndjson(api):
 
     assert response["Content-Type"] == "application/x-ndjson"
     assert [json.loads(line)["slug"] for line in lines] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("/api/v1/events/", "xml"),
+        ("/api/v1/events/", ""),
+        ("/api/v1/events/export/", "ics"),
+        ("/api/v1/events/workshop/", "pdf"),
+        ("/api/v1/search/?q=x&", "csv"),
+    ],
+)
+def test_a_format_the_address_lacks_is_a_400_naming_it(api, path, value):
+    factories.EventFactory(slug="workshop")
+    separator = "" if path.endswith("&") else "?"
+
+    response = api.get(f"{path}{separator}format={value}")
+
+    body = api_error(response)
+    assert (response.status_code, response["Content-Type"]) == (400, "application/json")
+    assert [error["field"] for error in body["errors"]] == ["format"]
+    assert f"“{value}”" in body["errors"][0]["message"]
+
+
+def test_a_write_with_a_format_the_address_lacks_is_a_400_before_anything_else(api):
+    response = api.post("/api/v1/events/?format=nope", {}, format="json")
+
+    assert response.status_code == 400
+    assert api_error(response)["errors"][0]["field"] == "format"
+
+
+def test_each_format_the_address_has_is_taken(api):
+    factories.EventFactory(latitude=52.5, longitude=13.4)
+
+    for value, media_type in (("json", "application/json"), ("csv", "text/csv"), ("ics", "text/calendar")):
+        response = api.get("/api/v1/events/", {"format": value})
+        assert (response.status_code, response["Content-Type"].split(";")[0]) == (200, media_type)
+    export = api.get("/api/v1/events/export/", {"format": "ndjson"})
+    assert (export.status_code, export["Content-Type"]) == (200, "application/x-ndjson")
