@@ -1,7 +1,15 @@
 """Conditional requests: ETag and Last-Modified on reads, 304 when unchanged, If-Match on writes.
 
-The ETag is a hash of the representation the client receives (as JSON, plus the format), so it
-changes whenever anything the client sees changes — a nested role as much as the record itself.
+A record's ETag is its stored version (``version_etag``): the position of the last entry the
+changes feed holds for it (``config.api.models.FeedEntry``). Every write that can alter what the
+record's representation shows — the record, a nested row, the name or visibility of a record it
+refers to — enters the record in the feed (``config.atlas.changes``), so the version changes
+whenever anything a client sees of it changes, and only then. It is the same whatever the language
+of the response and whatever host name it was asked under, so a client that read in German may
+write with the ETag it got; it differs by reader (anonymous, staff, or one account: what each sees
+differs) and by format. A record no entry names (none was written since the entries were pruned)
+has the pruned position as its version. Lists, which no one writes to, keep a hash of the
+representation they send (``representation_etag``).
 Only the ETag decides a 304: ``Last-Modified`` is the record's own ``updated_at`` and misses changes
 to nested rows, so it is sent as information and ``If-Modified-Since`` is ignored (RFC 9110 lets a
 server ignore it). The 304 itself is made by ``config.operations.cache.conditional_response``, for
@@ -18,11 +26,14 @@ the record exist ("whatever its current version").
 import hashlib
 import json
 
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.http import http_date, parse_etags
 from django.utils.translation import gettext_lazy as _
 from rest_framework.utils.encoders import JSONEncoder
 
 from config.api.exceptions import PreconditionFailed, PreconditionRequired
+from config.api.models import FeedEntry, FeedState
 
 WEAK_PREFIX = "W/"
 WRITES = ("put", "patch", "delete")  # the operations of the schema that change or delete a record
@@ -31,6 +42,39 @@ WRITES = ("put", "patch", "delete")  # the operations of the schema that change 
 def representation_etag(data, media_format: str = "json") -> str:
     payload = json.dumps(data, cls=JSONEncoder, sort_keys=True, ensure_ascii=False)
     return '"' + hashlib.sha256(f"{media_format}\n{payload}".encode()).hexdigest()[:40] + '"'
+
+
+def reader_key(user) -> str:
+    """Whom a representation is for, as far as representations differ: what anonymous visitors
+    see, what staff see (everything), or what one account sees (its partner records, its drafts)."""
+    if not getattr(user, "is_authenticated", False):
+        return "anonymous"
+    if user.is_staff and user.is_active:
+        return "staff"
+    return f"account:{user.pk}"
+
+
+def position_text(txid: str, seq: str):
+    return Concat(Cast(txid, CharField()), Value("."), Cast(seq, CharField()), output_field=CharField())
+
+
+def version_annotation(kind: str):
+    """The stored version of each record of the endpoint ``kind``, as an annotation: the position
+    of its latest feed entry, else the position the entries were pruned to."""
+    latest = FeedEntry.objects.filter(kind=kind, object_id=OuterRef("pk")).order_by("-txid", "-seq")
+    pruned = FeedState.objects.order_by("pk").annotate(position=position_text("pruned_txid", "pruned_seq"))
+    return Coalesce(
+        Subquery(latest.annotate(position=position_text("txid", "seq")).values("position")[:1]),
+        Subquery(pruned.values("position")[:1]),
+        Value("0.0"),
+        output_field=CharField(),
+    )
+
+
+def version_etag(kind: str, pk, version: str, reader: str, media_format: str = "json") -> str:
+    """The strong ETag of one record at ``version`` for ``reader`` in ``media_format``."""
+    key = f"{kind}\n{pk}\n{version}\n{reader}\n{media_format}"
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
 def check_if_match(request, etag: str) -> None:

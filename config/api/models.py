@@ -6,6 +6,9 @@ by which people recognise it in lists and logs. The key itself is shown once, wh
 issued (the admin's success message, or ``manage.py issue_api_token``), and can never be read
 back: a lost key is revoked and replaced. A random secret of 256 bits needs no salt or slow hash;
 a digest cannot be turned back into a key.
+
+The changes feed's tables are here too (``FeedEntry``, ``FeedState``): the API reads a record's
+version (its ETag) from them; ``config.atlas.changes`` writes them and serves the feed.
 """
 
 import datetime
@@ -16,6 +19,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -160,3 +164,48 @@ class ApiToken(models.Model):
             return
         self.last_used_at, self.last_used_from = now, address
         type(self).objects.using(PRIMARY).filter(pk=self.pk).update(last_used_at=now, last_used_from=address)
+
+
+class FeedEntry(models.Model):
+    """One record whose representation a committed change may have altered: a line of the changes
+    feed (``config.atlas.changes`` writes and serves them; ``config.api.changes`` reads positions).
+
+    Written in the changing transaction itself, so an entry exists exactly when its change
+    committed. ``txid`` is that transaction's id (``pg_current_xact_id()``); the feed hands out
+    entries in ``(txid, seq)`` order, and only below the oldest transaction still running, so a
+    transaction that commits late is never passed over. An entry names the record, not what
+    changed: the feed shows the record as it is when read, or its removal if the reader can no
+    longer see it. One entry a record per transaction.
+    """
+
+    seq = models.BigAutoField(primary_key=True)
+    txid = models.BigIntegerField()
+    kind = models.CharField(max_length=40)
+    object_id = models.BigIntegerField()
+    at = models.DateTimeField(db_default=Now(), db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["txid", "kind", "object_id"], name="api_feedentry_once_per_txn")
+        ]
+        indexes = [
+            models.Index(fields=["txid", "seq"], name="api_feedentry_position"),
+            # A record's version (its ETag): its latest entry.
+            models.Index(fields=["kind", "object_id", "-txid", "-seq"], name="api_feedentry_version"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} @ {self.txid}.{self.seq}"
+
+
+class FeedState(models.Model):
+    """The changes feed's one row of housekeeping: until when scheduled publications have been
+    entered in the feed, and the position up to which entries have been pruned (a cursor before it
+    has expired)."""
+
+    due_checked_at = models.DateTimeField(db_default=Now())
+    pruned_txid = models.BigIntegerField(default=0)
+    pruned_seq = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"changes feed: due checked at {self.due_checked_at}"

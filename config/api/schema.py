@@ -24,7 +24,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, serializers
 
-from config.api.exceptions import Conflict, PayloadTooLarge, PreconditionFailed, error_body, exception_handler
+from config.api.exceptions import (
+    Conflict,
+    IdempotencyKeyReused,
+    PayloadTooLarge,
+    PreconditionFailed,
+    PreconditionRequired,
+    error_body,
+    exception_handler,
+)
 from config.api.serializers import ReferenceField
 
 ERROR_SCHEMA = {
@@ -60,6 +68,7 @@ ERROR_DESCRIPTIONS = {
     412: "If-Match names a version that is no longer current: fetch the record again.",
     413: "The request body is larger than the limit.",
     415: "The request body is not JSON.",
+    422: "The Idempotency-Key was sent before with another request: use a new key for a new request.",
     428: "The write needs an If-Match header naming the version it is based on.",
     429: "Too many requests; retry after the number of seconds in Retry-After.",
 }
@@ -644,6 +653,8 @@ ERROR_EXAMPLES = {
     412: lambda: PreconditionFailed(),
     413: lambda: PayloadTooLarge(),
     415: lambda: exceptions.UnsupportedMediaType("text/plain"),
+    422: lambda: IdempotencyKeyReused(),
+    428: lambda: PreconditionRequired(),
     429: lambda: exceptions.Throttled(wait=30),
 }
 

@@ -15,16 +15,26 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from config.api.changes import Position, encode_cursor, watermark
-from config.api.conditional import check_if_match, last_modified_header, representation_etag
+from config.api.conditional import (
+    check_if_match,
+    last_modified_header,
+    reader_key,
+    representation_etag,
+    version_annotation,
+    version_etag,
+)
 from config.api.idempotency.keys import answer_once, request_key
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
+from config.api.scopes import kind_of
 from config.editorial import workflow
 from config.framework.models import unread_columns
 from config.operations.cache import conditional_response
 
 NUL = "\x00"
+# The actions whose records carry their stored version, for their ETag.
+VERSIONED = ("retrieve", "create", "update", "partial_update", "destroy")
 
 
 class Snapshot:
@@ -89,6 +99,9 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         if self.request.method in SAFE_METHODS:
             # Reads leave the columns they do not show unread; a write saves the whole record.
             queryset = queryset.defer(*unread_columns(queryset.model, self.shown_fields()))
+        if self.action in VERSIONED and kind_of(self) is not None:
+            # The stored version, for the ETag, read with the record (no query of its own).
+            queryset = queryset.annotate(feed_version=version_annotation(kind_of(self)))
         return queryset
 
     def shown_fields(self) -> list[str]:
@@ -114,6 +127,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
         self.last_modified = instance.updated_at
+        self.versioned = instance
         return Response(self.get_serializer(instance).data)
 
     @extend_schema(
@@ -204,7 +218,12 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         return response
 
     def conditional(self, request, response):
-        etag = representation_etag(response.data, request.accepted_renderer.format)
+        media_format = request.accepted_renderer.format
+        versioned = getattr(self, "versioned", None)
+        if versioned is not None:
+            etag = self.instance_etag(versioned, media_format)
+        else:
+            etag = representation_etag(response.data, media_format)
         last_modified = getattr(self, "last_modified", None)
         response["ETag"] = etag
         if last_modified is not None:
@@ -229,10 +248,21 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         return instance
 
     def current_etag(self, instance) -> str:
-        """The ETag a GET of ``instance`` would send now: what ``If-Match`` is compared with."""
-        return representation_etag(
-            self.serializer_class(instance, context=self.get_serializer_context()).data
-        )
+        """The ETag a GET of ``instance`` would send now: what ``If-Match`` is compared with.
+
+        Read anew, once the row is locked: the version the locking query read with the row comes
+        from that query's snapshot, taken before the lock was granted — another writer's change
+        that committed meanwhile would not be in it."""
+        instance.feed_version = None
+        return self.instance_etag(instance)
+
+    def instance_etag(self, instance, media_format: str = "json") -> str:
+        """``instance``'s stored version as this reader's ETag (``config.api.conditional``)."""
+        version = getattr(instance, "feed_version", None)
+        if version is None:
+            row = type(instance)._default_manager.filter(pk=instance.pk)
+            version = row.annotate(v=version_annotation(kind_of(self))).values_list("v", flat=True).first()
+        return version_etag(kind_of(self), instance.pk, version, reader_key(self.request.user), media_format)
 
     def write_response(self, instance, status_code):
         """The response to a write: the record as a GET would show it, with its new ETag.
@@ -245,7 +275,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
             row = type(instance)._default_manager.filter(pk=instance.pk)
             reloaded = self.serializer_class.eager_load(row, self.request.user).get()
         data = self.serializer_class(reloaded, context=self.get_serializer_context()).data
-        headers = {"ETag": representation_etag(data), "Location": data.get("url") or ""}
+        headers = {"ETag": self.instance_etag(reloaded), "Location": data.get("url") or ""}
         return Response(data, status=status_code, headers=headers)
 
     def create(self, request, *args, **kwargs):

@@ -41,11 +41,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.api.changes import WATERMARK_SQL, Position, decode_cursor, encode_cursor
+from config.api.models import FeedEntry, FeedState
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
 from config.api.permissions import TokenScope
 from config.atlas.endpoints import APP_APIS
-from config.atlas.models import FeedEntry, FeedState
 from config.framework.links import absolute
 
 # Where a serializer shows a relation: a reference (compact) or a nested row (in full).
@@ -161,10 +161,13 @@ def record_write(model, pks, *, using: str = DEFAULT_DB_ALIAS, rows_only: bool =
         params += [dependency.endpoint.kind, *query_params]
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO atlas_feedentry (txid, kind, object_id) "
+            "INSERT INTO api_feedentry (txid, kind, object_id) "
             "SELECT DISTINCT pg_current_xact_id()::text::bigint, c.kind, c.id "
             f"FROM ({' UNION '.join(parts)}) AS c(kind, id) "
-            "ON CONFLICT (txid, kind, object_id) DO NOTHING",
+            # Once a record per transaction; a later write in the same transaction moves its entry
+            # on, so that the record's version (its ETag) changes with every write.
+            "ON CONFLICT (txid, kind, object_id) DO UPDATE "
+            "SET seq = nextval(pg_get_serial_sequence('api_feedentry', 'seq'))",
             params,
         )
 
@@ -274,7 +277,7 @@ def read_entries(after: Position, limit: int, kinds, using: str = DEFAULT_DB_ALI
         cursor.execute(
             f"WITH w AS ({WATERMARK_SQL}) "
             "SELECT w.xmin, e.txid, e.seq, e.kind, e.object_id FROM w LEFT JOIN LATERAL ("
-            "  SELECT txid, seq, kind, object_id FROM atlas_feedentry e"
+            "  SELECT txid, seq, kind, object_id FROM api_feedentry e"
             "  WHERE (e.txid, e.seq) > (%s, %s) AND e.txid < w.xmin " + kind_filter + ""
             "  ORDER BY e.txid, e.seq LIMIT %s) e ON true",
             [after.txid, after.seq, *([list(kinds)] if kinds else []), limit],

@@ -42,6 +42,55 @@ def test_matching_if_none_match_is_answered_304(api, uba):
     assert (response.status_code, response.content, response["ETag"]) == (304, b"", etag)
 
 
+# A record's ETag is its stored version --------------------------------------------------------
+
+
+def test_the_etag_is_the_same_in_every_language_and_under_every_host(api, uba, settings):
+    settings.ALLOWED_HOSTS = ["atlas.example", "atlas.example.org", "testserver"]
+    uba.name_de = "Umweltbundesamt (deutsch)"
+    uba.save()
+
+    etags = {
+        api.get(URL, headers={"Accept-Language": language}, HTTP_HOST=host)["ETag"]
+        for language in ("en", "de", "zh-hans")
+        for host in ("atlas.example", "atlas.example.org")
+    }
+
+    assert len(etags) == 1
+
+
+def test_a_write_may_name_the_etag_read_in_another_language(writer_api, uba):
+    etag = writer_api.get(URL, headers={"Accept-Language": "de"})["ETag"]
+
+    response = writer_api.patch(URL, {"name": "UBA"}, format="json", headers={"If-Match": etag})
+
+    assert response.status_code == 200
+    assert writer_api.get(URL)["ETag"] == response["ETag"] != etag
+
+
+def test_the_etag_changes_with_what_the_record_shows_and_only_with_that(api):
+    participation = factories.EventParticipationFactory()
+    event, other = participation.event, factories.EventFactory()
+    url = f"/api/v1/events/{event.slug}/"
+    first, other_first = api.get(url)["ETag"], api.get(f"/api/v1/events/{other.slug}/")["ETag"]
+
+    participation.organisation.name = "Renamed"  # a record it refers to in a nested row
+    participation.organisation.save()
+    renamed = api.get(url)["ETag"]
+    factories.SessionFactory(event=event)  # a new nested row
+    with_session = api.get(url)["ETag"]
+
+    assert len({first, renamed, with_session}) == 3
+    assert api.get(f"/api/v1/events/{other.slug}/")["ETag"] == other_first
+
+
+def test_readers_who_see_different_rows_get_different_etags(api, partner_api):
+    event = factories.EventFactory(slug="shared")
+    factories.SessionFactory(event=event, visibility="partners")
+
+    assert api.get("/api/v1/events/shared/")["ETag"] != partner_api.get("/api/v1/events/shared/")["ETag"]
+
+
 def test_list_matching_if_none_match_is_answered_304(api, uba):
     etag = api.get("/api/v1/organisations/")["ETag"]
 
@@ -210,8 +259,9 @@ def test_authentication_permission_and_the_record_come_before_the_precondition(
 
 
 def another_writer():
-    """A client of one more account that may write every record (an account has one token)."""
-    user = factories.PartnerFactory()
+    """A client of one more staff account that may write every record (published ones too: an
+    account outside the staff never changes a published record)."""
+    user = factories.StaffFactory()
     user.user_permissions.add(*record_permissions())
     return token_client(user)
 
@@ -323,12 +373,13 @@ def test_concurrent_writes_of_one_version_let_exactly_one_through():
     # A draft: changing it needs no publish permission, which a flushed database no longer has.
     factories.OrganisationFactory(slug="uba", name="Umweltbundesamt", status=Status.DRAFT)
     clients = [another_writer() for _ in range(4)]
-    etag = clients[0].get(URL)["ETag"]
+    # Each reads the same version (an ETag is its reader's: another account may see other rows).
+    etags = [client.get(URL)["ETag"] for client in clients]
 
     responses = concurrently(
         *[
             lambda client=client, number=number: client.patch(
-                URL, {"name": f"Writer {number}"}, format="json", headers={"If-Match": etag}
+                URL, {"name": f"Writer {number}"}, format="json", headers={"If-Match": etags[number]}
             )
             for number, client in enumerate(clients)
         ]

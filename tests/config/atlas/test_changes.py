@@ -13,8 +13,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from config.api.models import FeedEntry
 from config.atlas.changes import graph
-from config.atlas.models import FeedEntry
 from config.editorial import workflow
 from config.framework.visibility import Status, Visibility
 from tests.factories import (

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("atlas", "0001_initial"),
+        ("api", "0002_authtoken_tokens"),
     ]
 
     operations = [
@@ -40,17 +40,20 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "indexes": [models.Index(fields=["txid", "seq"], name="atlas_feedentry_position")],
+                "indexes": [
+                    models.Index(fields=["txid", "seq"], name="api_feedentry_position"),
+                    models.Index(fields=["kind", "object_id", "-txid", "-seq"], name="api_feedentry_version"),
+                ],
                 "constraints": [
                     models.UniqueConstraint(
-                        fields=("txid", "kind", "object_id"), name="atlas_feedentry_once_per_txn"
+                        fields=("txid", "kind", "object_id"), name="api_feedentry_once_per_txn"
                     )
                 ],
             },
         ),
         # The housekeeping row, so that scheduled publications are entered from now on.
         migrations.RunSQL(
-            "INSERT INTO atlas_feedstate (due_checked_at, pruned_txid, pruned_seq) VALUES (now(), 0, 0)",
+            "INSERT INTO api_feedstate (due_checked_at, pruned_txid, pruned_seq) VALUES (now(), 0, 0)",
             migrations.RunSQL.noop,
         ),
     ]
