@@ -42,10 +42,10 @@ ERROR_SCHEMA = {
 }
 
 ERROR_DESCRIPTIONS = {
-    400: "Invalid input: a filter, a page, a field, a constraint.",
+    400: "Invalid input: a filter, a page size or cursor, a field, a constraint.",
     401: "The token is missing or invalid, and the operation needs one.",
     403: "The user lacks the permission for this operation.",
-    404: "No such record that the caller may see, or a page past the end.",
+    404: "No such record that the caller may see.",
     405: "The method is not allowed here.",
     406: "None of the accepted formats is available.",
     409: "The write conflicts with other records (e.g. the record is still referred to).",
