@@ -59,10 +59,10 @@ ERROR_SCHEMA = {
 }
 
 ERROR_DESCRIPTIONS = {
-    400: "Invalid input: a filter, a page, a field, a constraint; `errors` names each.",
+    400: "Invalid input: a filter, a page size or cursor, a field, a constraint; `errors` names each.",
     401: "The token is missing and the operation needs one, or a token was sent that is not valid.",
     403: "The user lacks the permission for this operation; the message names it.",
-    404: "No such record that the caller may see, or a page past the end.",
+    404: "No such record that the caller may see.",
     406: "None of the accepted formats is available.",
     409: "The write conflicts with other records (e.g. the record is still referred to).",
     412: "If-Match names a version that is no longer current: fetch the record again.",

@@ -226,6 +226,29 @@ def test_api_default_list_uses_indexes(big_tables, api):
     assert {sql: sequential_scans(sql) for sql in selects} == {sql: [] for sql in selects}
 
 
+def test_api_pages_after_a_cursor_use_indexes(big_tables, api, settings):
+    """A cursor's condition starts the index scan at the boundary: the tenth page reads no more of
+    the table than the first (no sequential scan, whatever the position)."""
+    settings.RESPONSE_CACHE_SECONDS = 0  # every page from the database, even one read before
+    url = "/api/v1/events/?page_size=100"
+    for _ in range(10):
+        url = api.get(url).json()["next"]
+    for ordering in ("", "&ordering=start", "&ordering=-updated"):
+        following = api.get(f"/api/v1/events/?page_size=100{ordering}").json()["next"]
+        for address in (url, following) if not ordering else (following,):
+            with capture_queries() as queries:
+                response = api.get(address)
+            selects = [
+                sql
+                for sql in queries.sql
+                if sql.startswith("SELECT") and not sql.startswith("SELECT COUNT(*)")
+            ]
+
+            assert (response.status_code, len(response.json()["results"])) == (200, 100)
+            assert selects, "the page was not read from the database"
+            assert {sql: sequential_scans(sql) for sql in selects} == {sql: [] for sql in selects}
+
+
 def test_search_uses_its_indexes(big_tables):
     name = Event.objects.get(slug="event-4243").name
     records = search_records(Event, name.split()[-1], AnonymousUser())
