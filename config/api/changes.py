@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from django.core import signing
 from django.db import connections
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 
 SALT = "atlas.changes.cursor"
 
@@ -68,3 +68,14 @@ def decode_cursor(raw: str, parameter: str = "cursor") -> Position:
             {parameter: ["This is not a cursor this server issued: use the one an export or the feed gave."]},
             code="invalid",
         ) from None
+
+
+class CursorExpired(APIException):
+    """410: the cursor is older than what the feed keeps; the client copies afresh."""
+
+    status_code = 410
+    default_code = "cursor_expired"
+    default_detail = (
+        "This cursor is older than the changes the server keeps: make a new copy from the exports "
+        "and follow the cursor they give."
+    )

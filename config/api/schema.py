@@ -24,6 +24,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, serializers
 
+from config.api.changes import CursorExpired
 from config.api.exceptions import (
     Conflict,
     IdempotencyKeyReused,
@@ -65,6 +66,7 @@ ERROR_DESCRIPTIONS = {
     404: "No such record that the caller may see.",
     406: "None of the accepted formats is available.",
     409: "The write conflicts with other records (e.g. the record is still referred to).",
+    410: "The cursor is older than the changes the server keeps: make a new copy from the exports.",
     412: "If-Match names a version that is no longer current: fetch the record again.",
     413: "The request body is larger than the limit.",
     415: "The request body is not JSON.",
@@ -172,6 +174,8 @@ class AutoSchema(OperationMarkers, openapi.AutoSchema):
             and getattr(self.view, "detail", None) is False
             and getattr(self.view, "paginator", None) is not None,
         )
+        # Statuses only one view answers (the changes feed's 410), named by the view.
+        codes = sorted({*codes, *getattr(self.view, "error_statuses", ())})
         for code in codes:
             responses.setdefault(
                 str(code),
@@ -650,6 +654,7 @@ ERROR_EXAMPLES = {
     404: lambda: exceptions.NotFound(),
     406: lambda: exceptions.NotAcceptable(),
     409: lambda: Conflict(),
+    410: lambda: CursorExpired(),
     412: lambda: PreconditionFailed(),
     413: lambda: PayloadTooLarge(),
     415: lambda: exceptions.UnsupportedMediaType("text/plain"),

@@ -36,11 +36,11 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api.changes import WATERMARK_SQL, Position, decode_cursor, encode_cursor
+from config.api.changes import WATERMARK_SQL, CursorExpired, Position, decode_cursor, encode_cursor
 from config.api.models import FeedEntry, FeedState
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
@@ -220,15 +220,6 @@ def connect_signals() -> None:
 # Housekeeping ----------------------------------------------------------------------------------
 
 
-class CursorExpired(APIException):
-    status_code = 410
-    default_code = "cursor_expired"
-    default_detail = (
-        "This cursor is older than the changes the server keeps: make a new copy from the exports "
-        "and follow the cursor they give."
-    )
-
-
 def housekeeping(using: str = DEFAULT_DB_ALIAS) -> FeedState | None:
     """Enter the publications whose time has come, prune entries past their retention; return the
     state (``None`` while another request is doing this)."""
@@ -349,6 +340,7 @@ class ChangesView(QueryParameters, APIView):
 
     permission_classes = [TokenScope]
     http_method_names = ["get", "head", "options"]
+    error_statuses = (410,)
     DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 200, 1000
 
     def query_parameters(self) -> set[str]:

@@ -358,3 +358,12 @@ def test_a_token_needs_the_read_scope(anonymous_api, partner):
         "missing_scope",
         200,
     )
+
+
+def test_the_schema_documents_the_feed_its_parameters_and_its_410(anonymous_api):
+    operation = anonymous_api.get("/api/schema/?format=json").json()["paths"]["/api/v1/changes/"]["get"]
+
+    assert {parameter["name"] for parameter in operation["parameters"]} >= {"cursor", "type", "page_size"}
+    assert {"200", "400", "410"} <= set(operation["responses"])
+    example = operation["responses"]["410"]["content"]["application/json"]
+    assert "cursor_expired" in str(example)
