@@ -141,7 +141,9 @@ class Writer:
             event.topics.add(topic)
 
 
-def test_a_copy_kept_by_the_example_client_equals_a_fresh_export_after_every_round(live_server):
+def test_a_copy_kept_by_the_example_client_equals_a_fresh_export_after_every_round(
+    live_server, record_property
+):
     sync_client = example_client()
     api = f"{live_server.url}/api/v1/"
     for _ in range(6):
@@ -184,4 +186,6 @@ def test_a_copy_kept_by_the_example_client_equals_a_fresh_export_after_every_rou
             found = differences(copy.records, fresh.records)
             report.append((round_number, reader, sum(map(len, fresh.records.values())), len(found)))
             assert found == [], f"round {round_number}, {reader}: {found}"
+    # Reported in the JUnit XML (--junitxml): round, reader, records in the copy, differences.
+    record_property("sync_rounds", report)
     assert len(report) == ROUNDS * 2 and all(differences == 0 for *_, differences in report)
