@@ -707,8 +707,9 @@ def test_stateful_runs_with_a_token_that_may_write_follow_the_links_without_a_fa
     assert followed
 
 
-# A generated client: openapi-python-client builds one from the live schema, and it calls every
-# list with each of its filters, and every export, over HTTP.
+# A generated client: openapi-python-client builds one from the live schema; it calls every
+# list with each of its filters, every export and detail, the changes feed and search, and a
+# change with If-Match (a stale one is a 412), over HTTP.
 
 CLIENT_PACKAGE = "dialogue_atlas_api_client"
 
@@ -828,3 +829,55 @@ def test_a_generated_client_calls_every_list_with_each_filter_and_every_export(
         assert exported.status_code == 200, path
         assert isinstance(exported.parsed, str) and exported.parsed.strip(), path
     assert calls >= 60
+
+
+def request_model(package, schema, path, method):
+    """The generated class of the JSON body ``method`` on ``path`` takes."""
+    reference = schema["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    return getattr(package.models, reference.rsplit("/", 1)[1])
+
+
+def test_a_generated_client_reads_every_detail_the_changes_feed_and_search_and_writes_with_if_match(
+    generated_client, records, live_server, writer
+):
+    package, _output = generated_client
+    schema = json.loads(urllib.request.urlopen(f"{live_server.url}/api/schema/?format=json").read())
+    client = package.Client(base_url=live_server.url, raise_on_unexpected_status=True)
+    for path, _model, _filterset_class in api_lists():
+        first = operation_function(package, schema, path).sync_detailed(client=client).parsed.results[0]
+        detail = next(other for other in schema["paths"] if other.startswith(path) and "{" in other)
+        key = detail.split("{")[1].split("}")[0]
+        response = operation_function(package, schema, detail).sync_detailed(
+            client=client, **{key: getattr(first, key)}
+        )
+        assert (response.status_code, response.parsed.id) == (200, first.id), detail
+
+    exported = operation_function(package, schema, "/api/v1/events/export/").sync_detailed(client=client)
+    changes = operation_function(package, schema, "/api/v1/changes/").sync_detailed(
+        client=client, cursor=exported.headers["X-Changes-Cursor"]
+    )
+    assert (changes.status_code, changes.parsed.more) == (200, False)
+    found = operation_function(package, schema, "/api/v1/search/").sync_detailed(client=client, q="event")
+    assert found.status_code == 200 and found.parsed.groups
+
+    token = package.AuthenticatedClient(
+        base_url=live_server.url, token=issue_token(writer), prefix="Token", raise_on_unexpected_status=True
+    )
+    detail = "/api/v1/organisations/{slug}/"
+    slug = operation_function(package, schema, "/api/v1/organisations/").sync_detailed(client=token)
+    slug = slug.parsed.results[0].slug
+    read = operation_function(package, schema, detail).sync_detailed(client=token, slug=slug)
+    body = request_model(package, schema, detail, "patch").from_dict(
+        {"name": "Renamed by a generated client"}
+    )
+    changed = operation_function(package, schema, detail, "patch").sync_detailed(
+        client=token, slug=slug, body=body, if_match=read.headers["ETag"]
+    )
+    assert (changed.status_code, changed.parsed.name) == (200, "Renamed by a generated client")
+    stale = operation_function(package, schema, detail, "patch").sync_detailed(
+        client=package.AuthenticatedClient(base_url=live_server.url, token=token.token, prefix="Token"),
+        slug=slug,
+        body=body,
+        if_match=read.headers["ETag"],
+    )
+    assert stale.status_code == 412
