@@ -1,12 +1,18 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 
-def create_publish_permissions(sender, using="default", apps=None, **kwargs):
+def create_publish_permissions(sender, using="default", apps=global_apps, **kwargs):
+    # Django sends post_migrate only for apps with models, which this one has not: the handler
+    # listens to every app's and acts on the last of the atlas's. After ``migrate`` ``apps`` is the
+    # migrated state; ``flush`` (which empties a test database between transactional tests) sends
+    # none, so the models are the project's own, as for Django's own permissions.
     from config.editorial.workflow import ensure_publish_permissions
 
-    if apps is not None:
+    if sender.label == settings.ATLAS_APPS[-1]:
         ensure_publish_permissions(apps, using)
 
 
@@ -21,7 +27,7 @@ class EditorialConfig(AppConfig):
     def ready(self):
         # Like Django's own model permissions, the publish permissions exist after every migrate
         # (and after a test database is flushed).
-        post_migrate.connect(create_publish_permissions, sender=self)
+        post_migrate.connect(create_publish_permissions, dispatch_uid="atlas-publish-permissions")
 
 
 class AtlasAdminConfig(admin_apps.AdminConfig):
