@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -161,15 +161,13 @@ def record_write(model, pks, *, using: str = DEFAULT_DB_ALIAS, rows_only: bool =
         params += [dependency.endpoint.kind, *query_params]
     with connection.cursor() as cursor:
         cursor.execute(
-            # ``at`` is when the entry was written (not when its transaction began): a record
-            # whose publish date is after it was entered before its time (``housekeeping``).
-            "INSERT INTO api_feedentry (txid, kind, object_id, at) "
-            "SELECT DISTINCT pg_current_xact_id()::text::bigint, c.kind, c.id, clock_timestamp() "
+            "INSERT INTO api_feedentry (txid, kind, object_id) "
+            "SELECT DISTINCT pg_current_xact_id()::text::bigint, c.kind, c.id "
             f"FROM ({' UNION '.join(parts)}) AS c(kind, id) "
             # Once a record per transaction; a later write in the same transaction moves its entry
             # on, so that the record's version (its ETag) changes with every write.
             "ON CONFLICT (txid, kind, object_id) DO UPDATE "
-            "SET seq = nextval(pg_get_serial_sequence('api_feedentry', 'seq')), at = clock_timestamp()",
+            "SET seq = nextval(pg_get_serial_sequence('api_feedentry', 'seq'))",
             params,
         )
 
@@ -240,12 +238,11 @@ def housekeeping(using: str = DEFAULT_DB_ALIAS) -> FeedState | None:
         by_model, _dependencies = graph()
         for model in by_model:
             if any(field.name == "published_at" for field in model._meta.concrete_fields):
-                # Only those entered before their time: one entered since was handed out visible.
-                entered_since = FeedEntry.objects.using(using).filter(
-                    kind=by_model[model].kind, object_id=OuterRef("pk"), at__gte=OuterRef("published_at")
-                )
+                # Only those saved before their time: a later write entered them already.
                 due = model._base_manager.using(using).filter(
-                    ~Exists(entered_since), published_at__gt=state.due_checked_at, published_at__lte=now
+                    Q(published_at__gt=F("updated_at")),
+                    published_at__gt=state.due_checked_at,
+                    published_at__lte=now,
                 )
                 record_write(model, list(due.values_list("pk", flat=True)), using=using)
         state.due_checked_at = now

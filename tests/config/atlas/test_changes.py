@@ -14,7 +14,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from config.api.models import FeedEntry
-from config.atlas.changes import graph, housekeeping
+from config.atlas.changes import graph
 from config.editorial import workflow
 from config.framework.visibility import Status, Visibility
 from tests.factories import (
@@ -367,17 +367,3 @@ def test_the_schema_documents_the_feed_its_parameters_and_its_410(anonymous_api)
     assert {"200", "400", "410"} <= set(operation["responses"])
     example = operation["responses"]["410"]["content"]["application/json"]
     assert "cursor_expired" in str(example)
-
-
-def test_a_record_published_as_it_is_written_is_not_entered_again_when_its_date_passes():
-    """As the seed loader writes: the publish date is set just before the row is saved (and the
-    row keeps the ``updated_at`` it was built with). Its entry was handed out visible already."""
-    housekeeping()  # the feed's housekeeping row, due-checked from now
-    event = EventFactory.build(slug="seeded")
-    event.published_at = timezone.now()
-    event.save_base()
-    assert event.updated_at < event.published_at
-
-    housekeeping()
-
-    assert FeedEntry.objects.filter(kind="events", object_id=event.pk).count() == 1
