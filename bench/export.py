@@ -10,6 +10,7 @@ the peak is the export's). It fails if the export is cut short. Make the databas
 ``manage.py generate_demo_data --events 100000``.
 """
 
+import logging
 import os
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import BIN, ROOT, children, free_port, memory_mb, serve
+from run import BIN, ROOT, children, free_port, log, memory_mb, serve
 
 
 def main(kind: str = "events") -> int:
@@ -54,7 +55,7 @@ def main(kind: str = "events") -> int:
                 lines += 1
         seconds = time.perf_counter() - started
         peak = memory_mb(worker, "VmHWM")
-    print(
+    log(
         f"{kind}: {lines} of {expected} records in {seconds:.1f} s ({lines / seconds:.0f}/s); "
         f"worker peak RSS {peak:.0f} MB (at start {before:.0f} MB); gunicorn.conf.py as shipped, 1 worker, "
         f"{'with a token' if token else 'anonymous'}"
@@ -63,4 +64,5 @@ def main(kind: str = "events") -> int:
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     sys.exit(main(*sys.argv[1:]))

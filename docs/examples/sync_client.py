@@ -12,6 +12,7 @@ against a live server (tests/docs/test_sync_client.py).
 
 import argparse
 import json
+import logging
 import sys
 import time
 import urllib.error
@@ -155,9 +156,10 @@ def main(argv=None) -> int:
     copy.load(arguments.copy)
     applied = copy.sync()
     copy.save(arguments.copy)
-    print(f"{applied} records copied or changed", file=sys.stderr)
+    logging.getLogger("sync_client").info("%d records copied or changed", applied)
     return 0
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     sys.exit(main())
