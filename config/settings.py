@@ -193,19 +193,29 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 UPLOAD_IMAGE_MAX_BYTES = int(os.environ.get("UPLOAD_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 UPLOAD_IMAGE_MAX_PIXELS = int(os.environ.get("UPLOAD_IMAGE_MAX_PIXELS", 50_000_000))
 UPLOAD_DOCUMENT_MAX_BYTES = int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 25 * 1024 * 1024))
+# Uploaded files are served by the media view (config/atlas/media.py), which applies their record's
+# visibility first, then answers as MEDIA_SERVE_MODE says: "django" streams the file itself,
+# "x-accel" hands it to nginx (an internal location at MEDIA_ACCEL_REDIRECT_PREFIX), "x-sendfile" to
+# Apache or lighttpd (docs/operations.md).
+MEDIA_SERVE_MODE = os.environ.get("MEDIA_SERVE_MODE", "django")
+if MEDIA_SERVE_MODE not in ("django", "x-accel", "x-sendfile"):
+    raise ImproperlyConfigured(
+        f"MEDIA_SERVE_MODE must be django, x-accel or x-sendfile, not {MEDIA_SERVE_MODE!r}."
+    )
+MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "/protected-media/")
 # Uploaded media on S3-compatible storage when a bucket is named, so that every app server sees
 # the same files; credentials come from the environment the way boto3 reads them
-# (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or an instance role).
+# (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or an instance role). The bucket stays private: pages
+# link the media view, which redirects to an address signed for AWS_QUERYSTRING_EXPIRE seconds.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", 300))
 MEDIA_STORAGE = (
     {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "config.operations.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
             "file_overwrite": False,
             "default_acl": None,
         },

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path, re_path
 
-from config.operations.uploads import serve_media
+from config.atlas.media import serve_file
 
 
 def healthz(request):
@@ -15,8 +15,9 @@ def healthz(request):
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    # In production the reverse proxy serves these itself, with the same headers (docs/operations.md).
-    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_media, name="media"),
+    # Every uploaded file, through its record's visibility; the proxy or S3 may send the bytes
+    # (config/atlas/media.py, docs/operations.md).
+    re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_file, name="media"),
     path("", include("config.atlas.urls")),
     path("", include("institutions.urls")),
     path("", include("dialogues.urls")),

@@ -222,7 +222,7 @@ def test_media_on_s3_compatible_storage_when_a_bucket_is_named():
     shown = settings_with(AWS_STORAGE_BUCKET_NAME="atlas-media", S3_ENDPOINT_URL="https://s3.example.org")
 
     assert (shown["storage"], shown["bucket"], shown["endpoint"]) == (
-        "storages.backends.s3.S3Storage",
+        "config.operations.storage.MediaS3Storage",
         "atlas-media",
         "https://s3.example.org",
     )

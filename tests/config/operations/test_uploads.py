@@ -3,13 +3,16 @@
 import io
 import re
 import zipfile
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 from PIL import Image
 
+from config.framework.visibility import Visibility
 from config.operations.uploads import check_document, check_image, safe_name
 from dialogues.models import Publication
 from events.models import Photo
@@ -265,6 +268,15 @@ def test_api_accepts_no_file_uploads(staff):
     ]
 
 
+def stored_on_a_row(media_root, path: str, content: bytes):
+    """A file on disk at ``path`` and the published, public row whose file field names it."""
+    (media_root / path).parent.mkdir(parents=True, exist_ok=True)
+    (media_root / path).write_bytes(content)
+    if path.startswith("photos/"):
+        return factories.PhotoFactory(image=path)
+    return factories.PublicationFactory(file=path)
+
+
 @pytest.mark.parametrize(
     ("path", "content", "content_type", "disposition"),
     [
@@ -277,8 +289,7 @@ def test_api_accepts_no_file_uploads(staff):
     ],
 )
 def test_media_is_served_inert(client, media_root, path, content, content_type, disposition):
-    (media_root / path).parent.mkdir(parents=True, exist_ok=True)
-    (media_root / path).write_bytes(content)
+    stored_on_a_row(media_root, path, content)
 
     response = client.get(f"/media/{path}")
 
@@ -300,7 +311,237 @@ def test_media_is_served_inert(client, media_root, path, content, content_type, 
 
 
 @pytest.mark.parametrize(
-    ("path", "status"), [("../settings.py", 400), ("%2e%2e/manage.py", 400), ("photos/missing.png", 404)]
+    ("path", "status"),
+    [
+        ("../settings.py", 400),
+        ("%2e%2e/manage.py", 400),
+        ("photos//2024/photo.png", 400),
+        ("photos/2024/./photo.png", 400),
+        ("photos/missing.png", 404),
+    ],
 )
 def test_media_outside_the_folder_is_refused_and_missing_is_a_404(client, media_root, path, status):
+    stored_on_a_row(media_root, "photos/2024/photo.png", image_bytes("PNG"))
+
     assert client.get(f"/media/{path}").status_code == status
+
+
+def test_a_file_a_row_names_but_storage_lost_is_a_404(client, media_root):
+    stored_on_a_row(media_root, "photos/2024/photo.png", image_bytes("PNG"))
+    (media_root / "photos/2024/photo.png").unlink()
+
+    assert client.get("/media/photos/2024/photo.png").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("mode", "header", "value"),
+    [
+        ("x-accel", "X-Accel-Redirect", "/protected-media/photos/2024/group%20photo.jpg"),
+        ("x-sendfile", "X-Sendfile", "{media_root}/photos/2024/group photo.jpg"),
+    ],
+)
+def test_behind_a_proxy_the_answer_names_the_file_and_the_proxy_sends_it(
+    client, media_root, settings, mode, header, value
+):
+    settings.MEDIA_SERVE_MODE = mode
+    stored_on_a_row(media_root, "photos/2024/group photo.jpg", image_bytes("JPEG"))
+
+    response = client.get("/media/photos/2024/group%20photo.jpg")
+
+    assert {
+        "status": response.status_code,
+        header: response[header],
+        "body": response.content,
+        "Content-Type": response["Content-Type"],
+        "Content-Disposition": response["Content-Disposition"],
+        "X-Content-Type-Options": response["X-Content-Type-Options"],
+        "Cache-Control": response["Cache-Control"],
+    } == {
+        "status": 200,
+        header: value.format(media_root=media_root),
+        "body": b"",
+        "Content-Type": "image/jpeg",
+        "Content-Disposition": "inline",
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": f"public, max-age={settings.HTTP_CACHE_MAX_AGE}",
+    }
+
+
+# On S3 -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def s3(settings):
+    """Media on S3, at an endpoint where nothing listens: any request would fail, and is counted."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "config.operations.storage.MediaS3Storage",
+            "OPTIONS": {
+                "bucket_name": "atlas-media",
+                "endpoint_url": "http://127.0.0.1:9",
+                "region_name": "eu-central-1",
+                "access_key": "AKIAEXAMPLE",
+                "secret_key": "example-secret",
+                "file_overwrite": False,
+                "default_acl": None,
+            },
+        },
+    }
+    from django.core.files.storage import default_storage
+
+    sent = []
+    client = default_storage.connection.meta.client
+    client.meta.events.register("before-send", lambda request, **kwargs: sent.append(request.url))
+    return sent
+
+
+def test_on_s3_pages_link_the_media_view_and_it_redirects_to_a_short_lived_signed_address(
+    client, s3, settings
+):
+    publication = factories.PublicationFactory(file="publications/2024/paper-1a2b3c4d.pdf")
+
+    page = client.get(publication.get_absolute_url())
+    response = client.get("/media/publications/2024/paper-1a2b3c4d.pdf")
+
+    location = urlsplit(response["Location"])
+    query = parse_qs(location.query)
+    assert b'href="/media/publications/2024/paper-1a2b3c4d.pdf"' in page.content
+    assert {
+        "status": response.status_code,
+        "Cache-Control": response["Cache-Control"],
+        "address": f"{location.scheme}://{location.netloc}{location.path}",
+        "expires": query["X-Amz-Expires"],
+        "signed": "X-Amz-Signature" in query,
+        "type": query["response-content-type"],
+        "disposition": query["response-content-disposition"],
+        "requests sent to S3": s3,
+    } == {
+        "status": 302,
+        "Cache-Control": "private, no-store",
+        "address": "http://127.0.0.1:9/atlas-media/publications/2024/paper-1a2b3c4d.pdf",
+        "expires": [str(settings.AWS_QUERYSTRING_EXPIRE)],
+        "signed": True,
+        "type": ["application/pdf"],
+        "disposition": ["attachment"],
+        "requests sent to S3": [],
+    }
+
+
+def test_on_s3_a_hidden_records_file_is_a_404_with_no_address_at_all(client, s3):
+    factories.PublicationFactory(file="publications/2024/paper-1a2b3c4d.pdf", visibility=Visibility.INTERNAL)
+
+    response = client.get("/media/publications/2024/paper-1a2b3c4d.pdf")
+
+    assert [response.status_code, "Location" in response, s3] == [404, False, []]
+
+
+# Removing files after the commit ------------------------------------------------------------------
+
+
+def photo_with_file(media_root, name="photos/2024/photo.jpg"):
+    (media_root / name).parent.mkdir(parents=True, exist_ok=True)
+    (media_root / name).write_bytes(image_bytes("JPEG"))
+    return factories.PhotoFactory(image=name)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_record_removes_its_files_once_the_transaction_commits(media_root):
+    photo = photo_with_file(media_root)
+    (media_root / "publications/2024").mkdir(parents=True)
+    (media_root / "publications/2024/paper.pdf").write_bytes(PDF)
+    publication = factories.PublicationFactory(file="publications/2024/paper.pdf")
+
+    with transaction.atomic():
+        photo.event.delete()  # the photo goes with its event
+        publication.delete()
+        during = sorted(path.name for path in media_root.rglob("*.*"))
+
+    assert [during, list(media_root.rglob("*.*"))] == [["paper.pdf", "photo.jpg"], []]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_deletion_rolled_back_keeps_the_row_and_its_file(media_root):
+    photo = photo_with_file(media_root)
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        photo.event.delete()
+        raise RuntimeError("the request failed after the delete")
+
+    assert [Photo.objects.filter(pk=photo.pk).exists(), (media_root / "photos/2024/photo.jpg").exists()] == [
+        True,
+        True,
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_replaced_photo_removes_the_old_file_after_the_commit_and_keeps_the_new(media_root):
+    photo = Photo.objects.get(pk=photo_with_file(media_root).pk)
+
+    with transaction.atomic():
+        photo.image = upload("new.png", image_bytes("PNG"))
+        photo.save()
+        during = (media_root / "photos/2024/photo.jpg").exists()
+
+    stored = Photo.objects.get(pk=photo.pk).image.name
+    assert [during, (media_root / "photos/2024/photo.jpg").exists(), (media_root / stored).exists()] == [
+        True,
+        False,
+        True,
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_photo_loaded_without_its_image_and_then_replaced_removes_the_old_file(media_root):
+    photo = Photo.objects.only("pk", "event").get(pk=photo_with_file(media_root).pk)
+
+    photo.image = ""
+    photo.save()
+
+    assert (media_root / "photos/2024/photo.jpg").exists() is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reverting_to_a_version_with_an_older_file_removes_the_newer_and_does_not_bring_back_the_older(
+    client, media_root
+):
+    photo = Photo.objects.get(pk=photo_with_file(media_root).pk)
+    photo.image = upload("new.png", image_bytes("PNG"))
+    photo.save()
+    newer = photo.image.name
+
+    photo.history.earliest().instance.save()  # what the admin's revert saves
+
+    assert [
+        Photo.objects.get(pk=photo.pk).image.name,
+        (media_root / "photos/2024/photo.jpg").exists(),
+        (media_root / newer).exists(),
+        client.get("/media/photos/2024/photo.jpg").status_code,
+    ] == ["photos/2024/photo.jpg", False, False, 404]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_another_row_still_names_is_kept(media_root):
+    photo = photo_with_file(media_root)
+    factories.PhotoFactory(event=photo.event, image=photo.image.name)
+
+    photo.delete()
+
+    assert (media_root / "photos/2024/photo.jpg").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_storage_that_cannot_remove_the_file_leaves_it_logged_and_the_delete_stands(media_root, caplog):
+    photo = photo_with_file(media_root)
+    # A folder where the file was: the storage's delete fails (as a bucket that is away would).
+    (media_root / "photos/2024/photo.jpg").unlink()
+    (media_root / "photos/2024/photo.jpg").mkdir()
+    (media_root / "photos/2024/photo.jpg/kept").write_bytes(b"")
+
+    photo.delete()
+
+    assert [Photo.objects.filter(pk=photo.pk).exists(), (media_root / "photos/2024/photo.jpg").exists()] == [
+        False,
+        True,
+    ]
+    assert "Could not remove the stored file photos/2024/photo.jpg" in caplog.text
