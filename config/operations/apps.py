@@ -2,13 +2,19 @@ from django.apps import AppConfig
 
 
 class OperationsConfig(AppConfig):
-    """Operations as an app: the response cache's invalidation signals, the local admin command."""
+    """Operations as an app: the response cache's invalidation signals, the idle clock of staff
+    sessions and the deploy check of the proxy settings, the local admin command."""
 
     name = "config.operations"
     label = "operations"
     verbose_name = "Dialogue Atlas operations"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        # Importing the module registers its deploy check.
+        from config.operations import security
         from config.operations.cache import connect_signals
 
         connect_signals()
+        user_logged_in.connect(security.note_login, dispatch_uid="atlas-staff-idle-clock")

@@ -102,6 +102,23 @@ def test_setup_page_registers_a_device_that_then_opens_the_admin(client, require
     assert [TOTPDevice.objects.get(user=editor).confirmed, client.get("/admin/").status_code] == [True, 200]
 
 
+def test_setup_page_shows_a_new_secret_each_time_and_only_the_last_one_confirms(client, require_2fa, editor):
+    login(client)
+    client.get("/admin/two-factor/")
+    seen_first = TOTPDevice.objects.get(user=editor)
+    client.get("/admin/two-factor/")
+    shown_last = TOTPDevice.objects.get(user=editor)
+    old_code, new_code = current_code(seen_first), current_code(shown_last)
+
+    refused = client.post("/admin/two-factor/", {"otp_token": old_code}) if old_code != new_code else None
+
+    assert [TOTPDevice.objects.filter(user=editor).count(), seen_first.key != shown_last.key] == [1, True]
+    assert refused is None or (refused.status_code, TOTPDevice.objects.get(user=editor).confirmed) == (
+        200,
+        False,
+    )
+
+
 def test_setup_page_refuses_a_wrong_code(client, require_2fa, editor):
     login(client)
     client.get("/admin/two-factor/")
