@@ -18,6 +18,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -140,7 +141,16 @@ class AtlasAdminSite(admin.AdminSite):
         return response
 
     def get_urls(self):
-        return [path("two-factor/", self.two_factor_view, name="two-factor"), *super().get_urls()]
+        return [
+            path("two-factor/", self.two_factor_view, name="two-factor"),
+            path("keep-alive/", self.admin_view(self.keep_alive_view), name="keep-alive"),
+            *super().get_urls(),
+        ]
+
+    def keep_alive_view(self, request):
+        """Nothing but a request of the session: editorial/keep_alive.js calls it while an editor
+        types, so that a long edit does not run into the idle limit of staff sessions."""
+        return HttpResponse(status=204)
 
     @method_decorator(never_cache)
     @method_decorator(csrf_protect)
