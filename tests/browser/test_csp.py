@@ -96,6 +96,16 @@ def test_staff_registers_an_authenticator_and_enters_the_admin(
     assert browser_problems == []
 
 
+def test_the_permissions_policy_names_only_features_the_browser_knows(page, live_server):
+    notes = []
+    page.on("console", lambda message: notes.append(message.text))
+
+    response = page.goto(live_server.url + "/")
+
+    assert "camera=()" in response.headers["permissions-policy"]
+    assert [note for note in notes if "Permissions-Policy" in note] == []
+
+
 def test_typing_in_an_admin_form_tells_the_server_the_session_is_in_use(
     page, live_server, browser_problems, writer
 ):
