@@ -90,6 +90,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Cross-Origin-Resource-Policy and Permissions-Policy, outside the response cache so that cached
+    # pages carry them too (config/operations/security.py).
+    "config.operations.security.ResponseHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the response cache, so a cached page still knows whether it was read from a replica.
     "config.operations.replicas.ReadAfterWriteMiddleware",
@@ -108,6 +111,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After OTP and messages: outside the admin an unverified session has no staff powers where
+    # two-factor login is required; an idle staff session is signed out (config/operations/security.py).
+    "config.operations.security.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -263,6 +269,11 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # The __Host- prefix: browsers accept these cookies only over HTTPS, for the whole site (Path=/)
+    # and from this host alone (no Domain), so neither a subdomain nor plain HTTP can plant or
+    # overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 # Failed logins (django-axes). After AXES_FAILURE_LIMIT failures within the cool-off time a login
 # is refused for the same username from the same address, and for any username from that address
@@ -285,6 +296,10 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 # registered at <admin>/two-factor/. Off in development, so `make run`'s admin account just works.
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", PRODUCTION)
 OTP_TOTP_ISSUER = "Dialogue Atlas"
+# A staff session unused for this long is signed out (0: never); other sessions keep
+# SESSION_COOKIE_AGE. Where two-factor login is required, a session it has not verified has no staff
+# powers outside the admin's login pages (config/operations/security.py).
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", 60 * 60))
 
 # The admin's address; in production choose one that is not guessed (it is not listed in robots.txt).
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")

@@ -30,7 +30,7 @@ from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_
 from config.api.scopes import kind_of
 from config.editorial import workflow
 from config.framework.models import unread_columns
-from config.operations.cache import conditional_response
+from config.operations.cache import conditional_response, is_anonymous_request
 
 NUL = "\x00"
 # The actions whose records carry their stored version, for their ETag.
@@ -206,12 +206,16 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         if isinstance(response, HttpResponse):  # REST framework's, and a replayed first answer
             response["Vary"] = "Accept, Accept-Language, Authorization, Cookie"
         if request.method in ("GET", "HEAD"):
-            anonymous = not request.user.is_authenticated
-            shared = anonymous and response.status_code < 400
+            # A token's or a session's answer is kept nowhere (no-store), as the site's pages
+            # (AnonymousCacheMiddleware); clients that keep its ETag themselves still revalidate.
+            personal = request.user.is_authenticated or not is_anonymous_request(request)
+            shared = not personal and response.status_code < 400
             # Unless the view said otherwise (exports are never stored).
             response.setdefault(
                 "Cache-Control",
-                f"public, max-age={settings.HTTP_CACHE_MAX_AGE}" if shared else "private, no-cache",
+                f"public, max-age={settings.HTTP_CACHE_MAX_AGE}"
+                if shared
+                else ("private, no-store" if personal else "private, no-cache"),
             )
             if isinstance(response, Response) and response.status_code == 200 and response.data is not None:
                 return self.conditional(request, response)

@@ -116,7 +116,7 @@ class RecordAdminMixin:
     show_facets = admin.ShowFacets.ALLOW
 
     class Media:
-        js = ("editorial/translation_tabs.js",)
+        js = ("editorial/translation_tabs.js", "editorial/keep_alive.js")
         css = {"all": ("editorial/translation_tabs.css",)}
 
     @property

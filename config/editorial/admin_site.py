@@ -3,7 +3,10 @@
 A staff user with a confirmed authenticator device must give its current code with the password.
 With ``ADMIN_REQUIRE_2FA`` on (the default in production) a staff user without one gets no further
 than the page that registers a device (a QR code for an authenticator app), and the admin opens
-only to sessions verified by a code.
+only to sessions verified by a code. That page is the one way to a first device: it takes a
+password-only session only while the account has no confirmed device (a second device needs a
+verified session), and shows a new secret each time. Outside the admin such a session has no
+staff powers at all (``config/operations/security.py``).
 """
 
 import base64
@@ -15,6 +18,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -137,14 +141,23 @@ class AtlasAdminSite(admin.AdminSite):
         return response
 
     def get_urls(self):
-        return [path("two-factor/", self.two_factor_view, name="two-factor"), *super().get_urls()]
+        return [
+            path("two-factor/", self.two_factor_view, name="two-factor"),
+            path("keep-alive/", self.admin_view(self.keep_alive_view), name="keep-alive"),
+            *super().get_urls(),
+        ]
+
+    def keep_alive_view(self, request):
+        """Nothing but a request of the session: editorial/keep_alive.js calls it while an editor
+        types, so that a long edit does not run into the idle limit of staff sessions."""
+        return HttpResponse(status=204)
 
     @method_decorator(never_cache)
     @method_decorator(csrf_protect)
     def two_factor_view(self, request):
         """Register an authenticator app: scan the QR code, confirm with a code."""
         from django_otp import login as otp_login
-        from django_otp.plugins.otp_totp.models import TOTPDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
         user = request.user
         if not (user.is_active and user.is_staff):
@@ -155,6 +168,11 @@ class AtlasAdminSite(admin.AdminSite):
         device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
         if device is None:
             device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+        elif request.method == "GET":
+            # A new secret each time the page is shown: one seen earlier (by someone else who had the
+            # password, before the owner set up the app) confirms nothing and verifies nothing later.
+            device.key = default_key()
+            device.save(update_fields=["key"])
         form = DeviceConfirmationForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             if device.verify_token(form.cleaned_data["otp_token"]):

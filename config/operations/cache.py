@@ -183,8 +183,12 @@ class AnonymousCacheMiddleware:
             return
         if storable:
             patch_cache_control(response, public=True, max_age=settings.HTTP_CACHE_MAX_AGE)
-        else:
+        elif is_anonymous_request(request):
             patch_cache_control(response, private=True, no_cache=True)
+        else:
+            # A signed-in user's or a token's response is kept nowhere, not even in the browser's
+            # cache on disk; clients that keep an ETag themselves still revalidate with it.
+            patch_cache_control(response, private=True, no_store=True)
 
     @staticmethod
     def may_be_behind_replica(current: int) -> bool:

@@ -7,8 +7,11 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from config.framework.visibility import Status
+from events.models import Event
+from tests import factories
 from tests.factories import PASSWORD
-from tests.helpers import current_code
+from tests.helpers import admin_url, current_code
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -90,6 +93,36 @@ def test_staff_registers_an_authenticator_and_enters_the_admin(
 
     expect(page.get_by_text("Your authenticator app is set up")).to_be_visible()
     assert [urlsplit(page.url).path, TOTPDevice.objects.get(user=staff).confirmed] == ["/admin/", True]
+    assert browser_problems == []
+
+
+def test_the_permissions_policy_names_only_features_the_browser_knows(page, live_server):
+    notes = []
+    page.on("console", lambda message: notes.append(message.text))
+
+    response = page.goto(live_server.url + "/")
+
+    assert "camera=()" in response.headers["permissions-policy"]
+    assert [note for note in notes if "Permissions-Policy" in note] == []
+
+
+def test_typing_in_an_admin_form_tells_the_server_the_session_is_in_use(
+    page, live_server, browser_problems, writer
+):
+    event = factories.EventFactory(name="Long edit", status=Status.DRAFT)
+    page.clock.install()
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill(writer.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(live_server.url + admin_url(Event, "change", event.pk))
+    # A long while of reading the page, then the editor types: the script says so (once a minute).
+    page.clock.fast_forward("05:00")
+
+    with page.expect_response(lambda response: urlsplit(response.url).path == "/admin/keep-alive/") as pinged:
+        page.locator("#content-main form input[type=text]:visible").first.press_sequentially(" more")
+
+    assert pinged.value.status == 204
     assert browser_problems == []
 
 

@@ -57,7 +57,11 @@ EXPECTED_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
 }
+
+# Features the atlas does not use, denied on every response (Permissions-Policy).
+DENIED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"]
 
 # The policy without the nonce (which differs per response and appears only where a page uses it).
 STRICT_POLICY = [
@@ -90,7 +94,14 @@ def production_like(settings):
     settings.SECURE_HSTS_PRELOAD = True
     settings.SESSION_COOKIE_SECURE = True
     settings.CSRF_COOKIE_SECURE = True
+    settings.SESSION_COOKIE_NAME = "__Host-sessionid"
+    settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
     return settings
+
+
+def permissions_policy(response) -> dict[str, str]:
+    header = response.headers.get("Permissions-Policy", "")
+    return dict(directive.strip().split("=", 1) for directive in header.split(",") if directive.strip())
 
 
 def policy_without_nonce(header: str) -> list[str]:
@@ -105,6 +116,9 @@ def test_every_response_carries_the_security_headers(client, production_like, ur
 
     assert response.status_code == status
     assert {name: response.headers.get(name) for name in EXPECTED_HEADERS} == EXPECTED_HEADERS
+    assert {
+        feature: permissions_policy(response).get(feature) for feature in DENIED_FEATURES
+    } == dict.fromkeys(DENIED_FEATURES, "()")
     expected_policy = REDOC_POLICY if url == "/api/docs/redoc/" else STRICT_POLICY
     assert policy_without_nonce(response.headers["Content-Security-Policy"]) == expected_policy
 
@@ -121,15 +135,26 @@ def test_no_response_allows_unsafe_inline_or_eval(client, url, status):
     ]
 
 
+@pytest.mark.parametrize("url", ["/events/", "/api/v1/events/"])
+def test_a_response_from_the_cache_carries_the_headers_as_well(client, url):
+    factories.EventFactory()
+    client.get(url)
+
+    response = client.get(url)
+
+    assert [response.get("X-Cache"), response["Cross-Origin-Resource-Policy"]] == ["hit", "same-origin"]
+    assert permissions_policy(response)["camera"] == "()"
+
+
 def test_hsts_is_sent_only_over_https(client, production_like):
     response = client.get("/")
 
     assert response.headers.get("Strict-Transport-Security") is None
 
 
-def test_admin_login_cookies_are_secure_httponly_and_lax(client, production_like, editor):
+def test_admin_login_cookies_are_host_only_secure_httponly_and_lax(client, production_like, editor):
     form = client.get("/admin/login/", secure=True)
-    csrf = form.cookies["csrftoken"]
+    csrf = form.cookies["__Host-csrftoken"]
     login = client.post(
         "/admin/login/?next=/admin/",
         {
@@ -139,12 +164,20 @@ def test_admin_login_cookies_are_secure_httponly_and_lax(client, production_like
         },
         secure=True,
     )
-    session = login.cookies["sessionid"]
+    session = login.cookies["__Host-sessionid"]
 
     assert login.status_code == 302
-    assert [(cookie["secure"], cookie["httponly"], cookie["samesite"]) for cookie in (csrf, session)] == [
-        (True, True, "Lax"),
-        (True, True, "Lax"),
+    # What a browser requires of a __Host- cookie: Secure, Path=/ and no Domain.
+    assert [
+        (cookie["secure"], cookie["path"], cookie["domain"], cookie["httponly"], cookie["samesite"])
+        for cookie in (csrf, session)
+    ] == [(True, "/", "", True, "Lax"), (True, "/", "", True, "Lax")]
+    # The session under its new name signs the editor in, and is never served the anonymous cache.
+    admin = client.get("/admin/", secure=True)
+    assert [admin.status_code, admin.get("X-Cache"), "no-store" in admin["Cache-Control"]] == [
+        200,
+        None,
+        True,
     ]
 
 
@@ -215,6 +248,7 @@ def settings_with(**variables) -> dict:
         endpoint="getattr(storages['default'], 'endpoint_url', None)",
         cache="type(caches['default']).__name__",
         response_cache_seconds="settings.RESPONSE_CACHE_SECONDS",
+        cookies="[settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME]",
     )
 
 
@@ -242,6 +276,13 @@ def test_redis_is_the_shared_cache_when_configured():
     assert settings_with()["cache"] == "LocMemCache"
 
 
+def test_production_cookies_carry_the_host_prefix():
+    production = {"DJANGO_ENV": "production", "SECRET_KEY": "x" * 50}
+
+    assert settings_with()["cookies"] == ["sessionid", "csrftoken"]
+    assert settings_with(**production)["cookies"] == ["__Host-sessionid", "__Host-csrftoken"]
+
+
 def test_production_caches_responses_only_in_a_shared_cache():
     production = {"DJANGO_ENV": "production", "SECRET_KEY": "x" * 50}
 
@@ -257,11 +298,14 @@ def check_deploy(**overrides) -> subprocess.CompletedProcess:
         key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "SECURE_"))
     }
     environment.update(
-        DJANGO_ENV="production",
-        SECRET_KEY=secrets.token_urlsafe(64),
-        DATABASE_URL=database_url(),
-        ALLOWED_HOSTS="atlas.example.org",
-        **overrides,
+        {
+            "DJANGO_ENV": "production",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "DATABASE_URL": database_url(),
+            "ALLOWED_HOSTS": "atlas.example.org",
+            "TRUSTED_PROXY_COUNT": "1",
+            **overrides,
+        }
     )
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -289,3 +333,10 @@ def test_check_deploy_warns_when_hsts_is_switched_off():
 
     warnings = [line.split(" ", 2)[1] for line in result.stderr.splitlines() if line.startswith("?: (")]
     assert [result.returncode, warnings] == [1, ["(security.W004)"]]
+
+
+def test_check_deploy_warns_when_the_proxy_is_not_trusted():
+    result = check_deploy(TRUSTED_PROXY_COUNT="0")
+
+    warnings = [line.split(" ", 2)[1] for line in result.stderr.splitlines() if line.startswith("?: (")]
+    assert [result.returncode, warnings] == [1, ["(atlas.W001)"]]

@@ -151,8 +151,19 @@ def test_stale_if_match_on_delete_keeps_the_record(writer_api, uba):
     assert Organisation.objects.filter(slug="uba").exists()
 
 
-def test_authenticated_reads_are_private(partner_api, uba):
-    assert partner_api.get(URL)["Cache-Control"] == "private, no-cache"
+def test_authenticated_reads_are_stored_nowhere_and_still_revalidate(partner_api, uba):
+    first = partner_api.get(URL)
+
+    # no-store keeps the answer out of every cache; a client that keeps the ETag itself (the sync
+    # recipe does) still gets a 304 for it.
+    revalidated = partner_api.get(URL, headers={"If-None-Match": first["ETag"]})
+
+    assert [first.status_code, first["Cache-Control"]] == [200, "private, no-store"]
+    assert [revalidated.status_code, revalidated["Cache-Control"], revalidated["ETag"]] == [
+        304,
+        "private, no-store",
+        first["ETag"],
+    ]
 
 
 # If-Match is required, and compared strongly ---------------------------------------------------

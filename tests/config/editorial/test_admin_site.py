@@ -3,10 +3,12 @@
 import base64
 import os
 import re
+import time
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from config.operations.security import LAST_ACTIVITY_KEY
 from tests.factories import PASSWORD
 from tests.helpers import current_code
 from tests.settings_probe import configured, database_url
@@ -102,6 +104,23 @@ def test_setup_page_registers_a_device_that_then_opens_the_admin(client, require
     assert [TOTPDevice.objects.get(user=editor).confirmed, client.get("/admin/").status_code] == [True, 200]
 
 
+def test_setup_page_shows_a_new_secret_each_time_and_only_the_last_one_confirms(client, require_2fa, editor):
+    login(client)
+    client.get("/admin/two-factor/")
+    seen_first = TOTPDevice.objects.get(user=editor)
+    client.get("/admin/two-factor/")
+    shown_last = TOTPDevice.objects.get(user=editor)
+    old_code, new_code = current_code(seen_first), current_code(shown_last)
+
+    refused = client.post("/admin/two-factor/", {"otp_token": old_code}) if old_code != new_code else None
+
+    assert [TOTPDevice.objects.filter(user=editor).count(), seen_first.key != shown_last.key] == [1, True]
+    assert refused is None or (refused.status_code, TOTPDevice.objects.get(user=editor).confirmed) == (
+        200,
+        False,
+    )
+
+
 def test_setup_page_refuses_a_wrong_code(client, require_2fa, editor):
     login(client)
     client.get("/admin/two-factor/")
@@ -143,6 +162,24 @@ def test_with_2fa_required_a_forced_login_without_verification_is_refused(client
     client.force_login(device.user)
 
     assert client.get("/admin/").status_code == 302
+
+
+def test_keep_alive_moves_the_idle_clock_of_a_signed_in_staff_session(client, settings, editor):
+    settings.STAFF_SESSION_IDLE_SECONDS = 30 * 60
+    client.force_login(editor)
+    session = client.session
+    session[LAST_ACTIVITY_KEY] = before = int(time.time()) - 20 * 60
+    session.save()
+
+    response = client.get("/admin/keep-alive/")
+
+    assert [response.status_code, client.session[LAST_ACTIVITY_KEY] > before] == [204, True]
+
+
+def test_keep_alive_is_closed_to_unverified_sessions(client, require_2fa, device):
+    client.force_login(device.user)
+
+    assert client.get("/admin/keep-alive/").status_code == 302
 
 
 def test_login_page_shows_the_code_field(client):

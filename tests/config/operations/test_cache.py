@@ -141,7 +141,8 @@ def test_signed_in_users_are_never_served_the_cached_anonymous_page(client, part
         True,
         True,
     )
-    assert partner_page["Cache-Control"] == staff_page["Cache-Control"] == "private, no-cache"
+    # Kept nowhere, not even in the browser's cache (an anonymous error stays "private, no-cache").
+    assert partner_page["Cache-Control"] == staff_page["Cache-Control"] == "private, no-store"
 
 
 def test_token_clients_are_never_served_the_cached_anonymous_list(api, partner, public_event):
@@ -151,7 +152,7 @@ def test_token_clients_are_never_served_the_cached_anonymous_list(api, partner, 
     response = token_client(partner).get("/api/v1/events/")
 
     assert sorted(names(response)) == ["Partners meeting", "Public plenary"]
-    assert (response.get("X-Cache"), response["Cache-Control"]) == (None, "private, no-cache")
+    assert (response.get("X-Cache"), response["Cache-Control"]) == (None, "private, no-store")
 
 
 def test_responses_of_signed_in_users_are_never_stored(public_event, partner, staff):
