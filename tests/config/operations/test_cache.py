@@ -264,7 +264,7 @@ def test_response_cache_can_be_turned_off(api, public_event, settings):
     assert (response.get("X-Cache"), response["Cache-Control"]) == (None, "public, max-age=60")
 
 
-# Redis away (config/operations/resilient_cache.py)
+# Redis away (config/operations/resilient_cache.py; the whole journey: tests/operations/test_redis_faults.py)
 
 
 def test_with_redis_the_second_anonymous_request_is_a_hit(client, public_event, redis_cache):
