@@ -34,8 +34,9 @@ from django.dispatch import Signal
 
 logger = logging.getLogger(__name__)
 
-# What redis-py raises when the server is unreachable, refuses, hangs up or does not answer in time
-# (TimeoutError and BusyLoadingError are kinds of these); OSError for anything the socket raises raw.
+# What redis-py raises when the server is unreachable, refuses, hangs up, is still loading its data
+# (BusyLoadingError, a ConnectionError) or does not answer in time; OSError for a raw socket error.
+# Anything else (a wrong command, a wrong type) is a bug and is raised.
 REDIS_AWAY = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
 # Throttle counters are one small entry per client and scope; LocMemCache's default of 300 entries
 # would cull (and so forget) counters as soon as a few hundred clients call.
