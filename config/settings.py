@@ -334,9 +334,25 @@ LOGGING = {
 # API (REST framework, schema, CORS, throttling, cache)
 # Throttle counters live in the shared cache, so every worker counts the same requests.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Redis going away must not take the site down (config/operations/resilient_cache.py): a call waits
+# at most these many seconds to connect and to be answered, then the call is answered by this
+# process (pages uncached, throttles per process) and Redis is left alone for REDIS_RETRY_SECONDS.
+_redis_cache = {
+    "BACKEND": "config.operations.resilient_cache.ResilientRedisCache",
+    "LOCATION": REDIS_URL,
+    "OPTIONS": {
+        "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", 0.25)),
+        "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", 0.5)),
+    },
+    "RETRY_SECONDS": float(os.environ.get("REDIS_RETRY_SECONDS", 5)),
+    "WARNING_SECONDS": float(os.environ.get("REDIS_WARNING_SECONDS", 60)),
+    # The response cache's generation and entries (config/operations/cache.py): only right when every
+    # worker sees the same ones, so never kept in one process's memory while Redis is away.
+    "SHARED_ONLY_PREFIXES": ["atlas:"],
+}
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        _redis_cache
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "dialogue-atlas"}
     )

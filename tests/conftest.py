@@ -11,8 +11,10 @@ from django.db import transaction
 from rest_framework.test import APIClient
 
 from config.editorial.workflow import EDITORS, PARTNER_SYSTEMS, PUBLISHERS, VIEWERS
+from config.operations import resilient_cache
 from tests.factories import PartnerFactory, StaffFactory, UserFactory, member_of
 from tests.helpers import record_permissions, token_client
+from tests.redis_server import RedisServer
 
 
 @pytest.hookimpl(trylast=True)
@@ -47,6 +49,31 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A Redis server of this test's own (tests/redis_server.py): stop it, hang it, start it again."""
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_cache(redis_server, settings, monkeypatch):
+    """The shared cache as production configures it, on this test's own Redis server (retried at
+    once after a failure, not after REDIS_RETRY_SECONDS)."""
+    monkeypatch.setattr(resilient_cache, "_circuits", {})  # a later test may get the same free port
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.operations.resilient_cache.ResilientRedisCache",
+            "LOCATION": redis_server.url,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            "RETRY_SECONDS": 0,
+            "SHARED_ONLY_PREFIXES": ["atlas:"],
+        }
+    }
+    return redis_server
 
 
 @pytest.fixture(scope="session")

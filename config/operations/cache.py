@@ -11,13 +11,18 @@ HEAD without a session cookie and without an ``Authorization`` header. A respons
 when it is a 200 to such a GET, sets no cookie (a CSRF token, a session), says nothing against
 shared caching (``private``, ``no-store``, ``no-cache``), is not streamed, and varies only by
 headers the key includes. Each response served from the cache gets a new CSP nonce.
+
+While Redis is away (``config/operations/resilient_cache.py``) there is no shared generation:
+nothing is served from the cache or stored in it, and every page is rendered afresh. Writes made
+meanwhile cannot bump the generation, so when Redis answers again the generation is bumped before
+anything is read from it (``cache_recovered``): nothing cached before the outage is served after it.
 """
 
 import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -27,6 +32,7 @@ from django.utils.csp import generate_nonce
 from django.utils.translation import get_language_from_request
 
 from config.operations import replicas as db_router
+from config.operations.resilient_cache import cache_recovered
 
 GENERATION_KEY = "atlas:generation"
 # Request headers that select a representation besides the URL and the language.
@@ -39,8 +45,11 @@ NOT_SHARED = ("private", "no-store", "no-cache")
 WRITE_PRECONDITIONS = ("If-Match", "If-Unmodified-Since")
 
 
-def generation() -> int:
-    """The current cache generation; starts from the clock so a lost key never revives old entries."""
+def generation() -> int | None:
+    """The current cache generation; starts from the clock so a lost key never revives old entries.
+
+    None while the shared cache is away: its generation is not kept anywhere else.
+    """
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
@@ -66,10 +75,17 @@ def invalidate_after_write(sender, **kwargs):
     transaction.on_commit(invalidate, robust=True)
 
 
+def invalidate_on_recovery(sender, cache, **kwargs):
+    """Redis answers again: writes made while it was away could not drop the pages cached before."""
+    if cache is caches[DEFAULT_CACHE_ALIAS]:
+        invalidate()
+
+
 def connect_signals() -> None:
     post_save.connect(invalidate_after_write, dispatch_uid="atlas-cache-save")
     post_delete.connect(invalidate_after_write, dispatch_uid="atlas-cache-delete")
     m2m_changed.connect(invalidate_after_write, dispatch_uid="atlas-cache-m2m")
+    cache_recovered.connect(invalidate_on_recovery, dispatch_uid="atlas-cache-recovered")
 
 
 def is_anonymous_request(request) -> bool:
@@ -164,10 +180,11 @@ class AnonymousCacheMiddleware:
         key = None
         if anonymous and settings.RESPONSE_CACHE_SECONDS:
             current = generation()
-            key = response_key(request, current)
-            entry = cache.get(key)
-            if entry is not None:
-                return from_cache(request, entry)
+            if current is not None:  # else the shared cache is away: the page is rendered afresh
+                key = response_key(request, current)
+                entry = cache.get(key)
+                if entry is not None:
+                    return from_cache(request, entry)
         response = self.get_response(request)
         storable = anonymous and may_store(request, response)
         self.add_caching_headers(request, response, storable)

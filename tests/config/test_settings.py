@@ -272,7 +272,7 @@ def test_media_on_the_local_disk_without_a_bucket():
 
 
 def test_redis_is_the_shared_cache_when_configured():
-    assert settings_with(REDIS_URL="redis://127.0.0.1:6379/0")["cache"] == "RedisCache"
+    assert settings_with(REDIS_URL="redis://127.0.0.1:6379/0")["cache"] == "ResilientRedisCache"
     assert settings_with()["cache"] == "LocMemCache"
 
 
@@ -281,6 +281,37 @@ def test_production_cookies_carry_the_host_prefix():
 
     assert settings_with()["cookies"] == ["sessionid", "csrftoken"]
     assert settings_with(**production)["cookies"] == ["__Host-sessionid", "__Host-csrftoken"]
+
+
+def test_redis_timeouts_and_pauses_come_from_the_environment():
+    def redis_settings(**variables) -> dict:
+        environment = {key: value for key, value in os.environ.items() if not key.startswith("REDIS_")}
+        return configured(
+            environment | {"DATABASE_URL": "postgres://atlas@db.internal:5432/atlas", **variables},
+            options="settings.CACHES['default']['OPTIONS']",
+            retry="caches['default'].circuit.retry_seconds",
+            warning="caches['default'].circuit.warning_seconds",
+        )
+
+    default = redis_settings(REDIS_URL="redis://127.0.0.1:6379/0")
+    tuned = redis_settings(
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        REDIS_CONNECT_TIMEOUT="0.1",
+        REDIS_TIMEOUT="0.3",
+        REDIS_RETRY_SECONDS="2",
+        REDIS_WARNING_SECONDS="300",
+    )
+
+    assert default == {
+        "options": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        "retry": 5.0,
+        "warning": 60.0,
+    }
+    assert tuned == {
+        "options": {"socket_connect_timeout": 0.1, "socket_timeout": 0.3},
+        "retry": 2.0,
+        "warning": 300.0,
+    }
 
 
 def test_production_caches_responses_only_in_a_shared_cache():

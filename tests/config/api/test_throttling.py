@@ -22,6 +22,20 @@ def test_throttled_anonymous_client_gets_429_with_retry_after(api, settings):
     assert (api_error(response)["code"], int(response["Retry-After"]) > 0) == ("throttled", True)
 
 
+def test_while_redis_is_away_a_client_is_still_limited_in_each_process(api, redis_cache, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "user": None},
+    }
+    redis_cache.stop()
+
+    responses = [api.get("/api/v1/topics/") for _ in range(3)]
+
+    assert [response.status_code for response in responses] == [200, 200, 429]
+    assert api_error(responses[-1])["code"] == "throttled"
+    assert [response["RateLimit-Remaining"] for response in responses] == ["1", "0", "0"]
+
+
 @pytest.fixture
 def rates(settings):
     settings.REST_FRAMEWORK = {

@@ -263,3 +263,65 @@ def test_response_cache_can_be_turned_off(api, public_event, settings):
     response = api.get("/api/v1/events/")
 
     assert (response.get("X-Cache"), response["Cache-Control"]) == (None, "public, max-age=60")
+
+
+# Redis away (config/operations/resilient_cache.py; the whole journey: tests/operations/test_redis_faults.py)
+
+
+def test_with_redis_the_second_anonymous_request_is_a_hit(client, public_event, redis_cache):
+    first, second = client.get("/events/"), client.get("/events/")
+
+    assert (first.get("X-Cache"), second["X-Cache"]) == (None, "hit")
+    assert redis_cache.client().get(":1:atlas:generation") is not None
+
+
+def test_while_redis_is_away_pages_are_rendered_afresh(client, public_event, redis_cache):
+    redis_cache.stop()
+
+    responses = [client.get("/events/") for _ in range(2)]
+
+    assert [(response.status_code, response.get("X-Cache")) for response in responses] == [(200, None)] * 2
+    assert all(b"Public plenary" in response.content for response in responses)
+    assert response_cache.generation() is None
+
+
+def test_caching_resumes_when_redis_answers_again(client, public_event, redis_cache):
+    redis_cache.stop()
+    client.get("/events/")
+    redis_cache.start()
+
+    first, second = client.get("/events/"), client.get("/events/")
+
+    assert (first.get("X-Cache"), second["X-Cache"]) == (None, "hit")
+
+
+def test_a_hung_redis_costs_no_error_and_no_stale_page(api, public_event, redis_cache):
+    assert names(api.get("/api/v1/events/")) == ["Public plenary"]
+    redis_cache.hang()
+
+    public_event.name = "Renamed plenary"
+    public_event.save()
+    during = api.get("/api/v1/events/")
+    redis_cache.resume()
+    after = api.get("/api/v1/events/")
+
+    assert [(response.get("X-Cache"), names(response)) for response in (during, after)] == [
+        (None, ["Renamed plenary"])
+    ] * 2
+
+
+def test_no_page_cached_before_an_outage_is_served_after_a_write_made_during_it(
+    api, public_event, redis_cache
+):
+    assert names(api.get("/api/v1/events/")) == ["Public plenary"]
+    assert api.get("/api/v1/events/")["X-Cache"] == "hit"
+    redis_cache.snapshot()
+    redis_cache.stop()
+
+    public_event.name = "Renamed plenary"
+    public_event.save()  # its invalidation cannot reach Redis
+    redis_cache.start()  # with the page and the generation it had before the write
+    response = api.get("/api/v1/events/")
+
+    assert (response.get("X-Cache"), names(response)) == (None, ["Renamed plenary"])
+    assert api.get("/api/v1/events/")["X-Cache"] == "hit"
