@@ -508,7 +508,7 @@ class RecordResource(ModelResource):
             raise ValidationError(errors)
 
     def said_by_a_language(self, name: str, message: ValidationError, found: dict) -> bool:
-        """Whether ``message`` about translated field ``name`` is also one of a language's column.
+        """Whether ``message`` about translated field ``name`` is said of one of its languages too.
 
         The field's own name reads whichever language has a text (the fallback), so a German text
         over its limit is also refused as ``name`` when the English is empty: it is reported once,

@@ -43,7 +43,10 @@ class LimitedTextField(models.TextField):
     model's ``full_clean()`` refuses it: the API's and the import's checks) and checks it in the
     database (a CHECK on the column: a raw write cannot exceed it either). The check is part of
     the column rather than of ``Meta.constraints`` so that every translation (``_de``, ``_zh_hans``)
-    and the history tables carry it without being listed.
+    and the history tables carry it without being listed, and so that checking a record in Python
+    runs no query per text (a CheckConstraint is validated with one). Django adds a field's check
+    when it creates the column, not when a migration alters it: the ``0002_text_limits`` migrations
+    add the checks of the columns that existed, and a changed limit needs the same by hand.
     """
 
     def __init__(self, *args, max_length, **kwargs):
