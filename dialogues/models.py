@@ -6,7 +6,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from config.framework.fields import AliasesField, CountriesField, CountryField
+from config.framework.fields import (
+    DESCRIPTION_LENGTH,
+    MAX_ALIASES,
+    NOTE_LENGTH,
+    SUMMARY_LENGTH,
+    AliasesField,
+    CountriesField,
+    CountryField,
+    LimitedTextField,
+)
 from config.framework.links import slug_url
 from config.framework.models import (
     Dated,
@@ -34,7 +43,7 @@ class Topic(PublicRecord):
         related_name="children",
         verbose_name=_("parent"),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
 
     search_vector, search_names = search_columns(names=("name*",), descriptions=("description*",))
 
@@ -72,7 +81,7 @@ class Dialogue(Period, PublicRecord):
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)
     native_name = models.CharField(_("native name"), max_length=300, blank=True)
-    aliases = AliasesField()
+    aliases = AliasesField(max_items=MAX_ALIASES)
     track = models.CharField(_("track"), max_length=3, choices=Track, db_index=True)
     parties = CountriesField(
         verbose_name=_("parties"),
@@ -87,8 +96,8 @@ class Dialogue(Period, PublicRecord):
         help_text=_("e.g. annual, alternating between the two countries"),
     )
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.ACTIVE, db_index=True)
-    summary = models.TextField(_("summary"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    summary = LimitedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
+    description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="dialogues", verbose_name=_("topics"))
 
@@ -131,7 +140,7 @@ class DialogueAim(Row):
         Dialogue, on_delete=models.CASCADE, related_name="aims", verbose_name=_("dialogue")
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    text = models.TextField(_("aim"))
+    text = LimitedTextField(_("aim"), max_length=SUMMARY_LENGTH)
 
     natural_key_fields = ("dialogue", "order")
     visible_through = ("dialogue",)
@@ -155,7 +164,7 @@ class Phase(Period, PublicRecord):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = LimitedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="phases", verbose_name=_("topics"))
 
     visible_through = ("dialogue",)
@@ -200,7 +209,7 @@ class WorkingGroup(Period, PublicRecord):
     )
     number = models.PositiveSmallIntegerField(_("number"), null=True, blank=True, help_text=_("WG 1, 2 …"))
     name = models.CharField(_("name"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="working_groups", verbose_name=_("topics")
     )
@@ -274,7 +283,7 @@ class WorkingGroupMember(Row):
     )
     role = models.CharField(_("role"), max_length=20, choices=MemberRole, default=MemberRole.MEMBER)
     side = CountryField(_("side"), blank=True, help_text=_("The party the member belongs to."))
-    note = models.TextField(_("note"), blank=True)
+    note = LimitedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     natural_key_fields = ("working_group", "organisation", "person", "role")
     visible_through = ("working_group", "organisation", "person")
@@ -328,7 +337,7 @@ class DialogueRole(Period, Row):
     phase = models.ForeignKey(
         Phase, on_delete=models.PROTECT, null=True, blank=True, related_name="roles", verbose_name=_("phase")
     )
-    note = models.TextField(_("note"), blank=True)
+    note = LimitedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     natural_key_fields = ("dialogue", "organisation", "role", "phase")
     visible_through = ("dialogue", "organisation", "phase")
@@ -367,7 +376,7 @@ class Publication(Dated, PublicRecord):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, db_index=True)
     url = models.URLField(_("URL"), max_length=500, blank=True)
     file = models.FileField(_("file"), upload_to="publications/%Y/", blank=True)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = LimitedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     dialogue = models.ForeignKey(
         Dialogue,
         on_delete=models.PROTECT,

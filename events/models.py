@@ -8,7 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.framework.dates import Precision
-from config.framework.fields import CountryField, country_names_by_code
+from config.framework.fields import (
+    DESCRIPTION_LENGTH,
+    NOTE_LENGTH,
+    SUMMARY_LENGTH,
+    CountryField,
+    LimitedTextField,
+    country_names_by_code,
+)
 from config.framework.links import slug_url
 from config.framework.models import (
     AtlasManager,
@@ -171,9 +178,9 @@ class Event(Period, PublicRecord):
         verbose_name=_("working group"),
     )
     projects = models.ManyToManyField(Project, blank=True, related_name="events", verbose_name=_("projects"))
-    summary = models.TextField(_("summary"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-    outcomes = models.TextField(_("outcomes"), blank=True)
+    summary = LimitedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
+    description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
+    outcomes = LimitedTextField(_("outcomes"), max_length=DESCRIPTION_LENGTH, blank=True)
     participant_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
     documents = models.ManyToManyField(
@@ -268,7 +275,7 @@ class Session(Row):
     order = models.PositiveSmallIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=300)
     date = models.DateField(_("date"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="sessions", verbose_name=_("topics"))
 
     natural_key_fields = ("event", "order")
@@ -306,7 +313,7 @@ class EventParticipation(Row):
         verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTICIPANT, db_index=True)
-    note = models.TextField(_("note"), blank=True)
+    note = LimitedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     natural_key_fields = ("event", "organisation", "role")
     visible_through = ("event", "organisation")

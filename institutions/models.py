@@ -4,7 +4,15 @@ from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from config.framework.fields import AliasesField, CountryField
+from config.framework.fields import (
+    DESCRIPTION_LENGTH,
+    MAX_ALIASES,
+    NOTE_LENGTH,
+    SUMMARY_LENGTH,
+    AliasesField,
+    CountryField,
+    LimitedTextField,
+)
 from config.framework.links import slug_url
 from config.framework.models import (
     AtlasModel,
@@ -26,7 +34,7 @@ class Source(AtlasModel):
     url = models.URLField(_("URL"), max_length=500, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True, help_text=_("e.g. en, de, zh"))
     seen_on = models.DateField(_("date seen"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = LimitedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     class Meta:
         ordering = ["title"]
@@ -60,7 +68,7 @@ class Organisation(PublicRecord):
         blank=True,
         help_text=_("The name in its own language: Umweltbundesamt."),
     )
-    aliases = AliasesField()
+    aliases = AliasesField(max_items=MAX_ALIASES)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind, default=Kind.OTHER, db_index=True)
     country = CountryField(
         _("country"), blank=True, db_index=True, help_text=_("Blank for international bodies.")
@@ -84,7 +92,7 @@ class Organisation(PublicRecord):
         help_text=_("The body it replaced, as when a ministry is renamed."),
     )
     website = models.URLField(_("website"), max_length=500, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
 
     search_vector, search_names = search_columns(
         names=("name*", "acronym", "native_name", "[]aliases"), descriptions=("description*",)
@@ -127,7 +135,7 @@ class Person(PublicRecord):
         _("honorific"), max_length=40, blank=True, help_text=_("Dr, Prof., Mr, Ms …")
     )
     native_name = models.CharField(_("native-script name"), max_length=200, blank=True)
-    bio = models.TextField(_("short bio"), blank=True)
+    bio = LimitedTextField(_("short bio"), max_length=SUMMARY_LENGTH, blank=True)
 
     search_vector, search_names = search_columns(
         names=("given_name", "family_name", "native_name"), descriptions=("bio*",)

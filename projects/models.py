@@ -5,7 +5,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from config.framework.fields import AliasesField, CountriesField
+from config.framework.fields import (
+    DESCRIPTION_LENGTH,
+    MAX_ALIASES,
+    NOTE_LENGTH,
+    SUMMARY_LENGTH,
+    AliasesField,
+    CountriesField,
+    LimitedTextField,
+)
 from config.framework.links import slug_url
 from config.framework.models import (
     Period,
@@ -25,7 +33,7 @@ class Programme(PublicRecord):
 
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
     funders = models.ManyToManyField(
         Organisation,
@@ -87,7 +95,7 @@ class Project(Period, PublicRecord):
 
     title = models.CharField(_("title"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)
-    aliases = AliasesField()
+    aliases = AliasesField(max_items=MAX_ALIASES)
     programme = models.ForeignKey(
         Programme,
         on_delete=models.PROTECT,
@@ -107,8 +115,8 @@ class Project(Period, PublicRecord):
     )
     countries = CountriesField(verbose_name=_("countries"))
     state = models.CharField(_("state"), max_length=10, choices=State, blank=True, db_index=True)
-    summary = models.TextField(_("summary"), blank=True)
-    description = models.TextField(_("description"), blank=True)
+    summary = LimitedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
+    description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     budget = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, null=True, blank=True)
     currency = models.CharField(
         _("currency"), max_length=3, blank=True, help_text=_("ISO 4217: EUR, USD, CNY")
@@ -205,7 +213,7 @@ class ProjectRole(Period, Row):
         Organisation, on_delete=models.PROTECT, related_name="project_roles", verbose_name=_("organisation")
     )
     role = models.CharField(_("role"), max_length=30, choices=Role, db_index=True)
-    note = models.TextField(_("note"), blank=True)
+    note = LimitedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     natural_key_fields = ("project", "organisation", "role")
     visible_through = ("project", "organisation")

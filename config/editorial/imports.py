@@ -492,8 +492,13 @@ class RecordResource(ModelResource):
         try:
             instance.full_clean(validate_unique=validate_unique)
         except ValidationError as error:
-            for name, messages in error.update_error_dict({}).items():
-                errors.setdefault(self.column_of(name), list(messages))
+            found = error.update_error_dict({})
+            for name, messages in found.items():
+                messages = [
+                    message for message in messages if not self.said_by_a_language(name, message, found)
+                ]
+                if messages:
+                    errors.setdefault(self.column_of(name), messages)
         if not errors:
             try:
                 workflow.check_write(self.user, instance)
@@ -501,6 +506,20 @@ class RecordResource(ModelResource):
                 errors["status"] = [error.message]
         if errors:
             raise ValidationError(errors)
+
+    def said_by_a_language(self, name: str, message: ValidationError, found: dict) -> bool:
+        """Whether ``message`` about translated field ``name`` is said of one of its languages too.
+
+        The field's own name reads whichever language has a text (the fallback), so a German text
+        over its limit is also refused as ``name`` when the English is empty: it is reported once,
+        at the column that holds it.
+        """
+        if name not in translated_fields(self._meta.model):
+            return False
+        said = {
+            text for column in localized(name) for error in found.get(column, ()) for text in error.messages
+        }
+        return set(message.messages) <= said
 
     def column_of(self, attribute: str) -> str:
         """The column that sets model field ``attribute`` (errors name columns, not fields)."""

@@ -1,14 +1,60 @@
-"""Model fields shared by the apps: countries (ISO 3166-1 alpha-2, plus EU)."""
+"""Model fields shared by the apps: countries (ISO 3166-1 alpha-2, plus EU), aliases, long texts.
+
+Every text the atlas stores has a maximum length, so that a record's search vector always fits:
+PostgreSQL refuses a ``tsvector`` whose lexemes and positions take more than 1 MB ("string is too
+long for tsvector"), and a record that fed one would be a 500 on every write. The limits below are
+chosen from the worst case (``search_vector_bound()``); ``tests/config/framework/test_fields.py``
+saves every searchable model with every text at its maximum and reads the vector back.
+"""
 
 import functools
 
 from django import forms
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.validators import ArrayMaxLengthValidator
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Lookup
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+# The longest texts, in characters. The seed's longest description has 2,752 characters, its longest
+# summary 1,398 and its longest note 230.
+NOTE_LENGTH = 2_000  # a note on a row (a role, a participation), a source's note
+SUMMARY_LENGTH = 3_000  # a summary, a short bio, a dialogue's aim: a paragraph
+DESCRIPTION_LENGTH = 10_000  # a description or an event's outcomes: about 1,500 words
+MAX_ALIASES = 20  # other names of one record, each at most ALIAS_LENGTH
+ALIAS_LENGTH = 300
+
+# What one character of a record can cost in its search vector, in bytes. atlas_unaccent() and
+# lower() turn one character into at most 5 bytes of UTF-8 ("㎮" becomes "rad/s"; measured over
+# every code point with max(octet_length(lower(atlas_unaccent(chr(c)))))); a word also costs its
+# position (2 bytes), and a distinct lexeme its count of positions and alignment (3 bytes), which a
+# one-character word shares with the space after it. 6 bytes per character covers all of it.
+SEARCH_VECTOR_BYTES_PER_CHARACTER = 6
+SEARCH_VECTOR_LIMIT = 1_048_575  # bytes: PostgreSQL's MAXSTRPOS, the most a tsvector's data may take
+
+
+class LimitedTextField(models.TextField):
+    """A text of at most ``max_length`` characters, refused beyond it everywhere.
+
+    Django's TextField passes ``max_length`` to forms only. This one also validates it (so the
+    model's ``full_clean()`` refuses it: the API's and the import's checks) and checks it in the
+    database (a CHECK on the column: a raw write cannot exceed it either). The check is part of
+    the column rather than of ``Meta.constraints`` so that every translation (``_de``, ``_zh_hans``)
+    and the history tables carry it without being listed, and so that checking a record in Python
+    runs no query per text (a CheckConstraint is validated with one). Django adds a field's check
+    when it creates the column, not when a migration alters it: the ``0002_text_limits`` migrations
+    add the checks of the columns that existed, and a changed limit needs the same by hand.
+    """
+
+    def __init__(self, *args, max_length, **kwargs):
+        super().__init__(*args, max_length=max_length, **kwargs)
+        self.validators.append(MaxLengthValidator(max_length))
+
+    def db_check(self, connection):
+        return f"char_length({connection.ops.quote_name(self.column)}) <= {int(self.max_length)}"
 
 
 def country_choices():
@@ -74,16 +120,35 @@ class ListField(ArrayField):
 
 
 class AliasesField(ListField):
-    """Other names a record goes by (acronyms, spellings, former names); all searchable."""
+    """Other names a record goes by (acronyms, spellings, former names); all searchable.
 
-    item_field = (models.CharField, {"max_length": 300})
+    At most ``max_items`` of them (the models say ``MAX_ALIASES``), refused by the model's
+    validation and by a CHECK on the column. Not with ArrayField's ``size``: that changes the
+    column's type, and a column a generated search column reads cannot change its type.
+    """
 
-    def __init__(self, *args, **kwargs):
+    item_field = (models.CharField, {"max_length": ALIAS_LENGTH})
+
+    def __init__(self, *args, max_items=None, **kwargs):
         kwargs.setdefault("verbose_name", _("aliases"))
         kwargs.setdefault(
             "help_text", _("Other names, spellings and former names, one per line; all are searchable.")
         )
         super().__init__(*args, **kwargs)
+        self.max_items = max_items
+        if max_items is not None:
+            self.validators.append(ArrayMaxLengthValidator(max_items))
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.max_items is not None:
+            kwargs["max_items"] = self.max_items
+        return name, path, args, kwargs
+
+    def db_check(self, connection):
+        if self.max_items is None:
+            return None
+        return f"cardinality({connection.ops.quote_name(self.column)}) <= {int(self.max_items)}"
 
 
 def validate_distinct(values):

@@ -31,6 +31,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from config.framework.fields import SEARCH_VECTOR_BYTES_PER_CHARACTER, AliasesField
 from config.framework.visibility import VisibleQuerySet
 
 MAX_QUERY_LENGTH = 200  # characters searched
@@ -94,6 +95,27 @@ def search_columns(*, names, summaries=(), descriptions=()):
             verbose_name="search names",
         ),
     )
+
+
+def search_vector_sources(model) -> list[models.Field]:
+    """The fields ``model``'s search vector is made of, every translation included."""
+    expression = model._meta.get_field("search_vector").expression
+    names = {node.name for node in expression.flatten() if isinstance(node, F)}
+    return [model._meta.get_field(name) for name in sorted(names)]
+
+
+def search_vector_bound(model) -> int:
+    """The most bytes ``model``'s search vector can take: every source full, in the costliest text.
+
+    Each text counts one character more, for the space that separates it from the next.
+    """
+    characters = 0
+    for source in search_vector_sources(model):
+        if isinstance(source, AliasesField):
+            characters += source.max_items * (source.base_field.max_length + 1)
+        else:
+            characters += source.max_length + 1
+    return characters * SEARCH_VECTOR_BYTES_PER_CHARACTER
 
 
 def search_indexes(prefix: str):

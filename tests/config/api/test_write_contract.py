@@ -8,6 +8,7 @@ import pytest
 import rest_framework.serializers
 
 from config.api import serializers
+from config.framework.fields import DESCRIPTION_LENGTH, MAX_ALIASES, NOTE_LENGTH, SUMMARY_LENGTH
 from dialogues.models import DialogueRole
 from events.models import Event, Session
 from institutions.models import Organisation
@@ -273,6 +274,46 @@ def test_a_patch_that_changes_nothing_still_needs_the_permission_to_change(partn
     response = partner_api.patch(url, {}, format="json", headers=if_match(partner_api, url))
 
     assert (response.status_code, api_error(response)["code"]) == (403, "permission_denied")
+
+
+# Limits -------------------------------------------------------------------------------------------
+
+
+def too_long(limit: int) -> tuple[str, str]:
+    return "x" * (limit + 1), f"Ensure this field has no more than {limit} characters."
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "value", "message"),
+    [
+        ("organisations", "description", *too_long(DESCRIPTION_LENGTH)),
+        (
+            "organisations",
+            "aliases",
+            [f"Name {number}" for number in range(MAX_ALIASES + 1)],
+            "List contains 21 items, it should contain no more than 20.",
+        ),
+        ("organisations", "name", *too_long(300)),
+        ("events", "summary", *too_long(SUMMARY_LENGTH)),
+        ("events", "outcomes", *too_long(DESCRIPTION_LENGTH)),
+        ("dialogue-roles", "note", *too_long(NOTE_LENGTH)),
+        ("sessions", "description", *too_long(DESCRIPTION_LENGTH)),
+    ],
+)
+def test_a_text_or_a_list_over_its_limit_is_a_400_naming_the_field_and_nothing_is_written(
+    writer_api, name, field, value, message
+):
+    kind = KINDS[name]
+    body = {**kind.body(), field: value}
+    before = state(kind.model)
+
+    response = writer_api.post(f"/api/v1/{kind.path}/", body, format="json")
+
+    assert response.status_code == 400
+    assert [(error["field"], error["message"]) for error in api_error(response)["errors"]] == [
+        (field, message)
+    ]
+    assert state(kind.model) == before
 
 
 # JSON types ---------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ field error, rows unique within an inline, the publish actions, view on site, th
 import pytest
 from django.contrib import admin
 
+from config.framework.fields import DESCRIPTION_LENGTH, MAX_ALIASES
 from config.framework.visibility import Status
 from dialogues.models import Dialogue, WorkingGroup
 from events.models import Event
@@ -121,6 +122,18 @@ def test_admin_add_event_saves_valid_input(admin_client):
             "Select a valid choice. gala is not one of the available choices.",
         ),
         (Dialogue, dialogue_form(parties=["DE"]), "parties", "A dialogue has at least two parties."),
+        (
+            Event,
+            event_form(description_de="x" * (DESCRIPTION_LENGTH + 1)),
+            "description_de",
+            "Ensure this value has at most 10000 characters (it has 10001).",
+        ),
+        (
+            Dialogue,
+            dialogue_form(aliases="\n".join(f"Name {number}" for number in range(MAX_ALIASES + 1))),
+            "aliases",
+            "List contains 21 items, it should contain no more than 20.",
+        ),
         (
             Dialogue,
             dialogue_form(parties=["DE", "XX"]),

@@ -15,6 +15,7 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from config.framework.fields import DESCRIPTION_LENGTH, MAX_ALIASES
 from config.framework.visibility import Status
 from dialogues.resources import PublicationResource
 from events.models import Event
@@ -366,6 +367,20 @@ def org_rows():
             "parent": "UBA",
         },
     ]
+
+
+def test_a_text_or_a_list_over_its_limit_is_a_row_error_naming_the_column(publisher):
+    rows = [{**row, "description_de": "", "aliases": "", "parent": ""} for row in org_rows()]
+    rows[0]["description_de"] = "x" * (DESCRIPTION_LENGTH + 1)
+    rows[1]["aliases"] = ";".join(f"Name {number}" for number in range(MAX_ALIASES + 1))
+
+    result = run(OrganisationResource, rows, publisher)
+
+    assert errors(result) == [
+        (1, "description_de", "Ensure this value has at most 10000 characters (it has 10001)."),
+        (2, "aliases", "List contains 21 items, it should contain no more than 20."),
+    ]
+    assert Organisation.objects.filter(slug__in=["uba", "dehst"]).count() == 0
 
 
 def upload(client, url, content, name, file_format=CSV):

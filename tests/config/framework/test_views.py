@@ -5,6 +5,9 @@ that names the parameter; staff preview what the public may not see. Each app's 
 pages' query counts (tests/<app>/test_views.py).
 """
 
+import html
+import re
+
 import pytest
 
 from config.framework.visibility import Status, Visibility
@@ -166,3 +169,48 @@ def test_public_page_of_draft_is_not_found(client):
     draft = factories.EventFactory(status=Status.DRAFT)
 
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+LISTS = [
+    ("/events/", "events.views.EventListView", factories.EventFactory),
+    ("/dialogues/", "dialogues.views.DialogueListView", factories.DialogueFactory),
+    ("/topics/", "dialogues.views.TopicListView", factories.TopicFactory),
+    ("/publications/", "dialogues.views.PublicationListView", factories.PublicationFactory),
+    ("/projects/", "projects.views.ProjectListView", factories.ProjectFactory),
+    ("/institutions/", "institutions.views.OrganisationListView", factories.OrganisationFactory),
+    ("/people/", "institutions.views.PersonListView", factories.PersonFactory),
+]
+
+
+def page_links(response) -> dict[str, str]:
+    """The Previous and Next links of a list page: rel → href, checked to be the same as hx-get."""
+    links = {}
+    for rel, href, hx_get in re.findall(
+        r'<a rel="(prev|next)" href="([^"]*)" hx-get="([^"]*)"', response.text
+    ):
+        assert hx_get == href
+        links[rel] = html.unescape(href)
+    return links
+
+
+@pytest.mark.parametrize(("path", "view_class", "factory"), LISTS, ids=[path for path, _, _ in LISTS])
+def test_page_links_keep_the_filters_with_and_without_htmx(client, monkeypatch, path, view_class, factory):
+    monkeypatch.setattr(f"{view_class}.paginate_by", 2)
+    records = factory.create_batch(5)
+    filters = "updated_since=2000-01-01T00%3A00%3A00Z"
+
+    middle = client.get(f"{path}?{filters}&page=2")
+    fragment = client.get(f"{path}?{filters}&page=2", headers={"HX-Request": "true"})
+
+    expected = {"prev": f"{path}?{filters}&page=1", "next": f"{path}?{filters}&page=3"}
+    assert (middle.status_code, page_links(middle)) == (200, expected)
+    assert (fragment.status_code, page_links(fragment)) == (200, expected)
+    assert "<html" not in fragment.text
+    last = client.get(page_links(middle)["next"])
+    assert page_links(last) == {"prev": f"{path}?{filters}&page=2"}
+    shown = [
+        {record.pk for record in page.context["object_list"]}
+        for page in (client.get(page_links(middle)["prev"]), middle, last)
+    ]
+    assert sorted(len(ids) for ids in shown) == [1, 2, 2]
+    assert set().union(*shown) == {record.pk for record in records}
