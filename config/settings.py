@@ -202,8 +202,13 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
         "TEST": {"MIRROR": "default"},
     }
 for _alias in DATABASES.values():
-    # Options a URL names (?sslmode=…) are kept; the timeouts are ours.
-    _alias["OPTIONS"] = {**_alias.get("OPTIONS", {}), **_database_options}
+    # Options a URL names (?sslmode=…, its own ?options=-c …) are kept; the timeouts are ours.
+    _own = _alias.get("OPTIONS", {})
+    _alias["OPTIONS"] = {
+        **_own,
+        **_database_options,
+        "options": " ".join(filter(None, [_own.get("options"), _database_options["options"]])),
+    }
 DATABASE_ROUTERS = ["config.operations.replicas.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
 # How long a client that wrote keeps reading from the primary: longer than replicas usually lag.
 REPLICA_LAG_SECONDS = int(os.environ.get("REPLICA_LAG_SECONDS", 10))

@@ -40,7 +40,7 @@ def test_every_alias_gets_the_timeouts_from_the_environment_and_keeps_its_own_op
         url = database_url()
     values = configured(
         {
-            "DATABASE_URL": f"{url}?sslmode=disable",
+            "DATABASE_URL": f"{url}?sslmode=disable&options=-c%20search_path%3Dpublic",
             "DATABASE_REPLICA_URLS": f"{url}?sslmode=disable",
             "DATABASE_CONNECT_TIMEOUT": "3",
             "DATABASE_STATEMENT_TIMEOUT_MS": "2500",
@@ -56,7 +56,10 @@ def test_every_alias_gets_the_timeouts_from_the_environment_and_keeps_its_own_op
         "options": "-c statement_timeout=2500 -c lock_timeout=1000 "
         "-c idle_in_transaction_session_timeout=30000",
     }
-    assert values == {"primary": expected, "replica": expected}
+    assert values == {
+        "primary": {**expected, "options": f"-c search_path=public {expected['options']}"},
+        "replica": expected,
+    }
 
 
 SHOW_TIMEOUTS = (
