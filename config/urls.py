@@ -1,20 +1,17 @@
-"""The root URLconf: the admin, health check and media, the site's own pages, then each app's."""
+"""The root URLconf: the admin, the probes and media, the site's own pages, then each app's."""
 
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpResponse
 from django.urls import include, path, re_path
 
 from config.atlas.media import serve_file
-
-
-def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
-
+from config.operations.probes import healthz, readyz
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    # Liveness (the process supervisor) and readiness (the load balancer): docs/operations.md.
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     # Every uploaded file, through its record's visibility; the proxy or S3 may send the bytes
     # (config/atlas/media.py, docs/operations.md).
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_file, name="media"),

@@ -78,11 +78,28 @@ def redis_cache(redis_server, settings, monkeypatch):
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """A read-replica alias that mirrors the test database, as DATABASE_REPLICA_URLS would add."""
+    """The test process's connections without the requests' timeouts, and a read-replica alias that
+    mirrors the test database, as DATABASE_REPLICA_URLS would add."""
     from django.conf import settings
     from django.db import connections
 
-    replica = copy.deepcopy(connections["default"].settings_dict)
+    from config.operations.database import connection_options
+
+    # The test process runs like a command: without the requests' statement and idle timeouts. Its
+    # set-up migrates and its teardown drops the test database, and on a busy machine DROP DATABASE
+    # was cancelled at the 10 s of a request. The timeouts of requests are tested in fresh processes
+    # (tests/config/operations/test_database.py, tests/operations/test_database_faults.py).
+    primary = connections["default"].settings_dict
+    primary["OPTIONS"] = {
+        **primary.get("OPTIONS", {}),
+        **connection_options(
+            connect_timeout=settings.DATABASE_CONNECT_TIMEOUT,
+            statement_timeout_ms=0,
+            lock_timeout_ms=0,
+            idle_in_transaction_timeout_ms=0,
+        ),
+    }
+    replica = copy.deepcopy(primary)
     replica["TEST"]["MIRROR"] = "default"
     settings.DATABASES.setdefault("replica_1", replica)
     connections.settings.setdefault("replica_1", replica)

@@ -10,7 +10,12 @@ REST framework's errors go through :func:`exception_handler`. What Django answer
 instead of a view — an address no URL matches, a body read outside a view, a server error — goes
 through the error views below (``handler400`` … ``handler500`` in ``config/urls.py``): JSON in the
 same shape under ``/api/``, the site's own pages everywhere else.
+
+A database that is away or too slow (``config.operations.database.is_unavailable``) is a 503 with
+``Retry-After`` (``database_unavailable``), whichever part of the request met it.
 """
+
+import sys
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -26,6 +31,12 @@ from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 from config.editorial.workflow import WorkflowError
+from config.operations.database import (
+    discard_broken_connections,
+    is_unavailable,
+    log_unavailable,
+    unavailable_page,
+)
 
 FIELD_ERRORS_DETAIL = "Some fields are not valid."
 # Every address under this prefix is the API's: its errors are JSON (config/atlas/urls.py mounts it).
@@ -86,6 +97,21 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
+class DatabaseUnavailable(exceptions.APIException):
+    """The database refused, dropped or cancelled the request's query. A write's transaction was
+    rolled back; a retry of a write is safe with its ``If-Match`` or ``Idempotency-Key``."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _(
+        "The database is briefly unavailable or too slow to answer; try again after Retry-After seconds."
+    )
+    default_code = "database_unavailable"
+
+    def __init__(self):
+        super().__init__()
+        self.wait = settings.DATABASE_RETRY_AFTER_SECONDS
+
+
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "payload_too_large"
@@ -134,6 +160,11 @@ def exception_handler(exc, context):
     elif isinstance(exc, IntegrityError):
         # Validation runs first, so this is a race with another write; nothing was saved.
         exc = Conflict("Another change made this write conflict with a rule of the database; try again.")
+    elif is_unavailable(exc):
+        # The write's transaction was rolled back when the exception left it.
+        log_unavailable(context["request"], exc)
+        discard_broken_connections()
+        exc = DatabaseUnavailable()
     if not isinstance(exc, exceptions.APIException):
         return None
 
@@ -182,9 +213,24 @@ def permission_denied(request, exception):
 
 
 def server_error(request):
+    # Django calls this while it handles the exception (sys.exc_info() names it); it logs it after.
+    if is_unavailable(sys.exc_info()[1]):
+        return database_unavailable(request)
     if not is_api_path(request.path_info):
         return defaults.server_error(request)
     return error_response(500, "server_error", "A server error occurred; it has been logged.")
+
+
+def database_unavailable(request):
+    """A 503 for a database failure outside a view (a middleware's): JSON under ``/api/``, the page
+    elsewhere."""
+    discard_broken_connections()
+    if not is_api_path(request.path_info):
+        return unavailable_page(request)
+    error = DatabaseUnavailable()
+    response = error_response(error.status_code, error.default_code, str(error.detail))
+    response["Retry-After"] = str(error.wait)
+    return response
 
 
 class TrailingSlashMiddleware:

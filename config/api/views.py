@@ -31,6 +31,7 @@ from config.api.scopes import kind_of
 from config.editorial import workflow
 from config.framework.models import unread_columns
 from config.operations.cache import conditional_response, is_anonymous_request
+from config.operations.database import raise_timeouts
 
 NUL = "\x00"
 # The actions whose records carry their stored version, for their ETag.
@@ -41,6 +42,10 @@ class Snapshot:
     """The lines of an export, read in one REPEATABLE READ transaction: its count, its changes-feed
     cursor and every record come from one snapshot. The transaction ends when the response is
     closed, streamed to the end or not (the server closes what a streaming response closes).
+
+    The transaction lifts the request's idle-in-transaction timeout (the session waits on the
+    client between chunks) and raises its statement timeout to ``DATABASE_LONG_STATEMENT_TIMEOUT_MS``
+    (counting a large export takes longer than a request's statement may): ``raise_timeouts``.
 
     Inside a transaction already (a test's), the export reads in that one and opens none.
     """
@@ -53,6 +58,7 @@ class Snapshot:
             self.atomic.__enter__()
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            raise_timeouts(using)
 
     def __iter__(self):
         yield from self.lines

@@ -30,7 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from drf_spectacular.types import OpenApiTypes
@@ -47,6 +47,7 @@ from config.api.parameters import QueryParameters
 from config.api.permissions import TokenScope
 from config.atlas.endpoints import APP_APIS
 from config.framework.links import absolute
+from config.operations.database import long_statements
 
 # Where a serializer shows a relation: a reference (compact) or a nested row (in full).
 REFERENCE, ROW = "reference", "row"
@@ -222,8 +223,12 @@ def connect_signals() -> None:
 
 def housekeeping(using: str = DEFAULT_DB_ALIAS) -> FeedState | None:
     """Enter the publications whose time has come, prune entries past their retention; return the
-    state (``None`` while another request is doing this)."""
-    with transaction.atomic(using=using):
+    state (``None`` while another request is doing this).
+
+    With the statement timeout of long work: a prune after weeks without a feed read deletes many
+    entries, and one cut off by the request's timeout would be rolled back on every read after it.
+    """
+    with long_statements(using):
         state = FeedState.objects.using(using).select_for_update(skip_locked=True).first()
         if state is None:
             if FeedState.objects.using(using).exists():

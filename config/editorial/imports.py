@@ -44,6 +44,7 @@ from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision, truncate
 from config.framework.fields import country_names_by_code
 from config.framework.spreadsheets import is_formula, neutralise, unneutralise
+from config.operations.database import long_statements
 
 LIST_SEPARATOR = ";"
 
@@ -621,6 +622,12 @@ class RecordImportExportMixin(ImportExportMixin):
 
     def get_export_formats(self):
         return FORMATS
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        # Under the statement timeout of long work: a change list of many thousand records is read
+        # in statements that may take longer than a request's may (docs/operations.md).
+        with long_statements(queryset.db):
+            return super().get_export_data(file_format, request, queryset, **kwargs)
 
     def has_import_permission(self, request):
         return request.user.has_perms(

@@ -1,6 +1,10 @@
 """Bad input is a 4xx in one JSON shape, and writes nothing."""
 
+import json
+
 import pytest
+from django.core.handlers.exception import response_for_exception
+from django.db import OperationalError
 
 from dialogues.models import Dialogue
 from institutions.models import Organisation
@@ -118,3 +122,27 @@ def test_delete_of_a_referenced_record_is_a_409(publisher_api):
 
     assert (response.status_code, api_error(response)["code"]) == (409, "conflict")
     assert Organisation.objects.filter(slug="uba").exists()
+
+
+@pytest.mark.parametrize(("path", "api"), [("/api/v1/events/", True), ("/events/", False)])
+def test_a_database_failure_outside_a_view_is_a_503_not_a_500(rf, settings, path, api):
+    """What Django answers for an exception a middleware raised (a session read while the database is
+    away): the 503 of a view's failure, through ``handler500``."""
+    settings.DATABASE_RETRY_AFTER_SECONDS = 4
+    request = rf.get(path)
+    try:
+        raise OperationalError("terminating connection due to administrator command")
+    except OperationalError as error:
+        response = response_for_exception(request, error)
+
+    assert (response.status_code, response["Retry-After"]) == (503, "4")
+    if api:
+        assert json.loads(response.content) == {
+            "status": 503,
+            "code": "database_unavailable",
+            "detail": "The database is briefly unavailable or too slow to answer; try again after "
+            "Retry-After seconds.",
+            "errors": [],
+        }
+    else:
+        assert b"Briefly unavailable" in response.content
