@@ -28,7 +28,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -280,16 +280,17 @@ class RecordWidget(widgets.Widget):
         # writes the rows it holds back, which a later row may name (an event and its parent).
         self.on_miss = None
 
+    @staticmethod
+    def text(value) -> str:
+        return str(int(value) if isinstance(value, float) and value.is_integer() else value).strip()
+
     def find(self, value):
-        text = str(int(value) if isinstance(value, float) and value.is_integer() else value).strip()
+        text = self.text(value)
         if text in self.found:
             return self.found[text]
-        manager = self.model._default_manager
-        matches = list(manager.filter(slug=text)[:1])
-        if not matches:
-            matches = self.lookup(text)
+        matches = self.lookup(text)
         if not matches and self.on_miss is not None and self.on_miss():
-            matches = list(manager.filter(slug=text)[:1]) or self.lookup(text)
+            matches = self.lookup(text)
         opts = self.model._meta
         if not matches:
             raise ValueError(
@@ -309,8 +310,25 @@ class RecordWidget(widgets.Widget):
         return matches[0]
 
     def lookup(self, text: str) -> list:
+        """The record with slug ``text``, else up to five whose acronym or a name is ``text``
+        (any case) — in one query."""
         condition = Q(*(Q(**{f"{field}__iexact": text}) for field in self.lookups), _connector=Q.OR)
-        return list(self.model._default_manager.filter(condition).order_by("slug")[:5])
+        by_slug = Case(When(slug=text, then=Value(0)), default=Value(1))
+        matches = list(
+            self.model._default_manager.filter(Q(slug=text) | condition).order_by(by_slug, "slug")[:5]
+        )
+        return matches[:1] if matches and matches[0].slug == text else matches
+
+    def prefetch(self, values) -> None:
+        """Remember the records the cells ``values`` name by slug: one query for a whole file."""
+        texts = {self.text(item) for value in values for item in self.items(value)}
+        texts -= {""}
+        if texts:
+            for record in self.model._default_manager.filter(slug__in=texts):
+                self.found[record.slug] = record
+
+    def items(self, value) -> list:
+        return [] if value in (None, "") or is_formula(value) else [restore(value)]
 
     def clean(self, value, row=None, **kwargs):
         return None if value in (None, "") else self.find(value)
@@ -321,6 +339,9 @@ class RecordWidget(widgets.Widget):
 
 class RecordsWidget(RecordWidget, widgets.ManyToManyWidget):
     """Several related records in one cell, separated by ";"."""
+
+    def items(self, value) -> list:
+        return [] if value in (None, "") or is_formula(value) else split(restore(value))
 
     def clean(self, value, row=None, **kwargs):
         records = [self.find(item) for item in split(value)]
@@ -490,6 +511,7 @@ class RecordResource(ModelResource):
         self.pending_ids: set[int] = set()
         self.current: Pending | None = None
         self.refused: list[Pending] = []  # rows the database refused when their batch was written
+        self.found_relations: set[str] = set()
 
     @classmethod
     def get_result_class(cls):
@@ -522,16 +544,22 @@ class RecordResource(ModelResource):
         if problems:
             problems.append(_("The columns are: %(columns)s.") % {"columns": ", ".join(self.columns())})
             raise ImportFileError(" ".join(map(str, problems)))
-        for widget in self.record_widgets():
-            widget.found = {}
-            widget.on_miss = self.flush if widget.model is self._meta.model else None
+        for field in self.fields.values():
+            if isinstance(field.widget, RecordWidget):
+                field.widget.found = {}
+                field.widget.on_miss = self.flush if field.widget.model is self._meta.model else None
+                if field.column_name in headers:
+                    field.widget.prefetch(dataset.get_col(headers.index(field.column_name)))
+        # Relations set from a record the widget found: it exists, no query needs to say so again.
+        self.found_relations = {
+            field.attribute
+            for field in self.fields.values()
+            if isinstance(field.widget, RecordWidget) and not isinstance(field, RecordsField)
+        }
         detailed = len(dataset) <= DETAILED_ROWS
         self._meta.skip_diff = not detailed
         self._meta.report_skipped = detailed
         self.pending, self.pending_ids, self.current, self.refused = [], set(), None, []
-
-    def record_widgets(self):
-        return [field.widget for field in self.fields.values() if isinstance(field.widget, RecordWidget)]
 
     def before_import_row(self, row, **kwargs):
         if len(self.pending) >= BATCH_ROWS:
@@ -613,11 +641,20 @@ class RecordResource(ModelResource):
         # Uniqueness and the constraints are left to the database when the batch is written
         # (one query per constraint and row was most of an import's time); a batch it refuses
         # is checked again row by row (``flush``), so the error still names the row.
+        # A related record the widget found exists: its field is left out of ``full_clean``, which
+        # would ask the database once per row and relation (a third of an import's time), and only
+        # checked for a missing value.
         errors = {column: list(messages) for column, messages in (import_validation_errors or {}).items()}
         try:
-            instance.full_clean(validate_unique=False, validate_constraints=False)
+            instance.full_clean(
+                exclude=self.found_relations, validate_unique=False, validate_constraints=False
+            )
         except ValidationError as error:
             self.add_errors(errors, error)
+        for name in self.found_relations:
+            relation = instance._meta.get_field(name)
+            if not relation.null and getattr(instance, relation.attname) is None:
+                errors.setdefault(self.column_of(name), [relation.error_messages["null"]])
         if not errors:
             try:
                 workflow.check_write(self.user, instance, before=instance._stored_status)

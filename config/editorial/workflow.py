@@ -38,7 +38,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -282,6 +282,38 @@ def bulk_update_fields(model, fields: Iterable[str] | None) -> list[str]:
     return [name for name in concrete if name in chosen]
 
 
+def update_rows(model, records: list[models.Model], fields: list[str], batch_size: int = 500) -> None:
+    """Write ``fields`` of ``records`` with one ``UPDATE … FROM (VALUES …)`` per batch.
+
+    What ``QuerySet.bulk_update`` does, without its ``CASE WHEN`` per row and field: building
+    that took 3.5 s of Python for 500 events (bench/import_speed.py), this a few milliseconds.
+    Each value is what ``save()`` writes (``get_db_prep_save`` of the attribute), cast to the
+    column's type.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    quote = connection.ops.quote_name
+    opts = model._meta
+    columns = [opts.pk, *(opts.get_field(name) for name in fields)]
+    casts = [f"%s::{field.db_type(connection)}" for field in columns]
+    names = ", ".join(quote(field.column) for field in columns)
+    assignments = ", ".join(f"{quote(field.column)} = v.{quote(field.column)}" for field in columns[1:])
+    pk = quote(opts.pk.column)
+    for start in range(0, len(records), batch_size):
+        batch = records[start : start + batch_size]
+        params = [
+            field.get_db_prep_save(getattr(record, field.attname), connection)
+            for record in batch
+            for field in columns
+        ]
+        values = ", ".join(f"({', '.join(casts)})" for _record in batch)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {quote(opts.db_table)} AS t SET {assignments} "
+                f"FROM (VALUES {values}) AS v({names}) WHERE t.{pk} = v.{pk}",
+                params,
+            )
+
+
 @transaction.atomic
 def save_records(
     *, model, records: list[models.Model], by, reason: str = "", fields: Iterable[str] | None = None
@@ -292,7 +324,7 @@ def save_records(
     Each record is checked against the rule as ``save_record`` checks it (the statuses stored
     before are read in one query), so a record ``by`` may not write raises ``WorkflowError`` and
     nothing is written. New records are inserted with ``bulk_create``, changed ones written with
-    ``bulk_update`` (only ``fields``, default all, and the timestamps); each gets one history entry
+    ``update_rows`` (only ``fields``, default all, and the timestamps); each gets one history entry
     naming ``by`` and ``reason``, like a save; the response cache is dropped once, and
     ``records_changing`` / ``records_saved`` tell the changes feed. The caller has validated the
     values — including the constraints, which the database enforces here (an ``IntegrityError``
@@ -316,7 +348,7 @@ def save_records(
     history = getattr(model, "history", None)
     if changed:
         records_changing.send(sender=model, pks=[record.pk for record in changed])
-        model._base_manager.bulk_update(changed, bulk_update_fields(model, fields), batch_size=500)
+        update_rows(model, changed, bulk_update_fields(model, fields))
         if history is not None:
             history.bulk_history_create(changed, update=True, default_user=by, default_change_reason=reason)
     if created:
