@@ -406,8 +406,9 @@ class ChunkedInstanceLoader(BaseInstanceLoader):
             return self.resource.get_queryset().filter(**{self.field.attribute: key}).first()
         if batch != self.loaded:
             keys = self.keys[batch * BATCH_ROWS : (batch + 1) * BATCH_ROWS]
-            queryset = self.resource.get_queryset().filter(**{f"{self.field.attribute}__in": keys})
+            queryset = self.resource.stored_queryset().filter(**{f"{self.field.attribute}__in": keys})
             self.instances = {self.field.get_value(instance): instance for instance in queryset}
+            self.resource.load_links(list(self.instances.values()))
             self.loaded = batch
         return self.instances.get(key)
 
@@ -578,16 +579,47 @@ class RecordResource(ModelResource):
             if row.get(column) in (None, "") and column not in self.row_errors:
                 self.row_errors[column] = [_("This column needs a value.")]
 
+    def stored_queryset(self):
+        """The stored records a file names, with their related records but not the many-to-many
+        ones, which ``load_links`` reads."""
+        queryset = super().get_queryset()
+        return queryset.select_related(*self.select_related) if self.select_related else queryset
+
+    def load_links(self, instances) -> None:
+        """Note the records each of ``instances`` is linked to (``_stored_m2m``): one query per
+        relation, straight from its table. (``prefetch_related`` took 2.4 s for 500 events, most
+        of it making a related manager class per record.)"""
+        by_pk = {instance.pk: instance for instance in instances}
+        for instance in instances:
+            instance._stored_m2m = {}
+        for field in self.fields.values():
+            if not isinstance(field, RecordsField):
+                continue
+            relation = self._meta.model._meta.get_field(field.attribute)
+            through = relation.remote_field.through
+            source, target = relation.m2m_field_name(), relation.m2m_reverse_field_name()
+            for instance in instances:
+                instance._stored_m2m[field.attribute] = []
+            links = (
+                through._base_manager.filter(**{f"{source}__in": list(by_pk)})
+                .select_related(target)
+                .order_by(f"{target}__slug")
+            )
+            for link in links:
+                stored = by_pk[getattr(link, f"{source}_id")]._stored_m2m[field.attribute]
+                stored.append(getattr(link, target))
+
     def after_init_instance(self, instance, new, row, **kwargs):
         if id(instance) in self.pending_ids:
             self.flush()  # a second row for the same record: the first one is written first
-        # The stored related records, read once from the loader's prefetch: the copy of the
-        # record that the diff reads would lose it.
-        instance._stored_m2m = {
-            field.attribute: [] if new else list(getattr(instance, field.attribute).all())
-            for field in self.fields.values()
-            if isinstance(field, RecordsField)
-        }
+        # The stored related records (``load_links``), kept on the record: the copy of the record
+        # that the diff reads would lose them.
+        if new or not hasattr(instance, "_stored_m2m"):
+            instance._stored_m2m = {
+                field.attribute: [] if new else list(getattr(instance, field.attribute).all())
+                for field in self.fields.values()
+                if isinstance(field, RecordsField)
+            }
         # The stored values and status, for the comparison and the workflow (no copy, no query).
         instance._stored_values = {
             field.column_name: comparable(field.get_value(instance))

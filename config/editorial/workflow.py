@@ -43,6 +43,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.editorial import history
 from config.framework.visibility import Status
 from config.operations.cache import invalidate_after_write
 
@@ -345,16 +346,18 @@ def save_records(
         set_history_author(record, by, reason)
         if hasattr(record, "updated_at"):
             record.updated_at = now  # what AtlasModel.save() sets
-    history = getattr(model, "history", None)
+    tracked = hasattr(model, "history")
     if changed:
-        records_changing.send(sender=model, pks=[record.pk for record in changed])
+        pks = [record.pk for record in changed]
+        records_changing.send(sender=model, pks=pks)
         update_rows(model, changed, bulk_update_fields(model, fields))
-        if history is not None:
-            history.bulk_history_create(changed, update=True, default_user=by, default_change_reason=reason)
+        if tracked:
+            history.record_rows(model, pks, by=by, reason=reason, history_type="~")
     if created:
         model._base_manager.bulk_create(created, batch_size=500)
-        if history is not None:
-            history.bulk_history_create(created, default_user=by, default_change_reason=reason)
+        if tracked:
+            pks = [record.pk for record in created]
+            history.record_rows(model, pks, by=by, reason=reason, history_type="+")
     if records:
         records_saved.send(sender=model, pks=[record.pk for record in records])
         invalidate_after_write(model)
