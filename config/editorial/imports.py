@@ -27,7 +27,7 @@ from io import BytesIO
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.db.models import Case, Q, Value, When
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
@@ -747,7 +747,7 @@ class RecordResource(ModelResource):
         try:
             with transaction.atomic():
                 self.write(pending)
-        except IntegrityError:
+        except (IntegrityError, DataError):
             for entry in pending:
                 if entry.new:  # bulk_create gave it an id the rollback took back
                     entry.instance.pk, entry.instance._state.adding = None, True
@@ -768,7 +768,7 @@ class RecordResource(ModelResource):
                 with transaction.atomic():
                     self.write([entry])
                 return
-            except IntegrityError as error:
+            except (IntegrityError, DataError) as error:
                 errors[NON_FIELD_ERRORS] = [str(error).splitlines()[0]]
         entry.error = ValidationError(errors)
         self.refused.append(entry)
