@@ -127,7 +127,7 @@ def main(selected: list[str]) -> None:
     log(f"{ROWS} events; load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     figures = {}
     for engine in engines:
-        database = f"atlas_bench_import_{engine}"
+        database = f"atlas_bench_import_{engine}_{ROWS}"
         admin_sql(
             f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)',
             f'CREATE DATABASE "{database}" TEMPLATE "{TEMPLATE}"',
