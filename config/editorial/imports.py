@@ -7,11 +7,14 @@ behaves the same in both. The rules every import follows:
 - rows are identified by ``slug``: a new slug creates a record, a known one changes it;
 - related records are named by slug, acronym or name, and a name that matches no record or
   several is an error of that row naming the value;
-- every written row goes through ``config.editorial.workflow.save_record`` under the importing user, with
-  the reason "Imported from <file>", so the workflow decides what the user may write and the
-  history keeps one entry per written row;
+- every written row goes through ``config.editorial.workflow.save_records`` (``save_record`` for a
+  batch) under the importing user, with the reason "Imported from <file>", so the workflow decides
+  what the user may write and the history keeps one entry per written row;
 - rows whose values equal the stored ones are skipped: importing a file twice changes nothing;
 - the import is all or nothing: one bad row and nothing is written.
+
+Rows are checked one by one as they are read and written ``BATCH_ROWS`` at a time, in one
+transaction without a savepoint per row (docs/import.md, "Speed").
 """
 
 from __future__ import annotations
