@@ -22,8 +22,9 @@ The engines:
   drops the response cache. Disconnecting them would measure an atlas that loses history and
   leaves partner copies stale, which no import may do.
 
-Each child reports rows per second per pass and its peak resident memory (``VmHWM``); the parent
-logs them and the ratios (atlas ÷ plain: above 1, the atlas is faster). Nothing is asserted.
+Each child reports rows per second per pass, its resident memory with the file read and its peak
+while importing (``VmHWM``, reset before each import); the parent logs them and the ratios
+(atlas ÷ plain: above 1, the atlas is faster). Nothing is asserted.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/import_speed.py
     BENCH_IMPORT_ROWS=100000 DATABASE_URL=… .venv/bin/python bench/import_speed.py atlas
