@@ -287,9 +287,9 @@ def update_rows(model, records: list[models.Model], fields: list[str], batch_siz
     """Write ``fields`` of ``records`` with one ``UPDATE … FROM (VALUES …)`` per batch.
 
     What ``QuerySet.bulk_update`` does, without its ``CASE WHEN`` per row and field: building
-    that took 3.5 s of Python for 500 events (bench/import_speed.py), this a few milliseconds.
-    Each value is what ``save()`` writes (``get_db_prep_save`` of the attribute), cast to the
-    column's type.
+    that took 3.5 s of Python for 500 changed events (profiled with cProfile on the rows of
+    bench/import_speed.py), this a small part of it. Each value is what ``save()`` writes
+    (``get_db_prep_save`` of the attribute), cast to the column's type.
     """
     connection = connections[DEFAULT_DB_ALIAS]
     quote = connection.ops.quote_name
