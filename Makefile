@@ -52,7 +52,8 @@ db-stop: $(STAMP)
 clean: db-stop
 	rm -rf $(VENV) .data
 
-# Benchmarks against Datasette and a framework-free floor on 100,000 demo events (bench/README.md).
+# Benchmarks against Datasette and a framework-free floor on 100,000 demo events, then the import
+# against django-import-export's plain one (bench/README.md).
 # Needs DATABASE_URL (any database on the server: the benchmark creates its own) and Redis.
 BENCH_STAMP := $(VENV)/.bench-stamp
 
@@ -63,3 +64,4 @@ $(BENCH_STAMP): pyproject.toml $(STAMP)
 bench: $(BENCH_STAMP)
 	command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/import_speed.py

@@ -11,8 +11,10 @@ deleted record enters everything that showed it, before the deletion cascades. P
 scheduled for later are entered when their time comes, by the first feed read after it.
 
 Model signals carry this (``post_save``, ``pre_save``, ``pre_delete``, ``m2m_changed``), as they
-carry the response cache's invalidation: code that writes without them (``QuerySet.update()``,
-``bulk_create``, raw SQL) calls ``record_write`` for what it wrote. The demo generator writes with
+carry the response cache's invalidation; the workflow's bulk writes (``save_records``, the import)
+send its own signals with the ids they wrote, which enter the same records in one statement each.
+Other code that writes without them (``QuerySet.update()``, ``bulk_create``, raw SQL) calls
+``record_write`` for what it wrote. The demo generator writes with
 ``COPY`` and records nothing: a copy of demo data starts with an export.
 
 **What is read.** An entry says only *which* record; the feed shows each record as the reader may
@@ -46,6 +48,7 @@ from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
 from config.api.permissions import TokenScope
 from config.atlas.endpoints import APP_APIS
+from config.editorial import workflow
 from config.framework.links import absolute
 from config.operations.database import long_statements
 
@@ -211,7 +214,25 @@ def after_m2m_change(sender, instance, action, reverse, model, pk_set, using=DEF
     record_write(model, partners, using=using, rows_only=True)
 
 
+def before_bulk_change(sender, pks, **kwargs):
+    record_write(sender, pks)
+
+
+def after_bulk_save(sender, pks, **kwargs):
+    record_write(sender, pks)
+
+
+def after_bulk_links(sender, pks, related, related_pks, **kwargs):
+    # As ``after_m2m_change`` for each record: the rows shown on both sides.
+    record_write(sender, pks, rows_only=True)
+    record_write(related, related_pks, rows_only=True)
+
+
 def connect_signals() -> None:
+    # The editorial workflow's bulk writes (``save_records``) send these instead of model signals.
+    workflow.records_changing.connect(before_bulk_change, dispatch_uid="atlas-feed-bulk-changing")
+    workflow.records_saved.connect(after_bulk_save, dispatch_uid="atlas-feed-bulk-saved")
+    workflow.links_changed.connect(after_bulk_links, dispatch_uid="atlas-feed-bulk-links")
     pre_save.connect(before_save, dispatch_uid="atlas-feed-pre-save")
     post_save.connect(after_save, dispatch_uid="atlas-feed-save")
     pre_delete.connect(before_delete, dispatch_uid="atlas-feed-delete")

@@ -13,10 +13,15 @@ import openpyxl
 import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from config.api.models import FeedEntry
+from config.editorial import imports, workflow
 from config.framework.fields import DESCRIPTION_LENGTH, MAX_ALIASES
 from config.framework.visibility import Status
+from config.operations.cache import generation as cache_generation
 from dialogues.resources import PublicationResource
 from events.models import Event
 from events.resources import EventResource
@@ -501,3 +506,157 @@ def test_an_exported_file_reimports_as_unchanged(client, publisher, file_format)
     assert (result.has_errors(), result.has_validation_errors()) == (False, False)
     assert [row.import_type for row in result.rows] == ["skip"]
     assert event.history.count() == history
+
+
+# Batches: what an import writes in a few queries ---------------------------------------------------
+
+
+def import_queries(rows, user) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        result = run(EventResource, rows, user)
+    assert errors(result) == []
+    return len(queries)
+
+
+def batch_rows(prefix, count, name="Event"):
+    return [
+        event_row(slug=f"{prefix}-{n}", name=f"{name} {n}", start="2024-08", dialogue="T2D",
+                  topics="carbon markets", projects="clct; NDC Implementation", city="Bonn")
+        for n in range(count)
+    ]  # fmt: skip
+
+
+def test_the_queries_of_an_import_do_not_grow_with_its_rows(publisher, related):
+    run(EventResource, batch_rows("warm", 1), publisher)  # the user's permissions, read once
+
+    new_few, new_many = (
+        import_queries(batch_rows("few", 5), publisher),
+        import_queries(batch_rows("many", 50), publisher),
+    )
+    changed_few = import_queries(batch_rows("few", 5, name="Renamed"), publisher)
+    changed_many = import_queries(batch_rows("many", 50, name="Renamed"), publisher)
+
+    assert new_many <= new_few + 3
+    assert changed_many <= changed_few + 3
+    assert Event.objects.filter(slug__startswith="many-", name__startswith="Renamed").count() == 50
+    assert Event.objects.get(slug="many-49").topics.get() == related["markets"]
+
+
+def test_a_batch_keeps_the_history_entry_of_every_written_row(publisher, related, monkeypatch):
+    monkeypatch.setattr(imports, "BATCH_ROWS", 3)  # several batches, and stored records read in parts
+    run(EventResource, batch_rows("e", 8), publisher, name="first.csv")
+    rows = batch_rows("e", 8)
+    for n in (1, 4, 7):
+        rows[n]["name"] = f"Changed {n}"
+    rows.append(event_row(slug="e-new", name="New", status="review"))
+
+    result = run(EventResource, rows, publisher, name="second.csv")
+
+    assert errors(result) == []
+    assert (result.totals["new"], result.totals["update"], result.totals["skip"]) == (1, 3, 5)
+    entries = Event.history.filter(history_change_reason="Imported from second.csv").order_by("slug")
+    assert [(e.slug, e.name, e.history_type, e.history_user) for e in entries] == [
+        ("e-1", "Changed 1", "~", publisher),
+        ("e-4", "Changed 4", "~", publisher),
+        ("e-7", "Changed 7", "~", publisher),
+        ("e-new", "New", "+", publisher),
+    ]
+    assert Event.history.filter(history_change_reason="Imported from first.csv").count() == 8
+    event = Event.objects.get(slug="e-4")
+    assert (event.name, event.start.iso, event.dialogue, set(event.projects.all())) == (
+        "Changed 4", "2024-08", related["t2d"], {related["clct"], related["ndc"]},
+    )  # fmt: skip
+
+
+def test_a_row_may_name_a_record_an_earlier_row_of_the_file_creates(publisher):
+    rows = [
+        event_row(slug="summit", name="Summit"),
+        event_row(slug="side", name="Side event", parent="summit"),
+    ]
+
+    result = run(EventResource, rows, publisher)
+
+    assert errors(result) == []
+    assert Event.objects.get(slug="side").parent == Event.objects.get(slug="summit")
+
+
+def test_a_constraint_the_database_checks_is_an_error_of_its_row(publisher, related):
+    rows = [
+        event_row(slug="first", name="First"),
+        event_row(slug="plenary-8", name="8th", dialogue="t2d", number="8"),
+        event_row(slug="first", name="First again"),
+        event_row(slug="also-8", name="Also 8th", dialogue="t2d", number="8"),
+    ]
+
+    result = run(EventResource, rows, publisher)
+
+    assert errors(result) == [
+        (3, "slug", "Event with this Slug already exists."),
+        (4, "__all__", "This dialogue already has an event of this kind with this number."),
+    ]
+    assert (result.totals["new"], result.totals["invalid"]) == (2, 2)
+    assert Event.objects.filter(slug__in=["first", "plenary-8", "also-8"]).count() == 0
+
+
+def test_a_large_file_keeps_its_counts_and_errors_not_every_row(publisher, monkeypatch):
+    monkeypatch.setattr(imports, "DETAILED_ROWS", 4)
+    monkeypatch.setattr(imports, "BATCH_ROWS", 3)
+    rows = [event_row(slug=f"e-{n}", name=f"Event {n}") for n in range(10)]
+    rows[8]["kind"] = "banquet"
+
+    result = run(EventResource, rows, publisher)
+
+    assert errors(result) == [(9, "kind", next(message for _n, column, message in errors(result) if column))]
+    assert "banquet" in errors(result)[0][2]
+    assert (result.totals["new"], result.totals["invalid"]) == (9, 1)
+    assert len(result.rows) == 5  # the first four, and the row with the error
+    assert all(row.diff is None for row in result.rows)
+    assert Event.objects.filter(slug__startswith="e-").count() == 0
+
+
+def test_an_import_enters_in_the_changes_feed_what_saving_each_row_would(publisher, related):
+    """The same changes, imported in a batch and saved one record at a time through the workflow
+    (model signals): the feed gets the same records."""
+    other = factories.TopicFactory(slug="adaptation", name="Adaptation")
+    for prefix in ("a", "b"):
+        for n in range(2):
+            event = factories.EventFactory(
+                slug=f"{prefix}-{n}",
+                name=f"Event {n}",
+                kind="plenary",
+                status="draft",
+                dialogue=related["t2d"],
+            )
+            event.topics.set([related["markets"]])
+    FeedEntry.objects.all().delete()
+
+    run(EventResource, [
+        event_row(slug="a-0", name="Renamed", dialogue="t2d", topics="adaptation", start="2024-08-28"),
+        event_row(slug="a-1", name="Event 1", topics="carbon markets", projects="clct", start="2024-08-28"),
+        event_row(slug="a-2", name="New", topics="adaptation"),
+    ], publisher)  # fmt: skip
+    imported = set(FeedEntry.objects.values_list("kind", "object_id"))
+    FeedEntry.objects.all().delete()
+    b0, b1 = Event.objects.get(slug="b-0"), Event.objects.get(slug="b-1")
+    b0.name = "Renamed"
+    workflow.save_record(record=b0, by=publisher)
+    b0.topics.set([other])
+    b1.dialogue = None
+    workflow.save_record(record=b1, by=publisher)
+    b1.projects.set([related["clct"]])
+    b2 = Event(slug="b-2", name="New", kind="plenary", status="draft")
+    workflow.save_record(record=b2, by=publisher)
+    b2.topics.set([other])
+    saved = set(FeedEntry.objects.values_list("kind", "object_id"))
+
+    a_to_b = {Event.objects.get(slug=f"a-{n}").pk: Event.objects.get(slug=f"b-{n}").pk for n in range(3)}
+    assert {(kind, a_to_b.get(pk, pk) if kind == "events" else pk) for kind, pk in imported} == saved
+    assert {("events", b0.pk), ("events", b1.pk), ("events", b2.pk)} <= saved
+
+
+def test_an_import_drops_the_cached_pages(publisher):
+    before = cache_generation()
+
+    run(EventResource, [event_row(slug="cached", name="Cached")], publisher)
+
+    assert cache_generation() != before
