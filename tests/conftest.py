@@ -49,6 +49,19 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def jobs_run_at_once(settings, tmp_path):
+    """Background jobs run as they are enqueued, their files in a folder of the test's own.
+
+    The database backend and a real worker are what tests/config/editorial/test_jobs.py runs.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "jobs": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """A read-replica alias that mirrors the test database, as DATABASE_REPLICA_URLS would add."""
