@@ -30,6 +30,7 @@ from django.tasks import task
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config.editorial import workflow
 from config.editorial.imports import FORMATS, RESOURCES, read_error
@@ -307,9 +308,12 @@ def record(job: Job, result) -> None:
     message = " ".join(str(error.error) for error in result.base_errors)
     failed = bool(message or errors)
     if failed and job.kind == Job.Kind.IMPORT:
-        message = message or _("Nothing was imported: %(count)s rows have errors.") % {
-            "count": len({error["row"] for error in errors})
-        }
+        rows = len({error["row"] for error in errors})
+        message = message or ngettext(
+            "Nothing was imported: %(count)s row has errors.",
+            "Nothing was imported: %(count)s rows have errors.",
+            rows,
+        ) % {"count": rows}
     finish(job, Job.State.FAILED if failed else Job.State.DONE, message=message)
 
 
