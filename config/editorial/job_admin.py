@@ -55,6 +55,11 @@ class BackgroundImportExportMixin(RecordImportExportMixin):
         )
         return HttpResponseRedirect(job_url(job))
 
+    def process_import(self, request, **kwargs):
+        # import-export's confirm step imported a temporary file inside the request; the confirm
+        # is the job page's button now (JobAdmin.confirm_view), and this address imports nothing.
+        raise Http404
+
     def export_action(self, request):
         if request.method != "POST":
             return super().export_action(request)

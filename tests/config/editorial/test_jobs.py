@@ -264,6 +264,18 @@ def test_only_the_owner_or_a_superuser_sees_and_confirms_a_job(client, publisher
     assert Event.objects.get(slug="job-event-1").history.get().history_user == admin_user
 
 
+def test_the_old_confirm_address_imports_nothing(client, publisher):
+    client.force_login(publisher)
+
+    response = client.post(
+        reverse("admin:events_event_process_import"),
+        {"import_file_name": "events.csv", "original_file_name": "events.csv", "format": CSV},
+    )
+
+    assert response.status_code == 404
+    assert not Event.objects.exists()
+
+
 def test_a_dry_run_with_row_errors_cannot_be_confirmed(client, publisher):
     rows = event_rows(3)
     rows[2]["kind"] = "picnic"
