@@ -16,8 +16,15 @@ from __future__ import annotations
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -61,6 +68,13 @@ class BackgroundImportExportMixin(RecordImportExportMixin):
         raise Http404
 
     def export_action(self, request):
+        try:
+            return self.export_or_job(request)
+        except IncorrectLookupParameters:
+            # A query string that names no filter of the list (the change list itself answers ?e=1).
+            return HttpResponseBadRequest(_("The list's filters in the address are not valid."))
+
+    def export_or_job(self, request):
         if request.method != "POST":
             return super().export_action(request)
         if not self.has_export_permission(request):
@@ -84,7 +98,7 @@ class BackgroundImportExportMixin(RecordImportExportMixin):
 class JobAdmin(admin.ModelAdmin):
     """A user's import and export jobs: the list, each job's page, confirm, download."""
 
-    list_display = ("created_at", "kind", "model", "file_name", "state", "progress", "outcome")
+    list_display = ("created_at", "kind", "records", "file_name", "state", "progress", "outcome")
     list_filter = ("kind", "state")
     list_display_links = ("created_at", "file_name")
     list_select_related = ("user",)
@@ -110,6 +124,11 @@ class JobAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("records"))
+    def records(self, job: Job) -> str:
+        model = job_model(job)
+        return str(model._meta.verbose_name_plural) if model else job.model
 
     @admin.display(description=_("progress"))
     def progress(self, job: Job) -> str:

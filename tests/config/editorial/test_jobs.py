@@ -374,6 +374,19 @@ def test_a_large_export_is_a_job_whose_file_only_its_user_downloads(client, publ
     assert client.get(download).status_code == 302
 
 
+def test_an_export_of_a_list_with_filters_it_does_not_have_is_a_bad_request(client, publisher):
+    client.force_login(publisher)
+
+    for method in (client.get, client.post):
+        response = method(
+            reverse("admin:events_event_export") + "?no_such_field=1", {"format": CSV, "resource": "0"}
+        )
+
+        assert response.status_code == 400
+        assert response.content.decode() == "The list's filters in the address are not valid."
+    assert not Job.objects.exists()
+
+
 def test_a_small_export_is_written_in_the_request(client, publisher):
     factories.EventFactory(slug="e-small", kind="plenary")
     client.force_login(publisher)
