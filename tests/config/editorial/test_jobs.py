@@ -129,7 +129,7 @@ def test_a_cell_over_the_limit_is_named_by_row_and_column(client, publisher, set
         import_command(path, publisher)
     assert str(error.value) == f"events.csv: {message}"
 
-    # A workbook's cell holds at most 32,767 characters (Excel's limit, which openpyxl keeps).
+    # openpyxl writes at most 32,767 characters to a cell (Excel's limit): a lower limit here.
     settings.IMPORT_MAX_CELL_CHARS = 1000
     sheet = xlsx_bytes([["slug", "kind", "name"], ["a", "plenary", "A"], ["b", "plenary", "y" * 1001]])
     job = job_of(upload(client, sheet, "events.xlsx", XLSX))
