@@ -259,11 +259,14 @@ def run_export(job: Job) -> None:
             % {"user": job.user.get_username(), "models": model._meta.verbose_name_plural},
         )
         return
-    queryset = model_admin.get_export_queryset(request)
-    job.rows_total = queryset.count()
-    job.save(update_fields=["rows_total"])
     file_format = format_class(job.file_format)()
-    data = model_admin.get_export_data(file_format, request, queryset, encoding=model_admin.to_encoding)
+    # The primary, on the connection whose statement timeout is lifted.
+    alias = router.db_for_write(model)
+    with transaction.atomic(using=alias):
+        allow_long_statements(alias)
+        queryset = model_admin.get_export_queryset(request).using(alias)
+        job.rows_total = queryset.count()
+        data = model_admin.get_export_data(file_format, request, queryset, encoding=model_admin.to_encoding)
     job.file_path = storage().save(f"exports/{uuid.uuid4().hex}.{job.file_format}", ContentFile(data))
     job.rows_done = job.rows_total
     finish(job, Job.State.DONE)
@@ -281,8 +284,9 @@ def export_request(job: Job) -> HttpRequest:
 def allow_long_statements(alias: str) -> None:
     """Lift the web requests' statement timeout for the rest of this transaction.
 
-    A request's statement timeout (docs/operations.md) guards the web workers; an import's
-    statements run in the worker, one transaction for the whole file, and must not be cut off.
+    A request's statement timeout (docs/operations.md) guards the web workers; a job's statements
+    run in the worker — an import's in one transaction for the whole file, an export's reading the
+    whole list — and must not be cut off.
     """
     with connections[alias].cursor() as cursor:
         cursor.execute("SET LOCAL statement_timeout = 0")

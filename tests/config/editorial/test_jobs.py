@@ -22,7 +22,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connections
+from django.db import connection, connections, transaction
 from django.urls import resolve, reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -340,6 +340,17 @@ def test_a_running_job_whose_worker_is_gone_is_marked_failed(publisher):
     assert alive.state == Job.State.RUNNING
     assert dead.state == Job.State.FAILED
     assert dead.message.startswith("The worker stopped while it ran this job")
+
+
+def test_a_jobs_transaction_lifts_the_requests_statement_timeout():
+    # SET LOCAL: until the job's transaction ends (the test's own transaction, here, rolls back
+    # both settings).
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = '5s'")
+        with transaction.atomic():
+            jobs.allow_long_statements("default")
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone() == ("0",)
 
 
 # Exports -----------------------------------------------------------------------------------------
