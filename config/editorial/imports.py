@@ -22,11 +22,8 @@ import re
 import zipfile
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponseRedirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export import widgets
 from import_export.admin import ImportExportMixin
@@ -597,7 +594,9 @@ class RecordImportExportMixin(ImportExportMixin):
 
     Import needs the add and change permissions of the model, export the view permission. The
     export takes the change list as filtered and searched, with every import column, so an
-    exported file imports again as unchanged.
+    exported file imports again as unchanged. The apps' admins use it through
+    ``config.editorial.job_admin.BackgroundImportExportMixin``, which runs the import (dry run,
+    then confirm) and large exports as jobs of the worker.
     """
 
     import_form_class = LimitedImportForm
@@ -621,28 +620,3 @@ class RecordImportExportMixin(ImportExportMixin):
         if format_index not in (None, ""):
             format_name = self.get_import_formats()[int(format_index)]().get_title().upper()
         form.add_error("import_file", read_error(e, format_name))
-
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs.pop("request", None)
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
-
-    def process_result(self, result, request):
-        # The confirm step imports again; if anything changed since the dry run and a row now
-        # fails, the transaction was rolled back: say so instead of reporting success.
-        if result.has_errors() or result.has_validation_errors():
-            rows = sorted(
-                {number for number, _errors in result.row_errors()}
-                | {row.number for row in result.invalid_rows}
-            )
-            self.message_user(
-                request,
-                _("Nothing was imported: rows %(rows)s have errors. Upload the file again to see them.")
-                % {"rows": ", ".join(map(str, rows)) or "?"},
-                messages.ERROR,
-            )
-            return HttpResponseRedirect(
-                reverse("admin:{}_{}_import".format(*self.get_model_info()), current_app=self.admin_site.name)
-            )
-        return super().process_result(result, request)
