@@ -49,16 +49,25 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def job_files(tmp_path_factory):
+    """The folder of the jobs' files (uploads to import, exports made) for the whole run."""
+    return tmp_path_factory.mktemp("jobs")
+
+
 @pytest.fixture(autouse=True)
-def jobs_run_at_once(settings, tmp_path):
-    """Background jobs run as they are enqueued, their files in a folder of the test's own.
+def jobs_run_at_once(settings, job_files):
+    """Background jobs run as they are enqueued, their files in ``job_files``.
 
     The database backend and a real worker are what tests/config/editorial/test_jobs.py runs.
     """
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
-        "jobs": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+        "jobs": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": job_files},
+        },
     }
 
 

@@ -414,12 +414,12 @@ def test_a_small_export_is_written_in_the_request(client, publisher):
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
-def worker(tmp_path, *arguments) -> subprocess.Popen:
+def worker(job_files, *arguments) -> subprocess.Popen:
     """``manage.py db_worker`` in a process of its own, on the test database and the test's files."""
     environment = {
         **os.environ,
         "DATABASE_URL": database_url(),
-        "JOB_FILES_ROOT": str(tmp_path),
+        "JOB_FILES_ROOT": str(job_files),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     environment.pop("REDIS_URL", None)
@@ -433,15 +433,15 @@ def worker(tmp_path, *arguments) -> subprocess.Popen:
     )
 
 
-def run_worker_once(tmp_path) -> str:
-    process = worker(tmp_path, "--batch")
+def run_worker_once(job_files) -> str:
+    process = worker(job_files, "--batch")
     output, _ = process.communicate(timeout=300)
     assert process.returncode == 0, output
     return output
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_import_through_the_database_backend_and_a_worker(client, admin_user, settings, tmp_path):
+def test_an_import_through_the_database_backend_and_a_worker(client, admin_user, settings, job_files):
     settings.TASKS = DATABASE_BACKEND
     client.force_login(admin_user)
 
@@ -449,14 +449,14 @@ def test_an_import_through_the_database_backend_and_a_worker(client, admin_user,
 
     assert dry_run.state == Job.State.QUEUED
     assert DBTaskResult.objects.get().task_result.args == [dry_run.pk]
-    run_worker_once(tmp_path)
+    run_worker_once(job_files)
     dry_run.refresh_from_db()
     assert (dry_run.state, dry_run.new, dry_run.rows_done) == (Job.State.DONE, 3, 3)
     assert not Event.objects.exists()
 
     imported = job_of(client.post(reverse("admin:editorial_job_confirm", args=[dry_run.pk])))
     assert imported.state == Job.State.QUEUED
-    run_worker_once(tmp_path)
+    run_worker_once(job_files)
 
     imported.refresh_from_db()
     assert (imported.state, imported.new) == (Job.State.DONE, 3)
@@ -468,7 +468,7 @@ def test_an_import_through_the_database_backend_and_a_worker(client, admin_user,
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_killed_worker_writes_nothing_and_its_job_is_marked_failed(admin_user, settings, tmp_path):
+def test_a_killed_worker_writes_nothing_and_its_job_is_marked_failed(admin_user, settings, job_files):
     settings.TASKS = DATABASE_BACKEND
     job = Job.objects.create(
         kind=Job.Kind.IMPORT,
@@ -479,7 +479,7 @@ def test_a_killed_worker_writes_nothing_and_its_job_is_marked_failed(admin_user,
         file_path=jobs.storage().save("imports/many.csv", ContentFile(csv_bytes(event_rows(3000)))),
     )
     jobs.enqueue(job)
-    process = worker(tmp_path)
+    process = worker(job_files)
     try:
         # The progress shows while the import's transaction is open: it is written on a
         # connection of its own every PROGRESS_EVERY rows.
