@@ -28,7 +28,11 @@ seed: migrate
 admin: $(STAMP)
 	$(BIN)/python manage.py ensure_admin
 
+# The background worker (imports, large exports: docs/import.md) runs beside the server and stops
+# with it.
 run: seed admin
+	@$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    # Background jobs (Django's tasks framework) kept in the database: imports and large exports.
+    "django_tasks_db",
     # config's parts that Django loads as apps (templates tags, commands, static files, signals).
     "config.framework",
     "config.editorial",
@@ -279,8 +281,22 @@ MEDIA_STORAGE = (
     if AWS_STORAGE_BUCKET_NAME
     else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 )
+# The files of import and export jobs: private, never under MEDIA_URL (on S3 under a prefix of their
+# own, as private objects); only the permission-checked job views read them.
+JOB_FILES_ROOT = Path(os.environ.get("JOB_FILES_ROOT", BASE_DIR / ".data" / "jobs"))
 STORAGES = {
     "default": MEDIA_STORAGE,
+    "jobs": (
+        {
+            **MEDIA_STORAGE,
+            "OPTIONS": {**MEDIA_STORAGE["OPTIONS"], "location": "jobs", "default_acl": "private"},
+        }
+        if AWS_STORAGE_BUCKET_NAME
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": JOB_FILES_ROOT},
+        }
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -373,7 +389,18 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 # Our CSV and XLSX formats neutralise every formula start with a leading "'" (the rule in
 # config/framework/spreadsheets.py); import-export's own escaping only drops a leading "=", left off.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
-IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+# A file of 100,000 events with every column is about 20 MB as CSV (far less as XLSX).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 32 * 1024 * 1024))
+# What one file may hold (config/editorial/files.py): rows, characters in one cell, and for XLSX the
+# size of the workbook unpacked (a zip bomb of a few KB unpacks to gigabytes).
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", 100_000))
+IMPORT_MAX_CELL_CHARS = int(os.environ.get("IMPORT_MAX_CELL_CHARS", 100_000))
+IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", 200 * 1024 * 1024))
+# Imports and the admin's exports run as jobs (config/editorial/jobs.py) in the worker
+# (`manage.py db_worker`, docs/operations.md); their files are kept apart from the served media.
+# An admin export of more rows than this is a job whose file the user downloads from the job's page.
+ADMIN_EXPORT_DIRECT_ROWS = int(os.environ.get("ADMIN_EXPORT_DIRECT_ROWS", 2000))
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LOGGING = {
     "version": 1,

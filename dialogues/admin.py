@@ -9,7 +9,7 @@ from config.editorial.admin import (
     TranslatedStackedRowInline,
     TranslatedTabularRowInline,
 )
-from config.editorial.imports import RecordImportExportMixin
+from config.editorial.job_admin import BackgroundImportExportMixin
 from dialogues.models import (
     Dialogue,
     DialogueAim,
@@ -178,7 +178,7 @@ class PublicationAuthorInline(TabularRowInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+class PublicationAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     resource_classes = [PublicationResource]
     list_display = ("title", "kind", "date", "dialogue", "status", "visibility")
     list_filter = ("kind", "dialogue", "status", "visibility", "topics")

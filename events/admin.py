@@ -9,7 +9,7 @@ from config.editorial.admin import (
     TranslatedStackedRowInline,
     TranslatedTabularRowInline,
 )
-from config.editorial.imports import RecordImportExportMixin
+from config.editorial.job_admin import BackgroundImportExportMixin
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 from events.resources import EventResource
 
@@ -38,7 +38,7 @@ class PhotoInline(TranslatedTabularRowInline):
 
 
 @admin.register(Event)
-class EventAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+class EventAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     resource_classes = [EventResource]
     list_display = (
         "name",

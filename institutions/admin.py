@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.editorial.admin import ADMIN_PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
-from config.editorial.imports import RecordImportExportMixin
+from config.editorial.job_admin import BackgroundImportExportMixin
 from institutions.models import Affiliation, Organisation, Person, Source
 from institutions.resources import OrganisationResource, PersonResource
 
@@ -33,7 +33,7 @@ class AffiliationInline(TranslatedTabularRowInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+class OrganisationAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("name", "acronym", "kind", "country", "parent", "status", "visibility", "updated_at")
     list_filter = ("kind", "country", "status", "visibility")
@@ -58,7 +58,7 @@ class OrganisationAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+class PersonAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     resource_classes = [PersonResource]
     list_display = ("full_name", "honorific", "native_name", "status", "visibility", "updated_at")
     list_filter = ("status", "visibility", "name_order")

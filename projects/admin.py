@@ -8,7 +8,7 @@ from config.editorial.admin import (
     TranslatedRecordAdmin,
     TranslatedTabularRowInline,
 )
-from config.editorial.imports import RecordImportExportMixin
+from config.editorial.job_admin import BackgroundImportExportMixin
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
 from projects.resources import ProjectResource
 
@@ -55,7 +55,7 @@ class ProjectContactInline(TranslatedTabularRowInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(RecordImportExportMixin, TranslatedRecordAdmin):
+class ProjectAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     resource_classes = [ProjectResource]
     list_display = (
         "title",

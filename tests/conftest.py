@@ -77,6 +77,28 @@ def redis_cache(redis_server, settings, monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def job_files(tmp_path_factory):
+    """The folder of the jobs' files (uploads to import, exports made) for the whole run."""
+    return tmp_path_factory.mktemp("jobs")
+
+
+@pytest.fixture(autouse=True)
+def jobs_run_at_once(settings, job_files):
+    """Background jobs run as they are enqueued, their files in ``job_files``.
+
+    The database backend and a real worker are what tests/config/editorial/test_jobs.py runs.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "jobs": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": job_files},
+        },
+    }
+
+
+@pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """The test process's connections without the requests' timeouts, and a read-replica alias that
     mirrors the test database, as DATABASE_REPLICA_URLS would add."""

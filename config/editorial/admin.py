@@ -21,6 +21,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.editorial import workflow
+from config.editorial.job_admin import JobAdmin
+from config.editorial.models import Job
 from config.framework.fields import CountriesField
 from config.framework.internals import condition_holds
 from config.framework.visibility import Status
@@ -272,3 +274,7 @@ class TranslatedTabularRowInline(RowInlineMixin, TranslationTabularInline):
 
 class TranslatedStackedRowInline(RowInlineMixin, TranslationStackedInline):
     pass
+
+
+# The import and export jobs (config/editorial/job_admin.py): a user's own, read-only.
+admin.site.register(Job, JobAdmin)

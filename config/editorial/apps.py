@@ -6,8 +6,9 @@ from django.db.models.signals import post_migrate
 
 
 def create_publish_permissions(sender, using="default", apps=global_apps, **kwargs):
-    # Django sends post_migrate only for apps with models, which this one has not: the handler
-    # listens to every app's and acts on the last of the atlas's. After ``migrate`` ``apps`` is the
+    # The publish permissions need every atlas model: the handler listens to every app's
+    # post_migrate and acts on the last of the atlas's (this app's own, for its job table, comes
+    # earlier). After ``migrate`` ``apps`` is the
     # migrated state; ``flush`` (which empties a test database between transactional tests) sends
     # none, so the models are the project's own, as for Django's own permissions.
     from config.editorial.workflow import ensure_publish_permissions
@@ -17,7 +18,8 @@ def create_publish_permissions(sender, using="default", apps=global_apps, **kwar
 
 
 class EditorialConfig(AppConfig):
-    """The editorial subsystem as an app: the workflow's permissions, import and seed commands."""
+    """The editorial subsystem as an app: the workflow's permissions, import and export jobs, import and
+    seed commands."""
 
     default = True
     name = "config.editorial"

@@ -25,16 +25,11 @@ import decimal
 import re
 import zipfile
 from dataclasses import dataclass
-from io import BytesIO
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.db.models import Case, Q, Value, When
-from django.http import HttpResponseRedirect
-from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export import widgets
 from import_export.admin import ImportExportMixin
@@ -47,7 +42,7 @@ from import_export.results import Result, RowResult
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from config.editorial import workflow
+from config.editorial import files, workflow
 from config.framework.dates import PartialDate, Precision, truncate
 from config.framework.fields import country_names_by_code
 from config.framework.spreadsheets import is_formula, neutralise, unneutralise
@@ -103,24 +98,21 @@ def restore(value):
 
 
 class CSVFormat(base_formats.CSV):
+    def create_dataset(self, in_stream, **kwargs):
+        # Row by row within the import's limits (config/editorial/files.py).
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+        return files.read_csv(in_stream)
+
     def export_data(self, dataset, **kwargs):
         return super().export_data(escaped(dataset), **kwargs)
 
 
 class XLSXFormat(base_formats.XLSX):
     def create_dataset(self, in_stream):
-        # Read formulas as written (not their cached results), so that they are refused.
-        import openpyxl
-        import tablib
-
-        book = openpyxl.load_workbook(BytesIO(in_stream), read_only=True, data_only=False)
-        rows = book.active.iter_rows(values_only=True)
-        dataset = tablib.Dataset()
-        dataset.headers = list(next(rows, ()))
-        for row in rows:
-            if any(value not in (None, "") for value in row):
-                dataset.append(list(row) + [None] * (len(dataset.headers) - len(row)))
-        return dataset
+        # Row by row within the import's limits, the workbook's unpacked size checked first, formulas
+        # read as written so that they are refused (config/editorial/files.py).
+        return files.read_xlsx(in_stream)
 
     def export_data(self, dataset, **kwargs):
         return super().export_data(escaped(dataset), **kwargs)
@@ -913,18 +905,30 @@ class ImportFileError(ValueError):
 
 
 class LimitedImportForm(ImportForm):
+    """The upload: refused at once when it is too large, or a workbook that unpacks too large.
+
+    The rows and cells are counted by the job that reads the file (config/editorial/jobs.py), off
+    the request.
+    """
+
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
-        if upload.size > settings.IMPORT_MAX_BYTES:
-            raise ValidationError(
-                _("The file is %(size)s; an import takes at most %(limit)s: split it into parts.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.IMPORT_MAX_BYTES)}
-            )
+        try:
+            files.check_size(upload.size)
+            if zipfile.is_zipfile(upload):
+                upload.seek(0)
+                files.check_unpacked_size(upload.read())
+        except files.FileLimitError as error:
+            raise ValidationError(str(error)) from None
+        finally:
+            upload.seek(0)
         return upload
 
 
 def read_error(error, format_name: str) -> str:
     """A readable message for a file that cannot be read as ``format_name``."""
+    if isinstance(error, files.FileLimitError):
+        return str(error)
     if isinstance(error, UnicodeDecodeError):
         return str(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."))
     if isinstance(error, zipfile.BadZipFile | KeyError) or type(error).__name__ == "InvalidFileException":
@@ -940,7 +944,9 @@ class RecordImportExportMixin(ImportExportMixin):
 
     Import needs the add and change permissions of the model, export the view permission. The
     export takes the change list as filtered and searched, with every import column, so an
-    exported file imports again as unchanged.
+    exported file imports again as unchanged. The apps' admins use it through
+    ``config.editorial.job_admin.BackgroundImportExportMixin``, which runs the import (dry run,
+    then confirm) and large exports as jobs of the worker.
     """
 
     import_form_class = LimitedImportForm
@@ -970,28 +976,3 @@ class RecordImportExportMixin(ImportExportMixin):
         if format_index not in (None, ""):
             format_name = self.get_import_formats()[int(format_index)]().get_title().upper()
         form.add_error("import_file", read_error(e, format_name))
-
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs.pop("request", None)
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
-
-    def process_result(self, result, request):
-        # The confirm step imports again; if anything changed since the dry run and a row now
-        # fails, the transaction was rolled back: say so instead of reporting success.
-        if result.has_errors() or result.has_validation_errors():
-            rows = sorted(
-                {number for number, _errors in result.row_errors()}
-                | {row.number for row in result.invalid_rows}
-            )
-            self.message_user(
-                request,
-                _("Nothing was imported: rows %(rows)s have errors. Upload the file again to see them.")
-                % {"rows": ", ".join(map(str, rows)) or "?"},
-                messages.ERROR,
-            )
-            return HttpResponseRedirect(
-                reverse("admin:{}_{}_import".format(*self.get_model_info()), current_app=self.admin_site.name)
-            )
-        return super().process_result(result, request)

@@ -371,3 +371,25 @@ def test_check_deploy_warns_when_the_proxy_is_not_trusted():
 
     warnings = [line.split(" ", 2)[1] for line in result.stderr.splitlines() if line.startswith("?: (")]
     assert [result.returncode, warnings] == [1, ["(atlas.W001)"]]
+
+
+def test_job_files_are_kept_apart_from_the_served_media():
+    jobs = {
+        "jobs_bucket": "getattr(storages['jobs'], 'bucket_name', None)",
+        "jobs_location": "str(getattr(storages['jobs'], 'location', ''))",
+        "jobs_acl": "getattr(storages['jobs'], 'default_acl', None)",
+        "media_root": "str(settings.MEDIA_ROOT)",
+    }
+    environment = {key: value for key, value in os.environ.items() if key not in UNSET}
+    environment.setdefault("DATABASE_URL", "postgres://atlas@db.internal:5432/atlas")
+
+    on_s3 = configured(environment | {"AWS_STORAGE_BUCKET_NAME": "atlas-media"}, **jobs)
+    on_disk = configured(environment | {"JOB_FILES_ROOT": "/srv/atlas/jobs"}, **jobs)
+
+    assert (on_s3["jobs_bucket"], on_s3["jobs_location"], on_s3["jobs_acl"]) == (
+        "atlas-media",
+        "jobs",
+        "private",
+    )
+    assert on_disk["jobs_location"] == "/srv/atlas/jobs"
+    assert not on_disk["jobs_location"].startswith(on_disk["media_root"])  # not served under MEDIA_URL

@@ -2,7 +2,8 @@
 
 Importing events, organisations, people, projects and publications through their resources: exact
 values, all rows or none, errors naming row and column, history, the workflow's permissions; then the
-admin's import (dry run, confirm, limits) and export (filtered, formulas escaped, re-importable).
+admin's import (a dry-run job, confirmed; the size limit) and export (filtered, formulas escaped,
+re-importable). The jobs themselves, the worker and the other limits: test_jobs.py.
 """
 
 import datetime
@@ -15,10 +16,11 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from config.api.models import FeedEntry
 from config.editorial import imports, workflow
+from config.editorial.models import Job
 from config.framework.fields import DESCRIPTION_LENGTH, MAX_ALIASES
 from config.framework.visibility import Status
 from config.operations.cache import generation as cache_generation
@@ -389,7 +391,16 @@ def test_a_text_or_a_list_over_its_limit_is_a_row_error_naming_the_column(publis
 
 
 def upload(client, url, content, name, file_format=CSV):
+    """The upload of a file to import; the dry-run job it starts has run (tests run jobs at once)."""
     return client.post(url, {"import_file": SimpleUploadedFile(name, content), "format": file_format})
+
+
+def job_of(response) -> Job:
+    """The job an upload or a confirm redirected to."""
+    assert response.status_code == 302, response.content
+    match = resolve(response.url)
+    assert match.url_name == "editorial_job_change"
+    return Job.objects.get(pk=match.kwargs["object_id"])
 
 
 def test_admin_dry_run_reports_the_bad_row_and_column_and_writes_nothing(client, publisher):
@@ -399,12 +410,16 @@ def test_admin_dry_run_reports_the_bad_row_and_column_and_writes_nothing(client,
 
     response = upload(client, reverse("admin:institutions_organisation_import"), csv_bytes(rows), "orgs.csv")
 
-    assert response.status_code == 200
-    result = response.context["result"]
-    assert [(row.number, row.error_dict) for row in result.invalid_rows] == [
-        (2, {"country": ["“Atlantis” is not a country: use an ISO 3166 code such as DE, or EU."]})
-    ]
-    assert "confirm_form" not in response.context
+    job = job_of(response)
+    message = "“Atlantis” is not a country: use an ISO 3166 code such as DE, or EU."
+    assert (job.kind, job.state, job.errors) == (
+        Job.Kind.DRY_RUN,
+        Job.State.FAILED,
+        [{"row": 2, "column": "country", "message": message}],
+    )
+    page = client.get(response.url)
+    assert message in page.content.decode()
+    assert not page.context["may_confirm"]
     assert Organisation.objects.filter(slug__in=["uba", "dehst"]).count() == 0
 
 
@@ -413,13 +428,14 @@ def test_admin_dry_run_then_confirm_imports(client, publisher):
     response = upload(
         client, reverse("admin:institutions_organisation_import"), csv_bytes(org_rows()), "orgs.csv"
     )
-    assert [row.import_type for row in response.context["result"].rows] == ["new", "new"]
+    dry_run = job_of(response)
+    assert (dry_run.state, dry_run.new, dry_run.changed, dry_run.unchanged) == (Job.State.DONE, 2, 0, 0)
     assert Organisation.objects.filter(slug__in=["uba", "dehst"]).count() == 0
-    confirm = response.context["confirm_form"]
+    assert client.get(response.url).context["may_confirm"]
 
-    response = client.post(reverse("admin:institutions_organisation_process_import"), confirm.initial)
+    response = client.post(reverse("admin:editorial_job_confirm", args=[dry_run.pk]))
 
-    assert response.status_code == 302
+    assert job_of(response).state == Job.State.DONE
     assert sorted(Organisation.objects.filter(slug__in=["uba", "dehst"]).values_list("slug", "acronym")) == [
         ("dehst", "DEHSt"),
         ("uba", "UBA"),
@@ -502,9 +518,8 @@ def test_an_exported_file_reimports_as_unchanged(client, publisher, file_format)
         file_format,
     )
 
-    result = response.context["result"]
-    assert (result.has_errors(), result.has_validation_errors()) == (False, False)
-    assert [row.import_type for row in result.rows] == ["skip"]
+    job = job_of(response)
+    assert (job.state, job.errors, job.new, job.changed, job.unchanged) == (Job.State.DONE, [], 0, 0, 1)
     assert event.history.count() == history
 
 

@@ -1,12 +1,14 @@
-"""Import a CSV or XLSX file of records through the same resources as the admin."""
+"""Import a CSV or XLSX file of records through the same resources as the admin, within the same limits."""
 
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 from tqdm import tqdm
 
+from config.editorial import files, jobs
 from config.editorial.imports import FORMATS, RESOURCES, read_error
 
 
@@ -21,8 +23,13 @@ class Command(BaseCommand):
         parser.add_argument("file", help="a .csv (UTF-8) or .xlsx file")
         parser.add_argument("--user", required=True, help="the user the import is made by (in history)")
         parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="enqueue a dry-run job for the worker instead; confirm it on its admin page",
+        )
 
-    def handle(self, *args, model, file, user, dry_run, **options):
+    def handle(self, *args, model, file, user, dry_run, background, **options):
         resource_class = RESOURCES.get(model.lower())
         if resource_class is None:
             names = sorted({str(r._meta.model._meta.verbose_name_plural) for r in RESOURCES.values()})
@@ -39,6 +46,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{user} may not import {opts.verbose_name_plural}: it needs the add and change permissions."
             )
+        if background:
+            self.enqueue(Path(file), by, resource._meta.model)
+            return
         dataset = self.read(Path(file))
 
         progress = tqdm(total=len(dataset), unit="row", disable=options["verbosity"] < 1, file=self.stderr)
@@ -60,6 +70,18 @@ class Command(BaseCommand):
         self.stdout.write(f"Dry run, nothing written: {summary}." if dry_run else f"Imported: {summary}.")
 
     def read(self, path: Path):
+        """The file as a dataset, within the import's limits (config/editorial/files.py)."""
+        file_format = self.format_of(path)(encoding="utf-8-sig")
+        data = path.read_bytes()
+        try:
+            if not file_format.is_binary():
+                data = data.decode("utf-8-sig")
+            return file_format.create_dataset(data)
+        except Exception as error:  # a file we cannot read is refused with its reason
+            raise CommandError(f"{path.name}: {read_error(error, file_format.get_title().upper())}") from None
+
+    def format_of(self, path: Path):
+        """The format of the file at ``path`` by its extension, once its size is within the limit."""
         if not path.is_file():
             raise CommandError(f"No file {path}.")
         if path.stat().st_size > settings.IMPORT_MAX_BYTES:
@@ -70,14 +92,24 @@ class Command(BaseCommand):
         format_class = by_extension.get(path.suffix.lower().lstrip("."))
         if format_class is None:
             raise CommandError(f"{path.name}: choose a .csv or .xlsx file.")
-        file_format = format_class(encoding="utf-8-sig")
+        return format_class
+
+    def enqueue(self, path: Path, by, model):
+        """A dry-run job of the file for the worker; its admin page shows the result and confirms it."""
+        format_class = self.format_of(path)
         data = path.read_bytes()
         try:
-            if not file_format.is_binary():
-                data = data.decode("utf-8-sig")
-            return file_format.create_dataset(data)
-        except Exception as error:  # a file we cannot read is refused with its reason
-            raise CommandError(f"{path.name}: {read_error(error, file_format.get_title().upper())}") from None
+            files.check_unpacked_size(data)
+        except files.FileLimitError as error:
+            raise CommandError(f"{path.name}: {error}") from None
+        job = jobs.start_dry_run(
+            user=by, model=model, file_name=path.name, file_format=format_class().get_extension(), data=data
+        )
+        self.stdout.write(
+            f"Enqueued dry run {job.pk}; the worker (manage.py db_worker) runs it. Its result, and the "
+            f"button that imports the file, are on its admin page: "
+            f"{reverse('admin:editorial_job_change', args=[job.pk])}"
+        )
 
     def report(self, result):
         for error in result.base_errors:
