@@ -19,12 +19,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from events.models import Event
 from tests.factories import EventFactory, StaffFactory
 from tests.helpers import issue_token
 from tests.redis_server import free_port
 from tests.settings_probe import database_url
+
+SERVER_APP_NAME = "atlas-redis-faults"
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -64,6 +67,8 @@ class Site:
             DJANGO_SETTINGS_MODULE="config.settings",
             DJANGO_DEBUG="false",
             DATABASE_URL=database_url(),
+            # libpq names the server's sessions, so that stop() can wait for them to end.
+            PGAPPNAME=SERVER_APP_NAME,
             REDIS_URL=redis_url,
             REDIS_TIMEOUT="0.25",
             REDIS_RETRY_SECONDS="0.5",
@@ -135,6 +140,21 @@ class Site:
             self.process.kill()
             self.process.wait()
         self.log_file.close()
+        wait_for_sessions_to_end()
+
+
+def wait_for_sessions_to_end(seconds: float = 10) -> None:
+    """PostgreSQL ends a stopped server's sessions a moment after its processes exit; until then the
+    test database cannot be dropped at the end of the run."""
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s", [SERVER_APP_NAME]
+            )
+            if cursor.fetchone()[0] == 0 or time.monotonic() > deadline:
+                return
+            time.sleep(0.1)
 
 
 @pytest.fixture
