@@ -21,6 +21,9 @@ The engines:
   saved row still writes its history entry (without user or reason), enters the changes feed and
   drops the response cache. Disconnecting them would measure an atlas that loses history and
   leaves partner copies stale, which no import may do.
+- **bare**: the same plain ``ModelResource`` with every model signal disconnected for the import:
+  no history, no changes feed, no cache invalidation — the library's import as the issue names it
+  ("no workflow, no history"), and an atlas that no one could run, as the floor to beat.
 
 Each child reports rows per second per pass, its resident memory with the file read and its peak
 while importing (``VmHWM``, reset before each import); the parent logs them and the ratios
@@ -33,6 +36,7 @@ The engines to run can be named (``atlas``, ``plain``); by default both run. The
 local-memory cache (``REDIS_URL`` is unset for the children), so Redis's speed is not measured.
 """
 
+import contextlib
 import csv
 import datetime
 import hashlib
@@ -53,7 +57,7 @@ CACHE = ROOT / "bench" / ".cache"
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", 5_000))
 SERVER_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 TEMPLATE = "atlas_bench_import_base"
-ENGINES = ("atlas", "plain")
+ENGINES = ("atlas", "plain", "bare")
 
 DIALOGUES, WORKING_GROUPS, TOPICS, PROJECTS = 20, 40, 30, 200
 KINDS = ["plenary", "workshop", "webinar", "side_event", "conference"]
@@ -152,10 +156,12 @@ def main(selected: list[str]) -> None:
                 f"  RSS {item['loaded_mb']:.0f} MB with the file read, peak {item['peak_mb']:.0f} MB"
                 f" while importing  ({item['totals']})"
             )
-    if len(figures) == 2:
+    for other in ("plain", "bare"):
+        if "atlas" not in figures or other not in figures:
+            continue
         for phase in ("new", "changed"):
-            ratio = figures["atlas"][phase]["rows_per_second"] / figures["plain"][phase]["rows_per_second"]
-            log(f"atlas ÷ plain, {phase}: {ratio:.2f}")
+            ratio = figures["atlas"][phase]["rows_per_second"] / figures[other][phase]["rows_per_second"]
+            log(f"atlas ÷ {other}, {phase}: {ratio:.2f}")
     log(f"load average {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
 
 
@@ -281,6 +287,34 @@ def plain_resource_class():
     return PlainEventResource
 
 
+@contextlib.contextmanager
+def no_model_signals(disconnect: bool):
+    """Every model signal without receivers while the block runs (``disconnect``), then as before."""
+    from django.db.models import signals
+
+    kept = {}
+    if disconnect:
+        for name in (
+            "pre_init",
+            "post_init",
+            "pre_save",
+            "post_save",
+            "pre_delete",
+            "post_delete",
+            "m2m_changed",
+        ):
+            signal = getattr(signals, name)
+            kept[signal] = signal.receivers
+            signal.receivers = []
+            signal.sender_receivers_cache.clear()
+    try:
+        yield
+    finally:
+        for signal, receivers in kept.items():
+            signal.receivers = receivers
+            signal.sender_receivers_cache.clear()
+
+
 def memory_mb(key: str) -> float:
     status = Path("/proc/self/status").read_text()
     return int(re.search(rf"^{key}:\s+(\d+) kB", status, re.M).group(1)) / 1024
@@ -319,7 +353,10 @@ def run_engine(engine: str) -> dict:
                     file_name=path.name,
                 )
             else:
-                result = plain_resource_class()().import_data(dataset, dry_run=False, use_transactions=True)
+                with no_model_signals(engine == "bare"):
+                    result = plain_resource_class()().import_data(
+                        dataset, dry_run=False, use_transactions=True
+                    )
             seconds = time.perf_counter() - started
             if result.has_errors() or result.has_validation_errors():
                 problems = [str(e.error) for _n, errors in result.row_errors() for e in errors[:1]][:3]
