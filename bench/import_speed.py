@@ -50,12 +50,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from run import database_url, log
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", 5_000))
-SERVER_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 TEMPLATE = "atlas_bench_import_base"
 ENGINES = ("atlas", "plain", "bare")
 
@@ -73,17 +73,6 @@ ATLAS_COLUMNS = [
     "dialogue", "working_group", "projects", "topics", "summary", "summary_de", "participant_count",
     "status", "visibility",
 ]  # fmt: skip
-
-logger = logging.getLogger("bench.import_speed")
-
-
-def log(message):
-    logger.info(message)
-
-
-def database_url(name: str) -> str:
-    parts = urlsplit(SERVER_URL)
-    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 def admin_sql(*statements):
