@@ -400,6 +400,9 @@ IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("IMPORT_MAX_UNPACKED_BYTES", 200 
 # (`manage.py db_worker`, docs/operations.md); their files are kept apart from the served media.
 # An admin export of more rows than this is a job whose file the user downloads from the job's page.
 ADMIN_EXPORT_DIRECT_ROWS = int(os.environ.get("ADMIN_EXPORT_DIRECT_ROWS", 2000))
+# `manage.py prune_job_files` deletes the files of jobs finished longer ago than this: unconfirmed
+# dry runs' uploads and exports nobody downloaded.
+JOB_FILES_RETENTION_DAYS = int(os.environ.get("JOB_FILES_RETENTION_DAYS", 7))
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LOGGING = {

@@ -185,7 +185,9 @@ class JobAdmin(admin.ModelAdmin):
             "model_opts": model._meta if model else None,
             "confirmation": confirmation,
             "may_confirm": jobs.may_confirm(job, request.user),
-            "may_download": job.kind == Job.Kind.EXPORT and job.state == Job.State.DONE,
+            "may_download": job.kind == Job.Kind.EXPORT
+            and job.state == Job.State.DONE
+            and bool(job.file_path),
             "shown_errors": len(job.errors),
             "refresh": not job.finished,
         }

@@ -95,6 +95,7 @@ def may_confirm(job: Job, user) -> bool:
         job.kind == Job.Kind.DRY_RUN
         and job.state == Job.State.DONE
         and not job.has_errors
+        and bool(job.file_path)  # not pruned (prune_job_files)
         and not job.confirmations.exists()
         and (job.user_id == user.pk or user.is_superuser)
         and may_import(user, apps.get_model(job.model))
