@@ -63,10 +63,10 @@ def test_every_alias_gets_the_timeouts_from_the_environment_and_keeps_its_own_op
 
 
 SHOW_TIMEOUTS = (
-    "from django.db import connection; cursor = connection.cursor(); "
+    "import sys; from django.db import connection; cursor = connection.cursor(); "
     "cursor.execute('SHOW statement_timeout'); statement = cursor.fetchone()[0]; "
     "cursor.execute('SHOW idle_in_transaction_session_timeout'); "
-    "print(statement, cursor.fetchone()[0])"
+    "sys.stdout.write(f'{statement} {cursor.fetchone()[0]}\\n')"
 )
 # How a process that serves requests starts (gunicorn's workers, ``config/wsgi.py``): not as a command.
 SERVER = [sys.executable, "-c", f"import django; django.setup(); {SHOW_TIMEOUTS}"]
