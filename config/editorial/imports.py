@@ -401,6 +401,9 @@ class ChunkedInstanceLoader(BaseInstanceLoader):
         if batch is None:
             return self.resource.get_queryset().filter(**{self.field.attribute: key}).first()
         if batch != self.loaded:
+            # Rows held back are written first: a record named again in a later block of the file
+            # is read back with what its earlier row changed, not as it was stored before.
+            self.resource.flush()
             keys = self.keys[batch * BATCH_ROWS : (batch + 1) * BATCH_ROWS]
             queryset = self.resource.stored_queryset().filter(**{f"{self.field.attribute}__in": keys})
             self.instances = {self.field.get_value(instance): instance for instance in queryset}

@@ -191,7 +191,8 @@ class StaffSessionMiddleware:
         if not settings.ADMIN_REQUIRE_2FA or is_admin_path(request):
             return
         user = request.user
-        if has_staff_powers(user) and not user.is_verified():
+        # is_verified() first: it costs nothing, has_staff_powers() may read the permissions.
+        if not user.is_verified() and has_staff_powers(user):
             request.user = unverified_visitor()
             request.auser = _async_visitor
 

@@ -583,6 +583,21 @@ def test_a_batch_keeps_the_history_entry_of_every_written_row(publisher, related
     )  # fmt: skip
 
 
+def test_a_record_named_again_in_a_later_block_gets_both_rows_in_file_order(publisher, related, monkeypatch):
+    monkeypatch.setattr(imports, "BATCH_ROWS", 3)
+    run(EventResource, batch_rows("e", 6), publisher, name="first.csv")
+    rows = batch_rows("e", 6)
+    rows[0]["name"] = "First"
+    rows.append({**batch_rows("e", 1)[0], "name": "Second"})  # e-0 again, two blocks later
+
+    result = run(EventResource, rows, publisher, name="second.csv")
+
+    assert errors(result) == []
+    assert Event.objects.get(slug="e-0").name == "Second"
+    entries = Event.history.filter(slug="e-0", history_change_reason="Imported from second.csv")
+    assert sorted(entry.name for entry in entries) == ["First", "Second"]
+
+
 def test_a_row_may_name_a_record_an_earlier_row_of_the_file_creates(publisher):
     rows = [
         event_row(slug="summit", name="Summit"),
