@@ -373,18 +373,28 @@ class Progress:
 def fail_stale() -> int:
     """Mark failed the running jobs whose worker is gone (their advisory lock is free)."""
     alias = router.db_for_write(Job)
-    stale = [job for job in jobs_manager().filter(state=Job.State.RUNNING) if not held(alias, job.pk)]
-    for job in stale:
-        finish(
-            job,
-            Job.State.FAILED,
-            message=_(
-                "The worker stopped while it ran this job (it was restarted or killed); nothing was "
-                "written. Upload the file again."
-            ),
-        )
+    message = _(
+        "The worker stopped while it ran this job (it was restarted or killed); nothing was "
+        "written. Upload the file again."
+    )
+    failed = 0
+    for job in jobs_manager().filter(state=Job.State.RUNNING):
+        if held(alias, job.pk):
+            continue
+        # Only if it still runs: a worker that finished between the read and the lock check has
+        # saved its own state, which this must not overwrite.
+        now = timezone.now()
+        if (
+            not jobs_manager()
+            .filter(pk=job.pk, state=Job.State.RUNNING)
+            .update(state=Job.State.FAILED, message=str(message), finished_at=now, heartbeat_at=now)
+        ):
+            continue
+        if job.kind != Job.Kind.EXPORT:
+            discard_file(job)
         logger.warning("Job %s failed: its worker stopped reporting", job.pk)
-    return len(stale)
+        failed += 1
+    return failed
 
 
 def held(alias: str, job_id: int) -> bool:

@@ -75,14 +75,19 @@ def long_statements(using: str = DEFAULT_DB_ALIAS, statement_timeout_ms: int | N
 
 
 def raise_timeouts(using: str = DEFAULT_DB_ALIAS, statement_timeout_ms: int | None = None) -> None:
-    """Raise the current transaction's statement timeout and lift its idle timeout (one query)."""
+    """Raise the current transaction's statement timeout and lift its idle timeout (one query).
+
+    Only ever raised: a session without a limit (a command, the worker) or with a longer one keeps it.
+    """
     if statement_timeout_ms is None:
         statement_timeout_ms = settings.DATABASE_LONG_STATEMENT_TIMEOUT_MS
     with connections[using].cursor() as cursor:
         cursor.execute(
-            "SELECT set_config('statement_timeout', %s, true), "
-            "set_config('idle_in_transaction_session_timeout', '0', true)",
-            [str(statement_timeout_ms)],
+            "SELECT set_config('statement_timeout', CASE WHEN setting::bigint = 0 OR setting::bigint >= %s "
+            "THEN setting ELSE %s END, true), "
+            "set_config('idle_in_transaction_session_timeout', '0', true) "
+            "FROM pg_settings WHERE name = 'statement_timeout'",
+            [statement_timeout_ms, str(statement_timeout_ms)],
         )
 
 

@@ -167,7 +167,13 @@ def checked_name(path: str) -> str:
     Stored names are relative and normalised (``photos/2024/x-1a2b3c4d.jpg``); anything else —
     ``..``, an absolute path, a doubled slash — is no name the atlas ever stored (a 400).
     """
-    if path.startswith("/") or "\\" in path or ".." in path.split("/") or posixpath.normpath(path) != path:
+    if (
+        path.startswith("/")
+        or "\\" in path
+        or "\x00" in path  # PostgreSQL stores no NUL in text: the lookup would fail
+        or ".." in path.split("/")
+        or posixpath.normpath(path) != path
+    ):
         raise SuspiciousFileOperation(f"Media path {path!r} is not a stored file name.")
     return path
 

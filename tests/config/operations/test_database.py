@@ -127,6 +127,18 @@ def test_long_statements_raise_the_limits_for_their_transaction_only(request_tim
 
 
 @pytest.mark.django_db(transaction=True)
+def test_long_statements_never_lower_a_longer_or_absent_limit():
+    # A command or the worker (no limit), or a session given a longer one, keeps it.
+    for setting, expected in (("0", "0"), ("1h", "1h")):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = '{setting}'")
+        with long_statements():
+            assert show("statement_timeout") == expected
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout TO DEFAULT")
+
+
+@pytest.mark.django_db(transaction=True)
 def test_an_export_streams_under_the_long_timeouts_and_gives_them_back(api, request_timeout):
     factories.OrganisationFactory.create_batch(3)
 

@@ -317,6 +317,7 @@ def test_media_is_served_inert(client, media_root, path, content, content_type, 
         ("%2e%2e/manage.py", 400),
         ("photos//2024/photo.png", 400),
         ("photos/2024/./photo.png", 400),
+        ("photos/%00x.png", 400),
         ("photos/missing.png", 404),
     ],
 )
