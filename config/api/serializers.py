@@ -6,9 +6,7 @@ served by ``RowViewSet``); ``RowSerializer`` is a row nested, read-only, in its 
 representation (``<Model>RowSerializer`` where the model also has an endpoint of its own).
 """
 
-import datetime
 import decimal
-import re
 from collections.abc import Mapping
 
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
@@ -28,7 +26,7 @@ from rest_framework.utils import model_meta
 from rest_framework.validators import UniqueValidator
 
 from config.editorial import workflow
-from config.framework.dates import PartialDate, Precision
+from config.framework.dates import PartialDate, Precision, parse_partial_date
 from config.framework.links import absolute, record_path
 from config.framework.models import unread_columns
 from config.framework.visibility import Status
@@ -236,14 +234,13 @@ STRICT_FIELD_MAPPING = {
 }
 
 
-PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 class PartialDateField(serializers.Field):
     """A partial date as ISO 8601 at its precision: "2024-08-28", "2024-05" or "2010".
 
     Reading gives the date at its precision (the precision is also a field of its own); writing
-    "2024-05" stores 1 May 2024 known to the month.
+    "2024-05" stores 1 May 2024 known to the month. A write also takes a date as people write it
+    ("May 2024", "Mai 2024", "2024年5月", "28.08.2024": ``config.framework.dates.parse_partial_date``);
+    an ambiguous "10/01/2025" is refused with what to write instead.
     """
 
     default_error_messages = {"invalid": "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD."}
@@ -266,16 +263,13 @@ class PartialDateField(serializers.Field):
         return super().validate_empty_values(data)
 
     def to_internal_value(self, data):
-        match = PARTIAL_DATE.match(data) if isinstance(data, str) else None
-        if match is None:
+        if not isinstance(data, str) or not data.strip():
             self.fail("invalid")
-        year, month, day = match.groups()
         try:
-            date = datetime.date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            self.fail("invalid")
-        precision = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
-        return {self.date_field: date, self.precision_field: precision}
+            value = parse_partial_date(data)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages, code=error.code) from None
+        return {self.date_field: value.date, self.precision_field: value.precision}
 
 
 # Fields whose representation of a str, int or bool read from the model is that value itself.

@@ -24,6 +24,7 @@ from config.editorial import workflow
 from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
 from config.framework.fields import CountriesField
+from config.framework.forms import partial_date_form
 from config.framework.internals import condition_holds
 from config.framework.visibility import Status
 
@@ -151,7 +152,8 @@ class RecordAdminMixin:
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return workflow_form(super().get_form(request, obj, change=change, **kwargs), request.user)
+        form = partial_date_form(super().get_form(request, obj, change=change, **kwargs))
+        return workflow_form(form, request.user)
 
     def workflow_allows(self, request, action, obj) -> bool:
         """Whether the workflow lets the user take ``action`` on ``obj`` as it is stored.
@@ -262,6 +264,11 @@ class RowInlineMixin:
     formfield_overrides = FORMFIELD_OVERRIDES
     exclude = ("sources",)
     show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = partial_date_form(formset.form)  # dates typed as text (config/framework/forms.py)
+        return formset
 
 
 class TabularRowInline(RowInlineMixin, admin.TabularInline):

@@ -22,7 +22,6 @@ from __future__ import annotations
 import copy
 import datetime
 import decimal
-import re
 import zipfile
 from dataclasses import dataclass
 
@@ -43,7 +42,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from config.editorial import files, workflow
-from config.framework.dates import PartialDate, Precision, truncate
+from config.framework.dates import PartialDate, Precision, parse_partial_date, truncate
 from config.framework.fields import country_names_by_code
 from config.framework.spreadsheets import is_formula, neutralise, unneutralise
 from config.operations.database import long_statements
@@ -213,7 +212,8 @@ def split(value) -> list[str]:
 
 
 class PartialDateWidget(widgets.Widget):
-    """A date at its precision: ``2024-08-28``, ``2024-08`` or ``2010``."""
+    """A date at its precision, as people write it: ``2024-08-28``, ``2024-08``, ``2010``,
+    ``August 2024``, ``28. August 2024``, ``2024年8月`` (``config.framework.dates.parse_partial_date``)."""
 
     def clean(self, value, row=None, **kwargs):
         if value in (None, ""):
@@ -222,20 +222,11 @@ class PartialDateWidget(widgets.Widget):
             return PartialDate(value.date(), Precision.DAY)
         if isinstance(value, datetime.date):
             return PartialDate(value, Precision.DAY)
-        text = str(int(value)) if isinstance(value, int | float) else str(value).strip()
+        text = str(int(value)) if isinstance(value, int | float) else str(value)
         try:
-            if re.fullmatch(r"\d{4}", text):
-                return PartialDate(datetime.date(int(text), 1, 1), Precision.YEAR)
-            if re.fullmatch(r"\d{4}-\d{1,2}", text):
-                year, month = text.split("-")
-                return PartialDate(datetime.date(int(year), int(month), 1), Precision.MONTH)
-            if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
-                return PartialDate(datetime.date.fromisoformat(text), Precision.DAY)
-        except ValueError:
-            pass
-        raise ValueError(
-            _("“%(value)s” is not a date: write 2024-08-28, 2024-08 or 2024.") % {"value": value}
-        )
+            return parse_partial_date(text)
+        except ValidationError as error:
+            raise ValueError(error.messages[0]) from None
 
     def render(self, value, obj=None, **kwargs):
         return value.iso if value else ""

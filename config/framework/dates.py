@@ -7,11 +7,15 @@ and compares with full dates, and a database constraint keeps it so.
 
 import calendar
 import datetime
+import re
+import unicodedata
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import dateformat
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -87,3 +91,291 @@ def format_period(start: PartialDate | None, end: PartialDate | None) -> str:
     if start.precision == end.precision == Precision.YEAR:
         return f"{start}–{end}"
     return f"{start} – {end}"
+
+
+# Reading dates as people write them --------------------------------------------------------------
+#
+# One parser for the admin's forms, the import and the API: "2025", "2025-10", "October 2025",
+# "Okt. 2025", "2025年10月", "28 October 2025", "October 28, 2025", "28. Oktober 2025", "28.10.2025",
+# and periods ("28–29 August 2024", "2024年8月28日至29日", "2023–2024"), whatever the interface
+# language. Forms that countries read differently ("10/01/2025") are refused with what to type instead.
+
+MONTHS = {
+    # English, with the abbreviations Django's "N" format writes ("Sept.")
+    **dict.fromkeys(("january", "jan"), 1),
+    **dict.fromkeys(("february", "feb"), 2),
+    **dict.fromkeys(("march", "mar"), 3),
+    **dict.fromkeys(("april", "apr"), 4),
+    "may": 5,
+    **dict.fromkeys(("june", "jun"), 6),
+    **dict.fromkeys(("july", "jul"), 7),
+    **dict.fromkeys(("august", "aug"), 8),
+    **dict.fromkeys(("september", "sep", "sept"), 9),
+    **dict.fromkeys(("october", "oct"), 10),
+    **dict.fromkeys(("november", "nov"), 11),
+    **dict.fromkeys(("december", "dec"), 12),
+    # German (and Austrian "Jänner")
+    **dict.fromkeys(("januar", "jänner", "jän"), 1),
+    "februar": 2,
+    **dict.fromkeys(("märz", "maerz", "mär", "mrz"), 3),
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    **dict.fromkeys(("oktober", "okt"), 10),
+    **dict.fromkeys(("dezember", "dez"), 12),
+    # Chinese, as Django writes a month's name ("十月")
+    **{f"{name}月": number for number, name in enumerate("一二三四五六七八九", start=1)},
+    **{"十月": 10, "十一月": 11, "十二月": 12},
+}
+CHINESE_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+_MONTH = "(?P<month_name>{})".format("|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)))
+_CN_NUMBER = "[0-9]{1,2}|[〇零一二两三四五六七八九十]{1,3}"
+_ORDINAL = r"(?:st|nd|rd|th|\.)?"
+# Each form a part of a date may take: a year, a month and a day, each possibly missing (a
+# period's first part may leave out what its second gives: "28–29 August 2024").
+_PARTS = [
+    re.compile(p)
+    for p in (
+        r"(?P<year>[0-9]{4})(?:(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?:(?P=sep)(?P<day>[0-9]{1,2}))?)?",
+        r"(?P<day>[0-9]{1,2})\. ?(?P<month>[0-9]{1,2})\.(?: ?(?P<year>[0-9]{4}))?",
+        rf"(?:(?P<day>[0-9]{{1,2}}){_ORDINAL} ?)?{_MONTH}\.?(?:,? ?(?P<year>[0-9]{{4}}))?",
+        rf"{_MONTH}\.? ?(?P<day>[0-9]{{1,2}}){_ORDINAL}(?:,? ?(?P<year>[0-9]{{4}}))?",
+        rf"(?=.)(?:(?P<year>[0-9]{{4}}) ?年)? ?(?:(?P<cn_month>{_CN_NUMBER}) ?月(?:份)?)? ?"
+        rf"(?:(?P<cn_day>{_CN_NUMBER}) ?[日号])?",
+        rf"(?P<day>[0-9]{{1,2}}){_ORDINAL}",
+        r"(?P<day>[0-9]{1,2}), ?(?P<year>[0-9]{4})",
+    )
+]
+# Day and month in an order that depends on the country: 10/01/2025, 10-01-2025.
+_AMBIGUOUS = re.compile(r"(?P<a>[0-9]{1,2})(?P<sep>[-/])(?P<b>[0-9]{1,2})(?P=sep)(?P<year>[0-9]{4})")
+# What separates a period's two ends: a dash of any kind, a tilde, "to", "bis", "至", "到".
+_RANGE_SEPARATOR = re.compile(r" ?(?:[-‐‑‒–—―−~]|至|到) ?| (?:to|bis) ")
+
+
+def _normalise(text: str) -> str:
+    """Full-width digits and signs as ASCII, any case, one space between words."""
+    text = unicodedata.normalize("NFKC", str(text)).casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _chinese_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return CHINESE_DIGITS[text] if len(text) == 1 else -1
+    if len(tens) > 1 or len(ones) > 1:
+        return -1
+    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
+
+
+def _parts(text: str) -> tuple[int | None, int | None, int | None] | None:
+    """The year, month and day ``text`` gives (each possibly None), or None if it is no date."""
+    ambiguous = _AMBIGUOUS.fullmatch(text)
+    if ambiguous:
+        raise _ambiguous(text, int(ambiguous["a"]), int(ambiguous["b"]), int(ambiguous["year"]))
+    for pattern in _PARTS:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        found = match.groupdict()
+        month = found.get("month")
+        if found.get("month_name"):
+            month = MONTHS[found["month_name"]]
+        elif found.get("cn_month"):
+            month = _chinese_number(found["cn_month"])
+        day = _chinese_number(found["cn_day"]) if found.get("cn_day") else found.get("day")
+        year = found.get("year")
+        return (
+            int(year) if year else None,
+            int(month) if month is not None else None,
+            int(day) if day is not None else None,
+        )
+    return None
+
+
+def _complete(text: str, year, month, day) -> PartialDate | None:
+    """The partial date of a year, month and day, or None if a part it needs is missing."""
+    if year is None or (day is not None and month is None):
+        return None
+    if month is not None and not 1 <= month <= 12:
+        raise ValidationError(
+            _("“%(value)s” is not a date: there is no month %(month)s."),
+            code="invalid_date",
+            params={"value": text, "month": month},
+        )
+    try:
+        date = datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        if month is None or day is None or year < 1:
+            raise ValidationError(
+                _("“%(value)s” is not a date."), code="invalid_date", params={"value": text}
+            ) from None
+        raise ValidationError(
+            _("“%(value)s” is not a date: %(month)s has no day %(day)s."),
+            code="invalid_date",
+            params={
+                "value": text,
+                "month": dateformat.format(datetime.date(year, month, 1), "F Y"),
+                "day": day,
+            },
+        ) from None
+    precision = Precision.DAY if day is not None else Precision.MONTH if month is not None else Precision.YEAR
+    return PartialDate(date, precision)
+
+
+def _ambiguous(text: str, first: int, second: int, year: int) -> ValidationError:
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            reading = PartialDate(datetime.date(year, month, day))
+        except ValueError:
+            continue
+        if reading not in readings:
+            readings.append(reading)
+    if not readings:
+        return ValidationError(_("“%(value)s” is not a date."), code="invalid_date", params={"value": text})
+    written = [str(_("%(iso)s or %(written)s") % {"iso": r.iso, "written": r}) for r in readings]
+    if len(readings) == 1:
+        return ValidationError(
+            _("“%(value)s” is read differently in different countries (day or month first): write %(hint)s."),
+            code="ambiguous",
+            params={"value": text, "hint": written[0]},
+        )
+    return ValidationError(
+        _("“%(value)s” could be %(first)s or %(second)s: write %(first_hint)s, or %(second_hint)s."),
+        code="ambiguous",
+        params={
+            "value": text,
+            "first": readings[0],
+            "second": readings[1],
+            "first_hint": written[0],
+            "second_hint": written[1],
+        },
+    )
+
+
+def _not_a_date(text: str) -> ValidationError:
+    return ValidationError(
+        _("“%(value)s” is not a date: write 2024-08-28, 28 August 2024, August 2024 or 2024."),
+        code="invalid",
+        params={"value": text},
+    )
+
+
+def _single(text: str, shown: str) -> PartialDate | None:
+    parts = _parts(text)
+    return _complete(shown, *parts) if parts is not None else None
+
+
+def _split(text: str, shown: str) -> tuple[PartialDate, PartialDate] | None:
+    """The two ends of a period written in one piece, each end taking from the other what it
+    leaves out ("28–29 August 2024", "30 November – 12 December 2023", "2024年8月28日至29日")."""
+    found, error = [], None
+    for separator in _RANGE_SEPARATOR.finditer(text):
+        left, right = text[: separator.start()].strip(), text[separator.end() :].strip()
+        if not left or not right:
+            continue
+        try:
+            first, second = _parts(left), _parts(right)
+            if first is None or second is None:
+                continue
+            (y1, m1, d1), (y2, m2, d2) = first, second
+            if m1 is None and d1 is not None:
+                m1 = m2
+            if m2 is None and d2 is not None:
+                m2 = m1
+            y1, y2 = y1 if y1 is not None else y2, y2 if y2 is not None else y1
+            start, end = _complete(shown, y1, m1, d1), _complete(shown, y2, m2, d2)
+        except ValidationError as refused:
+            error = error or refused
+            continue
+        if start is not None and end is not None and (start, end) not in found:
+            found.append((start, end))
+    if len(found) > 1:
+        raise ValidationError(
+            _("“%(value)s” can be read in more than one way: separate the two dates with “ to ”."),
+            code="ambiguous",
+            params={"value": shown},
+        )
+    if found:
+        start, end = found[0]
+        if end.last_day < start.date:
+            raise ValidationError(
+                _("“%(value)s” ends before it starts."), code="invalid_date", params={"value": shown}
+            )
+        return start, end
+    if error is not None:
+        raise error
+    return None
+
+
+def parse_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """A start and an end as people write them: a single date (its end None) or a period.
+
+    "2024" → (2024, None); "28–29 August 2024" → (28 August 2024, 29 August 2024);
+    "2023–2024", "March–May 2024", "2024年8月28日至29日", "30 November – 12 December 2023".
+    Empty text is (None, None). Raises ValidationError with a message saying what to type instead.
+    """
+    shown = " ".join(str(text).split())
+    normal = _normalise(text)
+    if not normal:
+        return None, None
+    try:
+        single = _single(normal, shown)
+    except ValidationError as refused:
+        # "10-01-2025" is refused as ambiguous, not read as a period "10 – 01-2025".
+        if refused.code == "ambiguous":
+            raise
+        single, error = None, refused
+    else:
+        error = None
+    if single is not None:
+        return single, None
+    period = _split(normal, shown)
+    if period is not None:
+        return period
+    raise error or _not_a_date(shown)
+
+
+def parse_partial_date(text: str) -> PartialDate | None:
+    """A single date as people write it ("October 2025", "28.10.2025", "2025年10月"), or None if empty.
+
+    Raises ValidationError saying what to type instead: for an ambiguous "10/01/2025", an
+    impossible 31 February, a period where one date is wanted.
+    """
+    start, end = parse_period(text)
+    if end is not None:
+        raise ValidationError(
+            _("“%(value)s” is a period: only one date goes here."),
+            code="period",
+            params={"value": " ".join(str(text).split())},
+        )
+    return start
+
+
+def editable(value: PartialDate) -> str:
+    """A partial date as an editor types it back in the interface language ("October 2025",
+    "28. Oktober 2025", "2025年10月28日"): what the forms show, which the parser reads again."""
+    language = (get_language() or "en").lower()
+    if language.startswith("zh"):
+        formats = {"day": "Y年n月j日", "month": "Y年n月", "year": "Y"}
+    elif language.startswith("de"):
+        formats = {"day": "j. F Y", "month": "F Y", "year": "Y"}
+    else:
+        formats = {"day": "j F Y", "month": "F Y", "year": "Y"}
+    return dateformat.format(value.date, formats[value.precision])

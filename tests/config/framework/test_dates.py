@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
-from config.framework.dates import PartialDate, format_period
+from config.framework.dates import PartialDate, editable, format_period, parse_partial_date, parse_period
 from tests import factories
 
 D = datetime.date
@@ -76,3 +77,184 @@ def test_clean_refuses_end_before_start_as_a_field_error():
         event.full_clean(validate_unique=False)
 
     assert error.value.message_dict == {"end_date": ["The end cannot be before the start."]}
+
+
+# The parser of dates as people write them ------------------------------------------------------
+
+LANGUAGES = ("en", "de", "zh-hans")
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("2025", D(2025, 1, 1), YEAR),
+        ("2025-10", D(2025, 10, 1), MONTH),
+        ("2025-10-28", D(2025, 10, 28), DAY),
+        ("October 2025", D(2025, 10, 1), MONTH),
+        ("Oct 2025", D(2025, 10, 1), MONTH),
+        ("Oct. 2025", D(2025, 10, 1), MONTH),
+        ("Oktober 2025", D(2025, 10, 1), MONTH),
+        ("Okt. 2025", D(2025, 10, 1), MONTH),
+        ("März 2025", D(2025, 3, 1), MONTH),
+        ("Mai 2025", D(2025, 5, 1), MONTH),
+        ("Dezember 2025", D(2025, 12, 1), MONTH),
+        ("2025年10月", D(2025, 10, 1), MONTH),
+        ("2025年十月", D(2025, 10, 1), MONTH),
+        ("2025年", D(2025, 1, 1), YEAR),
+        ("十月 2025", D(2025, 10, 1), MONTH),
+        ("2025年10月28日", D(2025, 10, 28), DAY),
+        ("2025 年 10 月 28 日", D(2025, 10, 28), DAY),
+        ("２０２５年１０月２８日", D(2025, 10, 28), DAY),
+        ("2025年十月二十八日", D(2025, 10, 28), DAY),
+        ("28 October 2025", D(2025, 10, 28), DAY),
+        ("28th October 2025", D(2025, 10, 28), DAY),
+        ("October 28, 2025", D(2025, 10, 28), DAY),
+        ("Sept. 28, 2025", D(2025, 9, 28), DAY),
+        ("28. Oktober 2025", D(2025, 10, 28), DAY),
+        ("28.10.2025", D(2025, 10, 28), DAY),
+        ("1.3.2025", D(2025, 3, 1), DAY),
+        ("1 十月 2025", D(2025, 10, 1), DAY),
+        ("  OCTOBER \t 2025 ", D(2025, 10, 1), MONTH),
+        ("october 2025", D(2025, 10, 1), MONTH),
+        ("2025/10/28", D(2025, 10, 28), DAY),
+    ],
+)
+def test_parse_partial_date_reads_what_people_write(language, text, date, precision):
+    with translation.override(language):
+        assert parse_partial_date(text) == PartialDate(date, precision)
+        assert parse_period(text) == (PartialDate(date, precision), None)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("28–29 August 2024", PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 8, 29))),
+        ("28-29 Aug 2024", PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 8, 29))),
+        ("28. – 29. August 2024", PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 8, 29))),
+        ("28.–29. August 2024", PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 8, 29))),
+        ("2024年8月28日至29日", PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 8, 29))),
+        ("2024年8月28日至9月2日", PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 9, 2))),
+        ("30 November – 12 December 2023", PartialDate(D(2023, 11, 30)), PartialDate(D(2023, 12, 12))),
+        ("August 28–29, 2024", PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 8, 29))),
+        ("28.08.–02.09.2024", PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 9, 2))),
+        ("2024-08-28 – 2024-08-30", PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 8, 30))),
+        ("2023–2024", PartialDate(D(2023, 1, 1), YEAR), PartialDate(D(2024, 1, 1), YEAR)),
+        ("2023-2024", PartialDate(D(2023, 1, 1), YEAR), PartialDate(D(2024, 1, 1), YEAR)),
+        ("2020 to 2023", PartialDate(D(2020, 1, 1), YEAR), PartialDate(D(2023, 1, 1), YEAR)),
+        ("2020 bis 2023", PartialDate(D(2020, 1, 1), YEAR), PartialDate(D(2023, 1, 1), YEAR)),
+        ("2020至2023年", PartialDate(D(2020, 1, 1), YEAR), PartialDate(D(2023, 1, 1), YEAR)),
+        ("March–May 2024", PartialDate(D(2024, 3, 1), MONTH), PartialDate(D(2024, 5, 1), MONTH)),
+        ("2024年8月至10月", PartialDate(D(2024, 8, 1), MONTH), PartialDate(D(2024, 10, 1), MONTH)),
+        ("April 2023 – 2026", PartialDate(D(2023, 4, 1), MONTH), PartialDate(D(2026, 1, 1), YEAR)),
+    ],
+)
+def test_parse_period_reads_both_ends_at_their_precision(language, text, start, end):
+    with translation.override(language):
+        assert parse_period(text) == (start, end)
+
+
+def test_parse_period_of_nothing_is_no_date():
+    assert parse_period("  ") == (None, None)
+    assert parse_partial_date("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "10/01/2025",
+            "“10/01/2025” could be 1 October 2025 or 10 January 2025: "
+            "write 2025-10-01 or 1 October 2025, or 2025-01-10 or 10 January 2025.",
+        ),
+        (
+            "01/10/2025",
+            "“01/10/2025” could be 10 January 2025 or 1 October 2025: "
+            "write 2025-01-10 or 10 January 2025, or 2025-10-01 or 1 October 2025.",
+        ),
+        (
+            "10-01-2025",
+            "“10-01-2025” could be 1 October 2025 or 10 January 2025: "
+            "write 2025-10-01 or 1 October 2025, or 2025-01-10 or 10 January 2025.",
+        ),
+        (
+            "28/08/2024",
+            "“28/08/2024” is read differently in different countries (day or month first): "
+            "write 2024-08-28 or 28 August 2024.",
+        ),
+        (
+            "05/05/2025",
+            "“05/05/2025” is read differently in different countries (day or month first): "
+            "write 2025-05-05 or 5 May 2025.",
+        ),
+    ],
+)
+def test_ambiguous_dates_are_refused_with_what_to_type_instead(text, message):
+    for parse in (parse_partial_date, parse_period):
+        with pytest.raises(ValidationError) as error:
+            parse(text)
+        assert (error.value.code, error.value.messages) == ("ambiguous", [message])
+
+
+def test_an_ambiguous_end_of_a_period_is_refused_with_the_hint():
+    with pytest.raises(ValidationError) as error:
+        parse_period("10/01/2025 – 12/01/2025")
+
+    assert error.value.code == "ambiguous"
+    assert "write 2025-10-01 or 1 October 2025" in error.value.messages[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31 February 2025", "“31 February 2025” is not a date: February 2025 has no day 31."),
+        ("2025-02-29", "“2025-02-29” is not a date: February 2025 has no day 29."),
+        ("30.02.2025", "“30.02.2025” is not a date: February 2025 has no day 30."),
+        ("2025年2月30日", "“2025年2月30日” is not a date: February 2025 has no day 30."),
+        ("2024-13", "“2024-13” is not a date: there is no month 13."),
+        ("13/13/2025", "“13/13/2025” is not a date."),
+        ("29–28 August 2024", "“29–28 August 2024” ends before it starts."),
+        (
+            "next Tuesday",
+            "“next Tuesday” is not a date: write 2024-08-28, 28 August 2024, August 2024 or 2024.",
+        ),
+        ("28 August", "“28 August” is not a date: write 2024-08-28, 28 August 2024, August 2024 or 2024."),
+        ("28.10.25", "“28.10.25” is not a date: write 2024-08-28, 28 August 2024, August 2024 or 2024."),
+    ],
+)
+def test_invalid_dates_are_refused_clearly(language, text, message):
+    with pytest.raises(ValidationError) as error, translation.override("en"):
+        parse_period(text)
+
+    assert error.value.messages == [message]
+
+
+def test_a_period_where_one_date_is_wanted_is_refused():
+    with pytest.raises(ValidationError) as error:
+        parse_partial_date("28–29 August 2024")
+
+    assert error.value.messages == ["“28–29 August 2024” is a period: only one date goes here."]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en", ["28 October 2025", "October 2025", "2025"]),
+        ("de", ["28. Oktober 2025", "Oktober 2025", "2025"]),
+        ("zh-hans", ["2025年10月28日", "2025年10月", "2025"]),
+    ],
+)
+def test_editable_shows_a_date_at_its_precision_and_reads_back(language, shown):
+    dates = [
+        PartialDate(D(2025, 10, 28)),
+        PartialDate(D(2025, 10, 1), MONTH),
+        PartialDate(D(2025, 1, 1), YEAR),
+    ]
+    with translation.override(language):
+        assert [editable(date) for date in dates] == shown
+        assert [parse_partial_date(text) for text in shown] == dates
+        # What the public pages show is read too ("28 十月 2025" in Chinese).
+        assert [parse_partial_date(str(date)) for date in dates] == dates
