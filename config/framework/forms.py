@@ -123,7 +123,6 @@ def partial_date_form(form_class):
                         )
                         % {"period_end": period_end},
                     )
-                    values.pop("end_date")
             for date_name, precision_name in pairs:
                 if date_name not in values:
                     continue

@@ -6,7 +6,7 @@ from django.contrib import admin
 
 from config.framework.fields import DESCRIPTION_LENGTH, MAX_ALIASES
 from config.framework.visibility import Status
-from dialogues.models import Dialogue, WorkingGroup
+from dialogues.models import Dialogue, Publication, WorkingGroup
 from events.models import Event
 from institutions.models import Organisation
 from tests import factories
@@ -91,7 +91,7 @@ def dialogue_form(**overrides):
 
 
 def test_admin_add_event_saves_valid_input(admin_client):
-    response = admin_client.post(admin_url(Event, "add"), event_form(start_date="2024-05-17"))
+    response = admin_client.post(admin_url(Event, "add"), event_form(start_date="May 2024"))
 
     assert response.status_code == 302
     event = Event.objects.get(slug="eighth-plenary")
@@ -114,7 +114,13 @@ def test_admin_add_event_saves_valid_input(admin_client):
             "Ensure this value is less than or equal to 90.",
         ),
         (Event, event_form(latitude="52.4"), "longitude", "Give both latitude and longitude, or neither."),
-        (Event, event_form(start_date="28/08/2024"), "start_date", "Enter a valid date."),
+        (
+            Event,
+            event_form(start_date="28/08/2024"),
+            "start_date",
+            "“28/08/2024” is read differently in different countries (day or month first): "
+            "write 2024-08-28 or 28 August 2024.",
+        ),
         (
             Event,
             event_form(kind="gala"),
@@ -265,3 +271,134 @@ def test_admin_change_form_has_language_tabs_assets(admin_client):
 
     assert "editorial/translation_tabs.js" in html
     assert 'name="name_de"' in html and 'name="name_zh_hans"' in html
+
+
+# Dates typed as people write them (config/framework/forms.py) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "precision", "period"),
+    [
+        ("2025-10", "2025-10-01", "month", "October 2025"),
+        ("October 2025", "2025-10-01", "month", "October 2025"),
+        ("Oktober 2025", "2025-10-01", "month", "October 2025"),
+        ("2025年10月", "2025-10-01", "month", "October 2025"),
+        ("2025", "2025-01-01", "year", "2025"),
+        ("28.10.2025", "2025-10-28", "day", "28 October 2025"),
+    ],
+)
+def test_admin_form_takes_a_date_as_people_write_it_with_its_precision(
+    admin_client, typed, start, precision, period
+):
+    response = admin_client.post(admin_url(Event, "add"), event_form(start_date=typed, start_precision="day"))
+
+    assert response.status_code == 302
+    event = Event.objects.get(slug="eighth-plenary")
+    assert (event.start_date.isoformat(), event.start_precision, event.period) == (start, precision, period)
+
+
+def test_admin_form_refuses_an_ambiguous_date_with_the_hint_and_keeps_it(admin_client):
+    response = admin_client.post(admin_url(Event, "add"), event_form(start_date="10/01/2025", name_en="Kept"))
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["start_date"] == [
+        "“10/01/2025” could be 1 October 2025 or 10 January 2025: "
+        "write 2025-10-01 or 1 October 2025, or 2025-01-10 or 10 January 2025."
+    ]
+    assert 'value="10/01/2025"' in response.text
+    assert 'value="Kept"' in response.text
+    assert not Event.objects.exists()
+
+
+def test_admin_form_takes_a_period_in_the_start_and_fills_the_end(admin_client):
+    response = admin_client.post(
+        admin_url(Event, "add"), event_form(start_date="28–29 August 2024", end_date="")
+    )
+
+    assert response.status_code == 302
+    event = Event.objects.get(slug="eighth-plenary")
+    assert (event.start_date.isoformat(), event.end_date.isoformat(), event.period) == (
+        "2024-08-28",
+        "2024-08-29",
+        "28–29 August 2024",
+    )
+
+
+def test_admin_change_form_shows_the_date_at_its_precision(admin_client):
+    event = factories.EventFactory(
+        start_date="2025-10-01", start_precision="month", end_date="2026-01-01", end_precision="year"
+    )
+
+    response = admin_client.get(admin_url(Event, "change", event.pk))
+
+    assert 'name="start_date" value="October 2025"' in response.text
+    assert 'name="end_date" value="2026"' in response.text
+    assert 'name="start_precision"' in response.text  # hidden: what is typed sets it
+    assert 'type="hidden" name="start_precision"' in response.text
+
+
+def test_admin_inline_rows_take_dates_as_people_write_them(admin_client):
+    response = admin_client.post(
+        admin_url(Dialogue, "add"),
+        dialogue_form(
+            **{
+                "phases-TOTAL_FORMS": "1",
+                "phases-0-number": "1",
+                "phases-0-name_en": "Pilot",
+                "phases-0-slug": "pilot",
+                "phases-0-start_date": "2020–2023",
+                "phases-0-status": "published",
+                "phases-0-visibility": "public",
+            }
+        ),
+    )
+
+    assert response.status_code == 302
+    phase = Dialogue.objects.get().phases.get()
+    assert (phase.start_precision, phase.end_precision, phase.period) == ("year", "year", "2020–2023")
+
+
+def test_admin_inline_row_refuses_an_ambiguous_date_on_its_field(admin_client):
+    response = admin_client.post(
+        admin_url(Dialogue, "add"),
+        dialogue_form(
+            **{
+                "phases-TOTAL_FORMS": "1",
+                "phases-0-number": "1",
+                "phases-0-name_en": "Pilot",
+                "phases-0-slug": "pilot",
+                "phases-0-end_date": "01/10/2025",
+                "phases-0-status": "published",
+                "phases-0-visibility": "public",
+            }
+        ),
+    )
+
+    assert response.status_code == 200
+    formset = next(
+        f.formset for f in response.context["inline_admin_formsets"] if f.formset.prefix == "phases"
+    )
+    assert formset.errors[0]["end_date"][0].startswith(
+        "“01/10/2025” could be 10 January 2025 or 1 October 2025"
+    )
+    assert not Dialogue.objects.exists()
+
+
+def test_admin_publication_date_takes_a_month(admin_client):
+    form = {
+        "title_en": "Roadmap",
+        "slug": "roadmap",
+        "kind": "policy_paper",
+        "date": "Mai 2024",
+        "date_precision": "day",
+        "status": "draft",
+        "visibility": "public",
+        **management("authors"),
+    }
+
+    response = admin_client.post(admin_url(Publication, "add"), form)
+
+    assert response.status_code == 302
+    publication = Publication.objects.get()
+    assert (publication.date.isoformat(), publication.date_precision) == ("2024-05-01", "month")
