@@ -434,3 +434,52 @@ def test_every_writable_field_takes_only_its_own_json_type():
         return isinstance(field, strict)
 
     assert [name for name, field in writable_fields() if not is_strict(field)] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "precision"),
+    [
+        ("2020-12", "2020-12", "month"),
+        ("December 2020", "2020-12", "month"),
+        ("Dezember 2020", "2020-12", "month"),
+        ("2020年12月", "2020-12", "month"),
+        ("28.12.2020", "2020-12-28", "day"),
+        ("2010", "2010", "year"),
+    ],
+)
+def test_a_partial_date_is_written_as_people_write_it_and_shown_as_iso(writer_api, written, shown, precision):
+    factories.EventFactory(slug="target", end_date=None)
+    url = "/api/v1/events/target/"
+
+    response = writer_api.patch(url, {"start": written}, format="json", headers=if_match(writer_api, url))
+
+    assert response.status_code == 200, response.json()
+    assert (response.json()["start"], response.json()["start_precision"]) == (shown, precision)
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "message"),
+    [
+        (
+            "10/01/2025",
+            "ambiguous",
+            "“10/01/2025” could be 1 October 2025 or 10 January 2025: "
+            "write 2025-10-01 or 1 October 2025, or 2025-01-10 or 10 January 2025.",
+        ),
+        ("2025-02-31", "invalid_date", "“2025-02-31” is not a date: February 2025 has no day 31."),
+        ("28–29 August 2024", "period", "“28–29 August 2024” is a period: only one date goes here."),
+        (2024, "invalid", "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD."),
+        ("", "invalid", "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD."),
+    ],
+)
+def test_an_ambiguous_or_impossible_partial_date_is_a_400_saying_what_to_write(
+    writer_api, value, code, message
+):
+    factories.EventFactory(slug="target")
+    before = state(Event)
+    url = "/api/v1/events/target/"
+
+    response = writer_api.patch(url, {"start": value}, format="json", headers=if_match(writer_api, url))
+
+    assert api_error(response)["errors"] == [{"field": "start", "code": code, "message": message}]
+    assert state(Event) == before

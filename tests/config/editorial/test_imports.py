@@ -162,11 +162,55 @@ def test_one_bad_row_writes_nothing_and_names_row_and_column(publisher, related)
     result = run(EventResource, rows, publisher)
 
     assert errors(result) == [
-        (2, "start", "“2024-13” is not a date: write 2024-08-28, 2024-08 or 2024."),
+        (2, "start", "“2024-13” is not a date: there is no month 13."),
         (2, "dialogue", "No dialogue is called “Nobody knows” (by slug, acronym or name)."),
         (3, "country", "“Atlantis” is not a country: use an ISO 3166 code such as DE, or EU."),
     ]
     assert Event.objects.filter(slug__in=["good-one", "bad-one", "good-two"]).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2024-08", "", (datetime.date(2024, 8, 1), "month", None, "day")),
+        (
+            "August 2024",
+            "Oktober 2024",
+            (datetime.date(2024, 8, 1), "month", datetime.date(2024, 10, 1), "month"),
+        ),
+        (
+            "2024年8月28日",
+            "30. August 2024",
+            (datetime.date(2024, 8, 28), "day", datetime.date(2024, 8, 30), "day"),
+        ),
+        ("28.08.2024", "2025", (datetime.date(2024, 8, 28), "day", datetime.date(2025, 1, 1), "year")),
+    ],
+)
+def test_dates_are_read_as_people_write_them_at_their_precision(publisher, start, end, expected):
+    result = run(EventResource, [event_row(slug="dated", name="Dated", start=start, end=end)], publisher)
+
+    assert errors(result) == []
+    event = Event.objects.get(slug="dated")
+    assert (event.start_date, event.start_precision, event.end_date, event.end_precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        (
+            "10/01/2025",
+            "“10/01/2025” could be 1 October 2025 or 10 January 2025: "
+            "write 2025-10-01 or 1 October 2025, or 2025-01-10 or 10 January 2025.",
+        ),
+        ("31 February 2025", "“31 February 2025” is not a date: February 2025 has no day 31."),
+        ("28–29 August 2024", "“28–29 August 2024” is a period: only one date goes here."),
+    ],
+)
+def test_ambiguous_and_impossible_dates_are_refused_with_what_to_write(publisher, start, message):
+    result = run(EventResource, [event_row(slug="dated", name="Dated", start=start)], publisher)
+
+    assert errors(result) == [(1, "start", message)]
+    assert not Event.objects.filter(slug="dated").exists()
 
 
 def test_an_ambiguous_reference_is_an_error_naming_the_value(publisher):
