@@ -127,6 +127,7 @@ MONTHS = {
     **{f"{name}月": number for number, name in enumerate("一二三四五六七八九", start=1)},
     **{"十月": 10, "十一月": 11, "十二月": 12},
 }
+MAX_LENGTH = 80  # the longest a date or a period is written ("30 September 2024 bis 12. Dezember 2025" is 38)
 CHINESE_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -230,7 +231,7 @@ def _complete(text: str, year, month, day) -> PartialDate | None:
             code="invalid_date",
             params={
                 "value": text,
-                "month": dateformat.format(datetime.date(year, month, 1), "F Y"),
+                "month": editable(PartialDate(datetime.date(year, month, 1), Precision.MONTH)),
                 "day": day,
             },
         ) from None
@@ -249,7 +250,7 @@ def _ambiguous(text: str, first: int, second: int, year: int) -> ValidationError
             readings.append(reading)
     if not readings:
         return ValidationError(_("“%(value)s” is not a date."), code="invalid_date", params={"value": text})
-    written = [str(_("%(iso)s or %(written)s") % {"iso": r.iso, "written": r}) for r in readings]
+    written = [str(_("%(iso)s or %(written)s") % {"iso": r.iso, "written": editable(r)}) for r in readings]
     if len(readings) == 1:
         return ValidationError(
             _("“%(value)s” is read differently in different countries (day or month first): write %(hint)s."),
@@ -261,8 +262,8 @@ def _ambiguous(text: str, first: int, second: int, year: int) -> ValidationError
         code="ambiguous",
         params={
             "value": text,
-            "first": readings[0],
-            "second": readings[1],
+            "first": editable(readings[0]),
+            "second": editable(readings[1]),
             "first_hint": written[0],
             "second_hint": written[1],
         },
@@ -335,6 +336,8 @@ def parse_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     normal = _normalise(text)
     if not normal:
         return None, None
+    if len(normal) > MAX_LENGTH:
+        raise _not_a_date(shown[:MAX_LENGTH] + "…")
     try:
         single = _single(normal, shown)
     except ValidationError as refused:

@@ -258,3 +258,18 @@ def test_editable_shows_a_date_at_its_precision_and_reads_back(language, shown):
         assert [parse_partial_date(text) for text in shown] == dates
         # What the public pages show is read too ("28 十月 2025" in Chinese).
         assert [parse_partial_date(str(date)) for date in dates] == dates
+
+
+def test_hints_name_the_dates_in_the_interface_language():
+    with translation.override("de"), pytest.raises(ValidationError) as error:
+        parse_partial_date("10/01/2025")
+
+    assert "2025-10-01 or 1. Oktober 2025" in error.value.messages[0]
+
+
+def test_a_long_text_is_refused_quickly_and_shown_cut():
+    with pytest.raises(ValidationError) as error:
+        parse_period("2024-" * 2000)
+
+    assert error.value.code == "invalid"
+    assert len(error.value.messages[0]) < 200
