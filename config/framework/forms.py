@@ -15,13 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from config.framework.dates import PartialDate, Precision, editable, parse_partial_date, parse_period
 from config.framework.models import Dated, Period
 
-DATE_HELP = _(
-    "Type it as you would write it: 2025, October 2025, 2025-10, 28 October 2025, 28.10.2025 or "
-    "2025年10月28日. Not 10/01/2025: day and month could be either way round."
-)
+DATE_HELP = _("As you would write it: 2025, October 2025, 28 October 2025, 28.10.2025, 2025年10月28日.")
 PERIOD_HELP = _(
-    "Type it as you would write it: 2025, October 2025, 2025-10, 28 October 2025, 28.10.2025 or "
-    "2025年10月28日 — or the whole period here: 28–29 August 2024, 2023–2024, 2024年8月28日至29日."
+    "As you would write it: 2025, October 2025, 28 October 2025, 28.10.2025, 2025年10月28日 — "
+    "or the whole period: 28–29 August 2024, 2023–2024."
 )
 
 
