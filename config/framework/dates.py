@@ -161,6 +161,7 @@ _PARTS = [
         r"(?P<day>[0-9]{1,2}), ?(?P<year>[0-9]{4})",
     )
 ]
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # Day and month in an order that depends on the country: 10/01/2025, 10-01-2025.
 _AMBIGUOUS = re.compile(r"(?P<a>[0-9]{1,2})(?P<sep>[-/])(?P<b>[0-9]{1,2})(?P=sep)(?P<year>[0-9]{4})")
 # What separates a period's two ends: a dash of any kind, a tilde, "to", "bis", "至", "到".
@@ -332,6 +333,10 @@ def parse_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     "2023–2024", "March–May 2024", "2024年8月28日至29日", "30 November – 12 December 2023".
     Empty text is (None, None). Raises ValidationError with a message saying what to type instead.
     """
+    iso = _ISO.fullmatch(str(text).strip())
+    if iso:  # the common case (every import of a spreadsheet written by the export), read directly
+        year, month, day = (int(part) if part else None for part in iso.groups())
+        return _complete(iso[0], year, month, day), None
     shown = " ".join(str(text).split())
     normal = _normalise(text)
     if not normal:
