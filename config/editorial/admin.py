@@ -12,7 +12,7 @@ from django.contrib.admin.utils import flatten
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.forms import SimpleArrayField
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import UniqueConstraint
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
@@ -83,36 +83,6 @@ class UniqueRowsInlineFormSet(BaseInlineFormSet):
                 seen.add(key)
 
 
-def constraint_errors_on_fields(form):
-    """Show on its field an error the form reports as its own: an end before the start is an error
-    of the end date, which the error summary can then link to (an inline row has room for it)."""
-    errors = form._errors.get(NON_FIELD_ERRORS) if form._errors else None
-    if not errors or "end_date" not in form.fields:
-        return
-    for constraint in form._meta.model._meta.constraints:
-        if not constraint.name.endswith("_end_after_start"):
-            continue
-        message = str(constraint.get_violation_error_message())
-        moved = [error for error in errors.as_data() if message in error.messages]
-        if moved:
-            errors.data = [error for error in errors.as_data() if message not in error.messages]
-            if not errors.data:
-                del form._errors[NON_FIELD_ERRORS]
-            form.add_error("end_date", moved)
-
-
-def with_field_errors(form_class):
-    """``form_class`` whose constraint errors that belong to a field are shown on it."""
-
-    class FieldErrorsForm(form_class):
-        def _post_clean(self):
-            super()._post_clean()
-            constraint_errors_on_fields(self)
-
-    FieldErrorsForm.__name__ = form_class.__name__
-    return FieldErrorsForm
-
-
 def workflow_form(form_class, user):
     """``form_class`` that refuses, as a form error, a write the workflow does not allow ``user``."""
 
@@ -181,8 +151,7 @@ class RecordAdminMixin:
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        return workflow_form(with_field_errors(form), request.user)
+        return workflow_form(super().get_form(request, obj, change=change, **kwargs), request.user)
 
     def workflow_allows(self, request, action, obj) -> bool:
         """Whether the workflow lets the user take ``action`` on ``obj`` as it is stored.
@@ -293,11 +262,6 @@ class RowInlineMixin:
     formfield_overrides = FORMFIELD_OVERRIDES
     exclude = ("sources",)
     show_change_link = True
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.form = with_field_errors(formset.form)
-        return formset
 
 
 class TabularRowInline(RowInlineMixin, admin.TabularInline):
