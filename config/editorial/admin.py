@@ -118,8 +118,8 @@ class RecordAdminMixin:
     show_facets = admin.ShowFacets.ALLOW
 
     class Media:
-        js = ("editorial/translation_tabs.js", "editorial/keep_alive.js", "editorial/form_help.js")
-        css = {"all": ("editorial/translation_tabs.css", "editorial/form_help.css")}
+        js = ("editorial/translation_tabs.js", "editorial/keep_alive.js")
+        css = {"all": ("editorial/translation_tabs.css", "editorial/admin_layout.css")}
 
     @property
     def has_workflow(self) -> bool:
