@@ -5,6 +5,7 @@ asks first, and lists and forms fit a laptop, a tablet and a phone."""
 import pytest
 from playwright.sync_api import expect
 
+from config.framework.fields import DESCRIPTION_LENGTH
 from dialogues.models import Dialogue
 from events.models import Event
 from tests import factories
@@ -95,6 +96,29 @@ def test_language_tabs_switch_the_translated_fields_of_inline_rows(page, seeded_
     expect(tabular_de).to_be_visible()
     expect(aims.locator("th.column-text_de")).to_be_visible()
     expect(page.locator("#id_name_de")).to_be_visible()
+
+
+def test_an_error_in_another_language_opens_its_tab(page, live_server, writer):
+    event = factories.EventFactory(name="Long description")
+    sign_in(page, live_server.url, writer)
+    page.goto(live_server.url + admin_url(Event, "change", event.pk))
+    german = page.locator("#id_description_de")
+    # Past the limit (the text area's maxlength keeps a typist below it; a paste script need not).
+    german.evaluate("(area, text) => { area.value = text; }", "x" * (DESCRIPTION_LENGTH + 1))
+    page.get_by_role("button", name="Save and continue editing").first.click()
+
+    tabs = page.locator(".translation-tabs")
+    expect(tabs.get_by_role("tab", name="Deutsch")).to_have_attribute("aria-selected", "true")
+    expect(tabs.get_by_role("tab", name="Deutsch")).to_have_class("has-errors")
+    expect(german).to_be_visible()
+
+    tabs.get_by_role("tab", name="English").click()
+    expect(german).to_be_hidden()
+    page.locator("#error-summary").get_by_role("link", name="Description [de]").click()
+
+    expect(german).to_be_visible()
+    expect(german).to_be_focused()
+    expect(tabs.get_by_role("tab", name="Deutsch")).to_have_attribute("aria-selected", "true")
 
 
 def test_leaving_unsaved_changes_asks_first_and_not_after_saving(page, live_server, writer):
