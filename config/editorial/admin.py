@@ -120,7 +120,7 @@ class RecordAdminMixin:
 
     class Media:
         js = ("editorial/translation_tabs.js", "editorial/keep_alive.js")
-        css = {"all": ("editorial/translation_tabs.css",)}
+        css = {"all": ("editorial/translation_tabs.css", "editorial/admin_layout.css")}
 
     @property
     def has_workflow(self) -> bool:

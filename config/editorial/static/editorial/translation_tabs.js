@@ -1,6 +1,9 @@
-// One tab per language for the translated fields of an admin form (English, Deutsch, 中文).
-// modeltranslation marks each translated widget with the classes "mt mt-field-<field>-<lang>";
-// this script shows the rows of one language at a time, without jQuery UI or a CDN.
+// One tab per language for the translated fields of an admin form (English, Deutsch, 中文), in the
+// main form and in its inline rows, stacked and tabular (a tabular row's column of another language
+// is hidden with its header). modeltranslation marks each translated widget with the classes
+// "mt mt-field-<field>-<lang>"; this script shows the fields of one language at a time, without
+// jQuery UI or a CDN. A tab whose language holds an error says so, the page opens on a language with
+// errors, and a field a link reveals ("editorial:reveal", form_help.js) switches to its language.
 "use strict";
 (function () {
   function languageOf(widget) {
@@ -11,32 +14,60 @@
     return null;
   }
 
+  // language -> the elements to hide for it: rows of the main form and of stacked inlines (or a
+  // field's box, on a line shared with other fields), cells and headers of tabular inlines. Read
+  // anew each time: "Add another" adds rows.
+  function translatedParts(form) {
+    const parts = new Map();
+    const add = (language, element) => {
+      if (!parts.has(language)) parts.set(language, new Set());
+      parts.get(language).add(element);
+    };
+    for (const widget of form.querySelectorAll(".mt")) {
+      const language = languageOf(widget);
+      if (!language) continue;
+      const cell = widget.closest(".tabular td");
+      if (cell) {
+        add(language, cell);
+        const column = [...cell.classList].find((name) => name.startsWith("field-"));
+        const header = column && cell.closest("table").querySelector(`thead th.column-${column.slice(6)}`);
+        if (header) add(language, header);
+        continue;
+      }
+      const row = widget.closest(".form-row");
+      if (!row) continue;
+      const box = widget.closest(".fieldBox");
+      add(language, box && row.querySelectorAll(".fieldBox").length > 1 ? box : row);
+    }
+    return parts;
+  }
+
+  function hasErrors(element) {
+    return element.classList.contains("errors") || Boolean(element.querySelector(".errorlist"));
+  }
+
   function setUp() {
     const form = document.querySelector("#content-main form");
     if (!form) return;
-    const rows = new Map(); // language -> rows of the main form (inlines keep all languages)
-    for (const widget of form.querySelectorAll(".mt")) {
-      if (widget.closest(".inline-group")) continue;
-      const language = languageOf(widget);
-      const row = widget.closest(".form-row");
-      if (!language || !row) continue;
-      if (!rows.has(language)) rows.set(language, new Set());
-      rows.get(language).add(row);
-    }
-    if (rows.size < 2) return;
+    const initial = translatedParts(form);
+    if (initial.size < 2) return;
 
     const bar = document.createElement("div");
     bar.className = "translation-tabs";
     bar.setAttribute("role", "tablist");
     bar.setAttribute("aria-label", "Language of the translated fields");
     const buttons = new Map();
+    let current = null;
     const show = (chosen) => {
-      for (const [language, languageRows] of rows) {
-        for (const row of languageRows) row.hidden = language !== chosen;
-        buttons.get(language).setAttribute("aria-selected", String(language === chosen));
+      current = chosen;
+      for (const [language, elements] of translatedParts(form)) {
+        for (const element of elements) element.hidden = language !== chosen;
+        if (buttons.has(language)) {
+          buttons.get(language).setAttribute("aria-selected", String(language === chosen));
+        }
       }
     };
-    for (const [language, languageRows] of rows) {
+    for (const [language, elements] of initial) {
       const button = document.createElement("button");
       button.type = "button";
       button.setAttribute("role", "tab");
@@ -48,16 +79,35 @@
         // Keep the language code as the label.
       }
       button.textContent = label;
-      if ([...languageRows].some((row) => row.classList.contains("errors"))) {
-        button.classList.add("has-errors");
-      }
+      button.dataset.language = language;
+      if ([...elements].some(hasErrors)) button.classList.add("has-errors");
       button.addEventListener("click", () => show(language));
       buttons.set(language, button);
       bar.append(button);
     }
-    const firstFieldset = form.querySelector("fieldset");
-    (firstFieldset || form).before(bar);
-    show(rows.keys().next().value);
+    // In the jump list of a long form, the tabs stay in reach while the form scrolls.
+    const jumpList = document.querySelector(".form-sections");
+    if (jumpList) {
+      jumpList.append(bar);
+    } else {
+      const firstFieldset = form.querySelector("fieldset");
+      (firstFieldset || form).before(bar);
+    }
+    const withErrors = [...buttons.values()].find((button) => button.classList.contains("has-errors"));
+    const first = initial.keys().next().value;
+    show(withErrors && !buttons.get(first).classList.contains("has-errors") ? withErrors.dataset.language : first);
+
+    // A field of another language that a link leads to is shown in its language.
+    form.addEventListener("editorial:reveal", (event) => {
+      for (const [language, elements] of translatedParts(form)) {
+        if (language !== current && [...elements].some((element) => element.contains(event.target))) {
+          show(language);
+          return;
+        }
+      }
+    });
+    // Rows added later take the language shown.
+    document.addEventListener("formset:added", () => show(current));
   }
 
   document.addEventListener("DOMContentLoaded", setUp);
