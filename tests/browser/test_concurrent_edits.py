@@ -17,18 +17,17 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def problems_of(page) -> list[str]:
     """Console errors (a CSP violation is one), uncaught exceptions and failed requests of ``page``."""
     problems = []
-    page.on(
-        "console",
-        lambda message: message.type == "error"
-        and not message.text.startswith("Failed to load resource")
-        and problems.append(message.text),
-    )
-    page.on(
-        "response",
-        lambda response: response.status >= 400
-        and urlsplit(response.url).path != "/favicon.ico"
-        and problems.append(f"{response.status} {response.url}"),
-    )
+
+    def console(message):
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(message.text)
+
+    def response(response):
+        if response.status >= 400 and urlsplit(response.url).path != "/favicon.ico":
+            problems.append(f"{response.status} {response.url}")
+
+    page.on("console", console)
+    page.on("response", response)
     page.on("pageerror", lambda error: problems.append(str(error)))
     return problems
 
