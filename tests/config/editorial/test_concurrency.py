@@ -328,3 +328,31 @@ def test_of_two_simultaneous_saves_of_one_version_only_one_wins(writer, editor):
     assert getattr(event, winner) == "Changed"
     assert getattr(event, loser) != "Changed"
     assert Session.objects.count() == 0
+
+
+def test_links_and_rows_only_they_changed_are_kept(first, second, event):
+    topic = factories.TopicFactory(name="Climate")
+    mine = open_form(first, event)
+    theirs = open_form(second, event)
+    theirs.update({"topics": [str(topic.pk)], "sessions-TOTAL_FORMS": "3"})
+    theirs.update({"sessions-2-order": "3", "sessions-2-title_en": "Reception", "sessions-2-status": "published"})
+    theirs.update({"sessions-2-visibility": "public"})
+    assert save(second, event, theirs).status_code == 302
+
+    refused = save(first, event, mine, city="Bonn")
+
+    conflict = refused.context["concurrency"]["conflict"]
+    assert conflict.merged == ["Topics"]
+    changes = {change.summary: change.fields for change in conflict.changes}
+    assert changes["Session “Reception” added"] == []
+    assert ("Topics", "(empty)", "Climate") in changes["Event “Plenary” changed"]
+    shown = FormData(refused.content.decode()).data
+    assert shown["topics"] == [str(topic.pk)]
+
+    again = save(first, event, {key: values if len(values) != 1 else values[0] for key, values in shown.items()})
+
+    assert again.status_code == 302
+    event.refresh_from_db()
+    assert event.city == "Bonn"
+    assert list(event.topics.all()) == [topic]
+    assert sorted(event.sessions.values_list("title", flat=True)) == ["Closing", "Opening", "Reception"]
