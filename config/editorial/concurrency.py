@@ -47,6 +47,7 @@ from django.utils.formats import localize
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.translator import NotRegistered, translator
 
 logger = logging.getLogger(__name__)
 
@@ -315,6 +316,15 @@ def history_changes(model_admin, request, obj, since, links_then, links_now) -> 
     return changes
 
 
+def translated_originals(model) -> set[str]:
+    """The fields of ``model`` kept once per language: the history shows their language columns
+    (``title_en``), not the original column that mirrors one of them."""
+    try:
+        return set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return set()
+
+
 def _change(model, entry, kind, label) -> Change:
     user = who(entry.history_user)
     kind = capfirst(kind)
@@ -329,7 +339,7 @@ def _change(model, entry, kind, label) -> Change:
         fields = []
         previous = entry.prev_record
         if previous is not None:
-            delta = entry.diff_against(previous, excluded_fields=UNSHOWN_FIELDS)
+            delta = entry.diff_against(previous, excluded_fields=UNSHOWN_FIELDS | translated_originals(model))
             for change in delta.changes:
                 if change.old in (None, "") and change.new in (None, ""):
                     continue
@@ -356,6 +366,13 @@ class Conflict:
     merged: list[str] = field(default_factory=list)  # fields that took their value
     conflicts: list[dict] = field(default_factory=list)  # fields both changed: theirs and yours
     dropped: list[str] = field(default_factory=list)  # rows deleted meanwhile, left out of the form
+
+    @property
+    def form_error(self) -> str:
+        return _(
+            "Nothing was saved: this %(model)s was changed after you opened this page. "
+            "See what changed above."
+        ) % {"model": self.model_name}
 
     @property
     def message(self) -> str:
@@ -587,7 +604,7 @@ class ConcurrencyMixin:
         class StaleForm(form_class):
             def clean(self):
                 cleaned = super().clean()
-                self.add_error(None, conflict.message)
+                self.add_error(None, conflict.form_error)
                 return cleaned
 
         StaleForm.__name__ = form_class.__name__
