@@ -525,7 +525,7 @@ def _merge_rows(inline, formset_class, prefix, data, files, obj, since, sent, co
             f"{prefix}-{index}",
             row,
             base_values,
-            label_prefix=f"{kind} “{row}”: ",
+            label_prefix=_("%(kind)s “%(label)s”: ") % {"kind": kind, "label": row},
         )
         conflict.merged += merged["merged"]
         conflict.conflicts += merged["conflicts"]
