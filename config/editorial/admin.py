@@ -21,6 +21,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.editorial import workflow
+from config.editorial.concurrency import ConcurrencyMixin
 from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
 from config.framework.fields import CountriesField
@@ -102,13 +103,14 @@ def workflow_form(form_class, user):
     return WorkflowForm
 
 
-class RecordAdminMixin:
+class RecordAdminMixin(ConcurrencyMixin):
     """The admin of a model with status, visibility and sources (a record, or a row's own change
     list): the workflow, history, timestamps, widgets.
 
     Every save, status change, revert and delete goes through ``config.editorial.workflow``; the history
     page (django-simple-history) shows each version with its author and a field-level diff and can
-    revert to it.
+    revert to it. A change form saves only onto the version it was loaded from
+    (``config.editorial.concurrency``).
     """
 
     actions = ["submit_for_review", "return_to_draft", "publish", "unpublish"]
