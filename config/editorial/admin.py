@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.editorial import workflow
+from config.editorial import kept_uploads, workflow
 from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
 from config.framework.fields import CountriesField
@@ -151,7 +151,13 @@ class RecordAdminMixin:
         return readonly
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return workflow_form(super().get_form(request, obj, change=change, **kwargs), request.user)
+        form = workflow_form(super().get_form(request, obj, change=change, **kwargs), request.user)
+        return kept_uploads.kept_uploads_form(form, request.user)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        if request.method == "POST":  # shown again after an error: keep the files chosen
+            kept_uploads.keep_page_uploads(context)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def workflow_allows(self, request, action, obj) -> bool:
         """Whether the workflow lets the user take ``action`` on ``obj`` as it is stored.
@@ -262,6 +268,11 @@ class RowInlineMixin:
     formfield_overrides = FORMFIELD_OVERRIDES
     exclude = ("sources",)
     show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = kept_uploads.kept_uploads_form(formset.form, request.user)
+        return formset
 
 
 class TabularRowInline(RowInlineMixin, admin.TabularInline):
