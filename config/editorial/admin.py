@@ -118,7 +118,7 @@ class RecordAdminMixin:
     show_facets = admin.ShowFacets.ALLOW
 
     class Media:
-        js = ("editorial/translation_tabs.js", "editorial/keep_alive.js")
+        js = ("editorial/translation_tabs.js", "editorial/keep_alive.js", "editorial/session_ended.js")
         css = {"all": ("editorial/translation_tabs.css",)}
 
     @property
