@@ -34,7 +34,9 @@
         cache: "no-store",
         redirect: "manual",
       });
-      return response.status === 204;
+      // Only the login's redirect means the session is gone; any other answer (a database away,
+      // say) is left to the save itself to show.
+      return response.type !== "opaqueredirect";
     } catch (error) {
       return true; // the network, not the session: let the browser try the save itself
     }
