@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from config.editorial.admin import (
     ADMIN_PERIOD_FIELDS,
@@ -10,6 +12,7 @@ from config.editorial.admin import (
     TranslatedTabularRowInline,
 )
 from config.editorial.job_admin import BackgroundImportExportMixin
+from config.framework.fields import country_names_by_code
 from dialogues.models import (
     Dialogue,
     DialogueAim,
@@ -22,6 +25,65 @@ from dialogues.models import (
     WorkingGroupMember,
 )
 from dialogues.resources import PublicationResource
+
+# A row's side is one of its dialogue's parties: the menus offer those (and blank, "both") instead of
+# every country, which made the T2D form's HTML half a megabyte. A value stored before the parties
+# changed stays on offer, so that opening and saving a row never changes it.
+
+
+def side_choices(parties, current=""):
+    """The choices of a row's side: blank ("both"), the parties, and ``current`` if it is none of them."""
+    names = country_names_by_code()
+    codes = [code for code in parties if code]
+    if current and current not in codes:
+        codes.append(current)
+    return [("", _("both"))] + [(code, names.get(code, code)) for code in codes]
+
+
+def posted_parties(request) -> list[str]:
+    """The parties a dialogue form was just submitted with (an editor may add a party and use it on a
+    row in the same save); codes that are no country are left to the parties field to refuse."""
+    if request.method != "POST":
+        return []
+    names = country_names_by_code()
+    return [code for code in request.POST.getlist("parties") if code in names]
+
+
+def parties_side_form(form_class, parties):
+    """``form_class`` whose ``side`` menu offers only ``parties`` (plus blank and the row's own value),
+    and refuses any other side with a message that names them."""
+    parties = list(dict.fromkeys(parties))
+
+    class PartiesSideForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            field = self.fields.get("side")
+            if field is None:
+                return
+            field.choices = side_choices(parties, getattr(self.instance, "side", "") or "")
+            field.error_messages["invalid_choice"] = gettext(
+                "%(value)s is not a party to this dialogue; "
+                "choose one of %(parties)s, or leave it blank for both."
+            ).replace("%(parties)s", ", ".join(parties) or "—")
+
+    PartiesSideForm.__name__ = form_class.__name__
+    return PartiesSideForm
+
+
+class PartiesSideInlineMixin:
+    """An inline whose rows' side is chosen among the parties of the dialogue the page belongs to."""
+
+    def dialogue_of(self, obj):
+        return obj
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        dialogue = self.dialogue_of(obj) if obj is not None else None
+        if dialogue is None and not posted_parties(request):
+            return formset  # a new record: its parties are not known yet
+        parties = [*(dialogue.parties if dialogue else []), *posted_parties(request)]
+        formset.form = parties_side_form(formset.form, parties)
+        return formset
 
 
 @admin.register(Topic)
@@ -53,7 +115,7 @@ class WorkingGroupInline(TranslatedStackedRowInline):
     autocomplete_fields = ("phase", "topics")
 
 
-class DialogueRoleInline(TabularRowInline):
+class DialogueRoleInline(PartiesSideInlineMixin, TabularRowInline):
     model = DialogueRole
     fields = (
         "organisation",
@@ -125,8 +187,12 @@ class PhaseAdmin(TranslatedRecordAdmin):
     autocomplete_fields = ("dialogue", "topics", "sources")
 
 
-class WorkingGroupMemberInline(TabularRowInline):
+class WorkingGroupMemberInline(PartiesSideInlineMixin, TabularRowInline):
     model = WorkingGroupMember
+
+    def dialogue_of(self, obj):
+        return obj.dialogue
+
     fields = ("organisation", "person", "role", "side", "note", "status", "visibility")
     autocomplete_fields = ("organisation", "person")
 

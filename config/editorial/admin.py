@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.editorial import workflow
+from config.editorial import kept_uploads, workflow
 from config.editorial.concurrency import ConcurrencyMixin
 from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
@@ -121,7 +121,7 @@ class RecordAdminMixin(ConcurrencyMixin):
     show_facets = admin.ShowFacets.ALLOW
 
     class Media:
-        js = ("editorial/translation_tabs.js", "editorial/keep_alive.js")
+        js = ("editorial/translation_tabs.js", "editorial/keep_alive.js", "editorial/session_ended.js")
         css = {"all": ("editorial/translation_tabs.css", "editorial/admin_layout.css")}
 
     @property
@@ -155,7 +155,13 @@ class RecordAdminMixin(ConcurrencyMixin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = partial_date_form(super().get_form(request, obj, change=change, **kwargs))
-        return workflow_form(form, request.user)
+        form = workflow_form(form, request.user)
+        return kept_uploads.kept_uploads_form(form, request.user)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        if request.method == "POST":  # shown again after an error: keep the files chosen
+            kept_uploads.keep_page_uploads(context)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def workflow_allows(self, request, action, obj) -> bool:
         """Whether the workflow lets the user take ``action`` on ``obj`` as it is stored.
@@ -270,6 +276,7 @@ class RowInlineMixin:
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         formset.form = partial_date_form(formset.form)  # dates typed as text (config/framework/forms.py)
+        formset.form = kept_uploads.kept_uploads_form(formset.form, request.user)
         return formset
 
 

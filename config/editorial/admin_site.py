@@ -10,6 +10,7 @@ staff powers at all (``config/operations/security.py``).
 """
 
 import base64
+from functools import wraps
 from io import BytesIO
 
 from django import forms
@@ -131,10 +132,47 @@ class AtlasAdminSite(admin.AdminSite):
             and not confirmed_devices(user)
         )
 
+    def admin_view(self, view, cacheable=False):
+        """Django's, and a save refused because the session has ended says so on the login page:
+        the browser cannot send the form again, so the editor must know nothing was saved."""
+        inner = super().admin_view(view, cacheable)
+
+        @wraps(inner)
+        def view_or_login(request, *args, **kwargs):
+            response = inner(request, *args, **kwargs)
+            if (
+                request.method == "POST"
+                and request.path != reverse("admin:logout", current_app=self.name)
+                and response.status_code == 302
+                and response["Location"].startswith(reverse("admin:login", current_app=self.name))
+                # An idle session's end is told already (config/operations/security.py).
+                and not len(messages.get_messages(request))
+            ):
+                messages.warning(
+                    request,
+                    _(
+                        "Your session had ended, so your last save was not made. Log in again; "
+                        "if this browser kept your changes they come back on the form, otherwise "
+                        "enter them again."
+                    ),
+                )
+            return response
+
+        return view_or_login
+
     @method_decorator(never_cache)
     def login(self, request, extra_context=None):
         if request.method == "GET" and self.needs_device(request):
             return redirect("admin:two-factor")
+        if request.method == "GET" and request.GET.get("kept") == "1":
+            # Sent here by editorial/session_ended.js, which kept the form's fields in the tab.
+            messages.info(
+                request,
+                _(
+                    "Your session had ended before you saved. Your changes are kept in this browser "
+                    "tab: log in and they are put back on the form."
+                ),
+            )
         response = super().login(request, extra_context)
         if request.method == "POST" and response.status_code == 302 and self.needs_device(request):
             return redirect("admin:two-factor")

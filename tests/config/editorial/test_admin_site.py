@@ -6,11 +6,15 @@ import re
 import time
 
 import pytest
+from django.contrib.sessions.models import Session
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from config.framework.visibility import Status
 from config.operations.security import LAST_ACTIVITY_KEY
+from institutions.models import Organisation
+from tests import factories
 from tests.factories import PASSWORD
-from tests.helpers import current_code
+from tests.helpers import admin_url, current_code
 from tests.settings_probe import configured, database_url
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +184,50 @@ def test_keep_alive_is_closed_to_unverified_sessions(client, require_2fa, device
     client.force_login(device.user)
 
     assert client.get("/admin/keep-alive/").status_code == 302
+
+
+def test_a_save_after_the_session_ended_says_on_the_login_page_that_nothing_was_saved(client, editor):
+    organisation = factories.OrganisationFactory(name="Before", status=Status.DRAFT)
+    url = admin_url(Organisation, "change", organisation.pk)
+    client.force_login(editor)
+    Session.objects.all().delete()  # signed out in another tab
+
+    response = client.post(url, {"name_en": "After"}, follow=True)
+
+    assert response.redirect_chain == [(f"/admin/login/?next={url}", 302)]
+    assert [str(message) for message in response.context["messages"]] == [
+        "Your session had ended, so your last save was not made. Log in again; if this browser kept "
+        "your changes they come back on the form, otherwise enter them again."
+    ]
+    organisation.refresh_from_db()
+    assert organisation.name == "Before"
+
+
+def test_a_save_after_the_idle_limit_is_told_once(client, settings, editor):
+    settings.STAFF_SESSION_IDLE_SECONDS = 30 * 60
+    organisation = factories.OrganisationFactory(name="Before", status=Status.DRAFT)
+    client.force_login(editor)
+    session = client.session
+    session[LAST_ACTIVITY_KEY] = int(time.time()) - 31 * 60
+    session.save()
+
+    response = client.post(
+        admin_url(Organisation, "change", organisation.pk), {"name_en": "After"}, follow=True
+    )
+
+    assert [str(message) for message in response.context["messages"]] == [
+        "You were signed out after 30 minutes without activity, so what you just sent was not saved. "
+        "Sign in again and send it once more."
+    ]
+
+
+def test_login_page_says_the_changes_kept_in_the_tab_come_back(client):
+    response = client.get("/admin/login/?next=/admin/events/event/1/change/&kept=1")
+
+    assert [str(message) for message in response.context["messages"]] == [
+        "Your session had ended before you saved. Your changes are kept in this browser tab: log in "
+        "and they are put back on the form."
+    ]
 
 
 def test_login_page_shows_the_code_field(client):
