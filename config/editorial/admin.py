@@ -23,6 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from config.editorial import workflow
 from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
+from config.editorial.publishing import PublishingAdminMixin
 from config.framework.fields import CountriesField
 from config.framework.internals import condition_holds
 from config.framework.visibility import Status
@@ -230,9 +231,7 @@ class RecordAdminMixin:
     def return_to_draft(self, request, queryset):
         self._set_status(request, queryset, Status.DRAFT, _("returned to draft"))
 
-    @admin.action(description=_("Publish the selected records"), permissions=["publish"])
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED, _("published"))
+    # publish: config.editorial.publishing.PublishingAdminMixin (with what the records use).
 
     @admin.action(description=_("Unpublish the selected records (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
@@ -245,11 +244,11 @@ class RecordAdminMixin:
     countries_field = "countries"
 
 
-class RecordAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+class RecordAdmin(PublishingAdminMixin, RecordAdminMixin, SimpleHistoryAdmin):
     """For models without translated fields."""
 
 
-class TranslatedRecordAdmin(RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class TranslatedRecordAdmin(PublishingAdminMixin, RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     """For models with translated fields: one tab per language."""
 
 
