@@ -22,8 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from config.editorial import workflow
 from config.editorial.dependencies import publish_with_dependencies, unpublished_dependencies
@@ -111,9 +110,8 @@ class PublishingAdminMixin:
             if dependencies:
                 self.message_user(request, left_out_message(dependencies), messages.WARNING)
             return None
-        if choice == TOGETHER:
-            if self._publish_together(request, records):
-                return None
+        if choice == TOGETHER and self._publish_together(request, records):
+            return None
         return self.render_dependencies(
             request,
             records,
