@@ -135,14 +135,18 @@ class PublishingAdminMixin:
                 messages.ERROR,
             )
             return False
+        used = "; ".join(
+            _("%(kind)s “%(name)s”") % {"kind": dependency.kind, "name": dependency.record}
+            for dependency in dependencies
+        )
         self.message_user(
             request,
             ngettext(
-                "%(count)d record published, with %(used)d record or row it uses.",
-                "%(count)d records published, with %(used)d records or rows they use.",
+                "%(count)d record published, together with what it uses: %(used)s.",
+                "%(count)d records published, together with what they use: %(used)s.",
                 len(records),
             )
-            % {"count": len(records), "used": len(dependencies)},
+            % {"count": len(records), "used": used},
             messages.SUCCESS,
         )
         return True
