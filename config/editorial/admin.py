@@ -24,6 +24,7 @@ from config.editorial import kept_uploads, workflow
 from config.editorial.concurrency import ConcurrencyMixin
 from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
+from config.editorial.publishing import PublishingAdminMixin
 from config.framework.fields import CountriesField
 from config.framework.forms import partial_date_form
 from config.framework.internals import condition_holds
@@ -240,9 +241,7 @@ class RecordAdminMixin(ConcurrencyMixin):
     def return_to_draft(self, request, queryset):
         self._set_status(request, queryset, Status.DRAFT, _("returned to draft"))
 
-    @admin.action(description=_("Publish the selected records"), permissions=["publish"])
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED, _("published"))
+    # publish: config.editorial.publishing.PublishingAdminMixin (with what the records use).
 
     @admin.action(description=_("Unpublish the selected records (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
@@ -255,11 +254,11 @@ class RecordAdminMixin(ConcurrencyMixin):
     countries_field = "countries"
 
 
-class RecordAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+class RecordAdmin(PublishingAdminMixin, RecordAdminMixin, SimpleHistoryAdmin):
     """For models without translated fields."""
 
 
-class TranslatedRecordAdmin(RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class TranslatedRecordAdmin(PublishingAdminMixin, RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     """For models with translated fields: one tab per language."""
 
 

@@ -182,6 +182,7 @@ class AtlasAdminSite(admin.AdminSite):
         return [
             path("two-factor/", self.two_factor_view, name="two-factor"),
             path("keep-alive/", self.admin_view(self.keep_alive_view), name="keep-alive"),
+            path("review-queue/", self.admin_view(self.review_queue_view), name="review-queue"),
             *super().get_urls(),
         ]
 
@@ -189,6 +190,12 @@ class AtlasAdminSite(admin.AdminSite):
         """Nothing but a request of the session: editorial/keep_alive.js calls it while an editor
         types, so that a long edit does not run into the idle limit of staff sessions."""
         return HttpResponse(status=204)
+
+    def review_queue_view(self, request):
+        """Everything awaiting review (the admin home shows the newest: config/editorial/review_queue.py)."""
+        from config.editorial.review_queue import review_queue_view
+
+        return review_queue_view(request, self)
 
     @method_decorator(never_cache)
     @method_decorator(csrf_protect)

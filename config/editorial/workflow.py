@@ -70,11 +70,13 @@ ACTION_NAMES = {
 
 
 class WorkflowError(PermissionDenied):
-    """A write the workflow refuses; the message says which permission is missing."""
+    """A write the workflow refuses; the message says in words who may make it, ``missing`` names the
+    permissions (``app_label.codename``) the account lacks, for operators."""
 
-    def __init__(self, message):
+    def __init__(self, message, missing: Iterable[str] = ()):
         super().__init__(message)
         self.message = message
+        self.missing = list(missing)
 
 
 def has_workflow(model) -> bool:
@@ -172,16 +174,49 @@ def check_action(user, action: Action, record: models.Model, status: str | None 
             )
             % {"action": ACTION_NAMES[action], "model": model._meta.verbose_name, "state": state}
         )
-    state = f" ({Status(status).label})" if status and has_workflow(model) else ""
-    raise WorkflowError(
-        _("You may not %(action)s this %(model)s%(state)s: it needs the permission “%(perm)s”.")
-        % {
-            "action": ACTION_NAMES[action],
-            "state": state,
-            "model": model._meta.verbose_name,
-            "perm": ", ".join(p for p in required_permissions(model, action, status) if not user.has_perm(p)),
-        }
-    )
+    missing = [name for name in required_permissions(model, action, status) if not user.has_perm(name)]
+    raise WorkflowError(refusal(model, action, status, missing), missing=missing)
+
+
+def refusal(model, action: Action, status: str | None, missing: list[str]) -> str:
+    """What a refused write says, in words: which role may take ``action`` (the permission codenames
+    ``missing`` are for operators: ``WorkflowError.missing``, docs/editorial.md)."""
+    names = {"model": model._meta.verbose_name, "models": model._meta.verbose_name_plural}
+    if has_workflow(model) and permission_name(model, "publish") in missing:
+        if action == Action.PUBLISH and status == Status.REVIEW:
+            return _("Only publishers may publish this %(model)s; it stays in review until one does.") % names
+        if action == Action.PUBLISH:
+            return _("Only publishers may publish this %(model)s; submit it for review instead.") % names
+        if action == Action.UNPUBLISH:
+            return _("Only publishers may unpublish this %(model)s.") % names
+        if action == Action.DELETE:
+            return _("Only publishers may delete this %(model)s while it is published.") % names
+        return _("Only publishers may change this %(model)s while it is published.") % names
+    messages = {
+        Action.CREATE: _("Only editors and publishers may create %(models)s."),
+        Action.SUBMIT: _("Only editors and publishers may submit %(models)s for review."),
+        Action.RETURN: _("Only editors and publishers may return %(models)s to draft."),
+        Action.DELETE: _("Only editors and publishers may delete %(models)s."),
+    }
+    return messages.get(action, _("Only editors and publishers may change %(models)s.")) % names
+
+
+def settable_statuses(user, record: models.Model, before: str | None) -> list[str]:
+    """The statuses ``user`` may give ``record``, whose stored status is ``before`` (None: new).
+
+    What the admin's status menu offers: an editor draft and review, a publisher all three.
+    """
+    settable = []
+    for status in Status.values:
+        if before is None:
+            actions = actions_for(type(record), None, status)
+            permitted = all(allowed(user, action, record, status=status) for action in actions)
+        else:
+            actions = [Action.CHANGE, *actions_for(type(record), before, status)]
+            permitted = all(allowed(user, action, record, status=before) for action in actions)
+        if permitted:
+            settable.append(status)
+    return settable
 
 
 def stored_status(record: models.Model) -> str | None:

@@ -280,8 +280,7 @@ def test_an_editor_may_not_import_a_published_row_a_publisher_may(editor, publis
         (
             2,
             "status",
-            "You may not publish this organisation (published): it needs the permission "
-            "“institutions.publish_organisation”.",
+            "Only publishers may publish this organisation; submit it for review instead.",
         )
     ]
     assert Organisation.objects.filter(slug__in=["draft-org", "public-org"]).count() == 0
@@ -308,8 +307,7 @@ def test_an_editor_may_not_change_a_published_record(editor):
         (
             1,
             "status",
-            "You may not change this organisation (published): it needs the permission "
-            "“institutions.publish_organisation”.",
+            "Only publishers may change this organisation while it is published.",
         )
     ]
     assert Organisation.objects.get(slug="uba").name == "Umweltbundesamt"

@@ -175,8 +175,7 @@ def test_admin_form_names_the_missing_permission(client, editor):
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["status"] == [
-        "You may not publish this organisation (in review): it needs the permission "
-        "“institutions.publish_organisation”."
+        "Only publishers may publish this organisation; it stays in review until one does."
     ]
     assert Organisation.objects.get(pk=record.pk).status == Status.REVIEW
 
@@ -235,8 +234,7 @@ def test_api_refusal_names_the_missing_permission(editor):
     assert response.json() == {
         "status": 403,
         "code": "workflow",
-        "detail": "You may not publish this organisation (draft): it needs the permission "
-        "“institutions.publish_organisation”.",
+        "detail": "Only publishers may publish this organisation; submit it for review instead.",
         "errors": [],
     }
 
