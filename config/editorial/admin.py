@@ -23,6 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from config.editorial import workflow
 from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
+from config.editorial.revision_admin import RevisionAdminMixin
 from config.framework.fields import CountriesField
 from config.framework.internals import condition_holds
 from config.framework.visibility import Status
@@ -167,7 +168,8 @@ class RecordAdminMixin:
         return status is None or workflow.allowed(request.user, action, obj, status)
 
     def has_change_permission(self, request, obj=None):
-        # Editors without the publish permission see a published record read-only.
+        # Editors without the publish permission may not change a published record: RevisionAdminMixin
+        # (config/editorial/revision_admin.py) lets them propose a change to it instead.
         if not self.workflow_allows(request, workflow.Action.CHANGE, obj):
             return False
         return super().has_change_permission(request, obj)
@@ -245,11 +247,13 @@ class RecordAdminMixin:
     countries_field = "countries"
 
 
-class RecordAdmin(RecordAdminMixin, SimpleHistoryAdmin):
+# RevisionAdminMixin first: an editor's change to a published record is stored as a proposal
+# (config/editorial/revision_admin.py) before RecordAdminMixin would refuse or write it.
+class RecordAdmin(RevisionAdminMixin, RecordAdminMixin, SimpleHistoryAdmin):
     """For models without translated fields."""
 
 
-class TranslatedRecordAdmin(RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class TranslatedRecordAdmin(RevisionAdminMixin, RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     """For models with translated fields: one tab per language."""
 
 
