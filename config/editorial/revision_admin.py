@@ -217,6 +217,21 @@ class RevisionAdminMixin:
 
     # The revision page --------------------------------------------------------------------------
 
+    def row_models(self, request, obj) -> list[tuple]:
+        """The models of the rows edited on this record's page, each with its foreign key's column."""
+        rows = []
+        for inline in self.get_inline_instances(request, obj):
+            keys = [
+                field
+                for field in inline.model._meta.fields
+                if field.many_to_one
+                and field.related_model is self.model
+                and inline.fk_name in (None, field.name)
+            ]
+            if keys:
+                rows.append((inline.model, keys[0].attname))
+        return rows
+
     def bound_forms(self, request, revision, data, files=None):
         """The change form and its inline formsets for the record as stored, bound to ``data``."""
         record = self.get_object(request, str(revision.object_id))
@@ -248,7 +263,7 @@ class RevisionAdminMixin:
             record_context.update(
                 revision=revision,
                 changes=revisions.describe_changes(form, formsets),
-                later=revisions.later_changes(revision, stored),
+                later=revisions.later_changes(revision, stored, self.row_models(request, obj)),
                 may_decide=revision.is_open and revisions.may_decide(request.user, obj),
                 may_withdraw=revision.is_open and revision.author_id == request.user.pk,
                 history_url=reverse(
@@ -345,7 +360,10 @@ class RevisionAdminMixin:
         data = revisions.submitted_data(request.POST)
         with transaction.atomic():
             record = self.model._base_manager.select_for_update().get(pk=obj.pk)
-            if revisions.later_changes(revision, record) and "_confirm_stale" not in request.POST:
+            if (
+                revisions.later_changes(revision, record, self.row_models(request, obj))
+                and "_confirm_stale" not in request.POST
+            ):
                 self.message_user(
                     request,
                     _(

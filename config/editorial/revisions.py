@@ -205,17 +205,22 @@ def published_reason(revision: Revision) -> str:
     return reason
 
 
-def later_changes(revision: Revision, record: models.Model) -> list:
-    """The history entries of ``record`` written after ``revision`` was proposed against it, oldest
-    first: what publishing the proposal would overwrite if the live record changed since."""
-    if record.updated_at <= revision.based_on or not hasattr(type(record), "history"):
-        return []
-    return list(
-        type(record)
-        .history.filter(**{type(record)._meta.pk.attname: record.pk}, updated_at__gt=revision.based_on)
-        .select_related("history_user")
-        .order_by("history_date")
-    )
+def later_changes(revision: Revision, record: models.Model, rows=()) -> list:
+    """The history entries of ``record`` — and of its rows, ``rows`` naming each row model and its
+    foreign key to the record — written after ``revision`` was proposed, oldest first: what
+    publishing the proposal would overwrite. Each entry gets a ``label`` (what was changed)."""
+    entries = []
+    if record.updated_at > revision.based_on and hasattr(type(record), "history"):
+        entries += type(record).history.filter(
+            **{type(record)._meta.pk.attname: record.pk}, updated_at__gt=revision.based_on
+        )
+    # Saving a proposal writes no row: a row's entry after the proposal's last save is a change since.
+    for model, foreign_key in rows:
+        if hasattr(model, "history"):
+            entries += model.history.filter(**{foreign_key: record.pk}, history_date__gt=revision.updated_at)
+    for entry in entries:
+        entry.label = f"{str(type(entry.instance)._meta.verbose_name).capitalize()} “{entry.instance}”"
+    return sorted(entries, key=lambda entry: entry.history_date)
 
 
 # The diff of a bound form --------------------------------------------------------------------------

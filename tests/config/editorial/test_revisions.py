@@ -70,6 +70,7 @@ def test_editor_gets_an_editable_form_with_a_banner_on_a_published_record(client
     assert response.context["has_change_permission"] is True
     assert response.context["revision_context"]["proposing"] is True
     assert "Saving proposes your changes as a revision" in response.text
+    assert "editorial/revisions.css" in response.text
     assert response.context["adminform"].form.fields["status"].disabled is True
 
 
@@ -376,3 +377,21 @@ def test_a_draft_is_still_changed_directly_by_an_editor(client, editor):
     draft.refresh_from_db()
     assert draft.city == "Beijing"
     assert Revision.objects.count() == 0
+
+
+def test_a_row_changed_since_the_proposal_makes_it_stale(client, editor, publisher, event):
+    client.force_login(editor)
+    propose(client, event, city="Beijing")
+    revision = Revision.objects.get()
+    session = Session.objects.get()
+    session.title = "Day one"
+    session.save()
+    client.force_login(publisher)
+    page = client.get(revisions.revision_url(revision))
+
+    refused = client.post(revisions.revision_url(revision), {**page_data(page), "_publish": "1"})
+
+    assert refused.status_code == 200
+    assert [entry.label for entry in refused.context["revision_context"]["later"]] == ["Session “Day one”"]
+    event.refresh_from_db()
+    assert event.city == "Tianjin"
