@@ -202,7 +202,8 @@ class RevisionAdminMixin:
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         if obj is not None:
-            extra_context = {**(extra_context or {}), "revision_context": self.revision_context(request, obj)}
+            record_context = {**self.revision_context(request, obj), "version_page": True}
+            extra_context = {**(extra_context or {}), "revision_context": record_context}
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
