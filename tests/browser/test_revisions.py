@@ -11,10 +11,24 @@ from config.framework.visibility import Status
 from events.models import Event
 from tests import factories
 from tests.factories import PASSWORD
-from tests.helpers import admin_url
+from tests.helpers import admin_url, grant
 
 # serialized_rollback: as in test_visitor.py, the flush after the test keeps the migrations' rows.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+# The editorial groups come from a data migration, which the flush after an earlier transactional
+# test (one without serialized_rollback) removes; these accounts hold the same permissions on events.
+@pytest.fixture
+def editor():
+    return grant(factories.StaffFactory(username="editor"), Event, "view", "add", "change", "delete")
+
+
+@pytest.fixture
+def publisher():
+    return grant(
+        factories.StaffFactory(username="publisher"), Event, "view", "add", "change", "delete", "publish"
+    )
 
 
 def sign_in(browser, base_url, user):
