@@ -25,6 +25,7 @@ from config.editorial.concurrency import ConcurrencyMixin
 from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
 from config.editorial.publishing import PublishingAdminMixin
+from config.editorial.revision_admin import RevisionAdminMixin
 from config.framework.fields import CountriesField
 from config.framework.forms import partial_date_form
 from config.framework.internals import condition_holds
@@ -178,7 +179,8 @@ class RecordAdminMixin(ConcurrencyMixin):
         return status is None or workflow.allowed(request.user, action, obj, status)
 
     def has_change_permission(self, request, obj=None):
-        # Editors without the publish permission see a published record read-only.
+        # Editors without the publish permission may not change a published record: RevisionAdminMixin
+        # (config/editorial/revision_admin.py) lets them propose a change to it instead.
         if not self.workflow_allows(request, workflow.Action.CHANGE, obj):
             return False
         return super().has_change_permission(request, obj)
@@ -254,11 +256,15 @@ class RecordAdminMixin(ConcurrencyMixin):
     countries_field = "countries"
 
 
-class RecordAdmin(PublishingAdminMixin, RecordAdminMixin, SimpleHistoryAdmin):
+# RevisionAdminMixin first: an editor's change to a published record is stored as a proposal
+# (config/editorial/revision_admin.py) before the publishing step or RecordAdminMixin would see it.
+class RecordAdmin(RevisionAdminMixin, PublishingAdminMixin, RecordAdminMixin, SimpleHistoryAdmin):
     """For models without translated fields."""
 
 
-class TranslatedRecordAdmin(PublishingAdminMixin, RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class TranslatedRecordAdmin(
+    RevisionAdminMixin, PublishingAdminMixin, RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     """For models with translated fields: one tab per language."""
 
 

@@ -1,6 +1,8 @@
-"""The editorial app's one table: the background jobs of bulk import and export (config/editorial/jobs.py)."""
+"""The editorial app's tables: the background jobs of bulk import and export (config/editorial/jobs.py)
+and the revisions editors propose to published records (config/editorial/revisions.py)."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -80,3 +82,83 @@ class Job(models.Model):
     @property
     def has_errors(self) -> bool:
         return bool(self.error_count or self.message)
+
+
+class Revision(models.Model):
+    """A change an editor proposes to a published record, kept beside the live record until a
+    publisher publishes it (config/editorial/revisions.py).
+
+    ``data`` is the change form as it was submitted (each field's list of values, inline formsets
+    included), so that publishing it replays the same admin form, with the same validation,
+    inlines and links; ``fields`` names the form's own fields. ``based_on`` is the record's
+    ``updated_at`` when the proposal was made: a later one means the live record changed since.
+    """
+
+    class Kind(models.TextChoices):
+        CHANGE = "change", _("change")
+        REVERT = "revert", _("revert to an earlier version")
+
+    class State(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        REJECTED = "rejected", _("rejected")
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("kind of record"),
+    )
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    record = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.CHANGE)
+    version = models.PositiveBigIntegerField(
+        _("version reverted to"), null=True, blank=True, help_text=_("the history entry a revert restores")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("why the change is proposed"))
+    data = models.JSONField(_("proposed change"), default=dict)
+    fields = models.JSONField(_("form fields"), default=list)
+    based_on = models.DateTimeField(_("record's version proposed against"))
+    state = models.CharField(_("state"), max_length=16, choices=State, default=State.PROPOSED)
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "state"], name="editorial_revision_record")
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "author"],
+                condition=models.Q(state="proposed"),
+                name="editorial_revision_one_open_per_author",
+                violation_error_message=_("You already have an open proposal for this record."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("Revision %(number)s of %(record)s") % {
+            "number": self.pk,
+            "record": f"{self.content_type.name} {self.object_id}",
+        }
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.PROPOSED

@@ -27,7 +27,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config.editorial import history, workflow
+from config.editorial import history, revisions, workflow
+from config.editorial.models import Revision
 from config.framework.visibility import Status
 
 PANEL_LENGTH = 10
@@ -159,9 +160,26 @@ def records_in_review(user) -> RecordsInReview:
     return RecordsInReview(user)
 
 
+def proposed_revisions(user) -> list[QueueItem]:
+    """The changes editors propose to published records (``config.editorial.revisions``)."""
+    return [
+        QueueItem(
+            record=revision.record,
+            author=revision.author,
+            date=revision.created_at,
+            url=revision.url,
+            kind=str(revision.record._meta.verbose_name),
+            what=_("proposed revert") if revision.kind == Revision.Kind.REVERT else _("proposed change"),
+            history_url=admin_url(revision.record, "history"),
+        )
+        for revision in revisions.open_revisions(user)
+    ]
+
+
 # The sources of the queue: add one per line.
 SOURCES = [
     records_in_review,
+    proposed_revisions,
 ]
 
 

@@ -20,6 +20,9 @@ unpublish         ``publish_<model>`` (published → draft or review)
 delete            ``delete_<model>``; deleting a published record also needs ``publish_<model>``
 ================  ===============================================================================
 
+In the admin an editor's change (or revert) of a published record is not refused but stored as a
+proposal, which a publisher publishes through ``save_record`` (``config.editorial.revisions``).
+
 Rows that hang on a record (roles, participations, speakers, sessions …) need only the model
 permission of their own kind; they are changed together with their record.
 

@@ -138,7 +138,8 @@ def perform_in_admin(client, action, status):
     record = Organisation.objects.get(slug="target")
     if action == "change":
         response = client.post(f"{base}{record.pk}/change/", admin_form_data(status, name="Renamed"))
-        return response.status_code == 302
+        # An editor's change to a published record is a proposal (tests/config/editorial/test_revisions.py).
+        return response.status_code == 302 and Organisation.objects.get(pk=record.pk).name == "Renamed"
     if action == "delete":
         response = client.post(f"{base}{record.pk}/delete/", {"post": "yes"})
         return response.status_code == 302 and not Organisation.objects.filter(pk=record.pk).exists()
@@ -180,14 +181,19 @@ def test_admin_form_names_the_missing_permission(client, editor):
     assert Organisation.objects.get(pk=record.pk).status == Status.REVIEW
 
 
-def test_editor_sees_a_published_record_read_only_in_the_admin(client, editor):
+def test_editor_may_only_propose_a_change_to_a_published_record_in_the_admin(client, editor):
     client.force_login(editor)
-    record = factories.OrganisationFactory(slug="target", status=Status.PUBLISHED)
+    record = factories.OrganisationFactory(slug="target", name="Target", status=Status.PUBLISHED)
+    url = f"/admin/institutions/organisation/{record.pk}/change/"
 
-    response = client.get(f"/admin/institutions/organisation/{record.pk}/change/")
+    page = client.get(url)
+    saved = client.post(url, admin_form_data(Status.PUBLISHED, name="Renamed"))
 
-    assert response.status_code == 200
-    assert response.context["has_change_permission"] is False
+    assert page.status_code == 200
+    assert page.context["revision_context"]["proposing"] is True
+    assert page.context["has_delete_permission"] is False
+    assert saved.status_code == 302
+    assert Organisation.objects.get(pk=record.pk).name == "Target"
 
 
 # The API --------------------------------------------------------------------------------------
