@@ -69,6 +69,7 @@ duplicates(
         name="lower(unaccent({t}.name))",
         threshold=0.6,
         also="({a}.acronym <> '' AND lower({a}.acronym) = lower({b}.acronym))",
+        columns=("acronym",),
     )
 )
 duplicates(
@@ -76,6 +77,7 @@ duplicates(
         Event,
         name="lower(unaccent({t}.name))",
         threshold=0.5,
-        require="{a}.start_date IS NOT DISTINCT FROM {b}.start_date",
+        require="{a}.start_date = {b}.start_date",
+        columns=("start_date",),
     )
 )

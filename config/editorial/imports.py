@@ -933,6 +933,7 @@ class RecordResource(ModelResource):
                 result.totals[row_result.import_type] -= 1
                 row_result.import_type = RowResult.IMPORT_TYPE_INVALID
                 row_result.validation_error = entry.error
+                row_result.changes, row_result.warnings = [], []  # an error now, not a change
                 result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
             result.append_invalid_row(entry.number, entry.row, entry.error)
         self.refused = []

@@ -330,6 +330,7 @@ def described_rows(result) -> list[dict]:
         {
             "row": row.number,
             "record": row.object_repr or "",
+            "id": row.object_id,
             "changes": row.changes,
             "warnings": row.warnings,
         }

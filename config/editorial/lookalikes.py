@@ -29,6 +29,7 @@ from django.db import connection, models, transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -98,7 +99,7 @@ class DuplicateRule:
     ``name`` is the text compared, over the row ``{t}`` ("concat_ws(' ', {t}.given_name,
     {t}.family_name)"); a pair is alike when the trigram similarity of the two texts is at least
     ``threshold``, or when ``also`` holds (same acronym); ``require`` must hold as well (the same
-    date). ``also`` and ``require`` name the rows ``{a}`` and ``{b}``.
+    date). ``also`` and ``require`` name the rows ``{a}`` and ``{b}`` and read only ``columns``.
     """
 
     model: type[models.Model]
@@ -106,6 +107,7 @@ class DuplicateRule:
     threshold: float = 0.6
     also: str = ""
     require: str = ""
+    columns: tuple[str, ...] = ()  # the columns ``also`` and ``require`` read
 
 
 RULES: dict[type[models.Model], DuplicateRule] = {}
@@ -126,24 +128,42 @@ class Pair:
 
 
 def likely_duplicates(rule: DuplicateRule, limit: int = PAIRS_SHOWN) -> list[Pair]:
-    """The pairs of ``rule.model``'s records alike by ``rule``, the most alike first."""
+    """The pairs of ``rule.model``'s records alike by ``rule``, the most alike first.
+
+    Comparing every record with every other is quadratic (2,000 people: 2 million similarities, past
+    a request's statement timeout), so the records are copied with their compared name into a
+    temporary table with a trigram index, which finds each record's look-alikes (``%`` at the
+    rule's threshold); ``also`` is a second join, ``require`` a condition of both.
+    """
     model = rule.model
-    table = connection.ops.quote_name(model._meta.db_table)
-    pk = connection.ops.quote_name(model._meta.pk.column)
-    first, second = rule.name.format(t="a"), rule.name.format(t="b")
-    alike = f"similarity({first}, {second}) >= %s"
+    quote = connection.ops.quote_name
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    names = quote(f"lookalikes_{model._meta.db_table}")
+    require = f" AND {rule.require.format(a='a', b='b')}" if rule.require else ""
+    alike = [f"a.lookalike_name %% b.lookalike_name{require}"]
     if rule.also:
-        alike = f"({alike} OR {rule.also.format(a='a', b='b')})"
-    if rule.require:
-        alike += f" AND {rule.require.format(a='a', b='b')}"
-    sql = (
-        f"SELECT a.{pk}, b.{pk}, similarity({first}, {second}) AS score "
-        f"FROM {table} a JOIN {table} b ON a.{pk} < b.{pk} "
-        f"WHERE {alike} ORDER BY score DESC, a.{pk}, b.{pk} LIMIT %s"
+        alike.append(f"({rule.also.format(a='a', b='b')}){require}")
+    joins = " UNION ".join(
+        f"SELECT a.{pk} AS first, b.{pk} AS second, similarity(a.lookalike_name, b.lookalike_name) AS score "
+        f"FROM {names} a JOIN {names} b ON a.{pk} < b.{pk} AND {condition}"
+        for condition in alike
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [rule.threshold, limit])
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {names}")
+        columns = "".join(f", t.{quote(column)}" for column in rule.columns)
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {names} ON COMMIT DROP AS "
+            f"SELECT t.{pk}{columns}, {rule.name.format(t='t')} AS lookalike_name FROM {table} t"
+        )
+        cursor.execute(f"CREATE INDEX ON {names} USING gin (lookalike_name gin_trgm_ops)")
+        cursor.execute(f"ANALYZE {names}")
+        cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(rule.threshold)])
+        cursor.execute(
+            f"SELECT first, second, score FROM ({joins}) pairs ORDER BY score DESC, first, second LIMIT %s",
+            [limit],
+        )
         found = cursor.fetchall()
+        cursor.execute(f"DROP TABLE {names}")
     ids = {pk for row in found for pk in row[:2]}
     records = for_labels(model._default_manager.filter(pk__in=ids)).in_bulk()
     return [
@@ -305,34 +325,37 @@ def duplicates_view(site, request):
         return merge_view(site, request)
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
-    sections = []
-    for model, rule in RULES.items():
-        if not request.user.has_perm(workflow.permission_name(model, "view")):
-            continue
-        pairs = [
-            {"pair": pair, "first": details_of(pair.first), "second": details_of(pair.second)}
-            for pair in likely_duplicates(rule)
-        ]
-        sections.append(
-            {
-                "opts": model._meta,
-                "label": model._meta.label_lower,
-                "pairs": pairs,
-                "may_merge": may_merge(request.user, model),
-            }
-        )
+    # One kind of record per page (?kind=institutions.person): finding the pairs of one kind takes
+    # up to a few seconds on thousands of records.
+    kinds = [model for model in RULES if request.user.has_perm(workflow.permission_name(model, "view"))]
+    model = next(
+        (m for m in kinds if m._meta.label_lower == request.GET.get("kind")), kinds[0] if kinds else None
+    )
+    section = None
+    if model is not None:
+        section = {
+            "opts": model._meta,
+            "label": model._meta.label_lower,
+            "pairs": [
+                {"pair": pair, "first": details_of(pair.first), "second": details_of(pair.second)}
+                for pair in likely_duplicates(RULES[model])
+            ],
+            "may_merge": may_merge(request.user, model),
+        }
     context = {
         **site.each_context(request),
         "title": _("Possible duplicates"),
         "subtitle": None,
-        "sections": sections,
+        "kinds": [{"label": m._meta.label_lower, "opts": m._meta, "current": m is model} for m in kinds],
+        "section": section,
     }
     return TemplateResponse(request, "admin/duplicates.html", context)
 
 
 def merge_view(site, request):
     """A pair's merge form posts here: the model, the record kept and the record merged away."""
-    back = HttpResponseRedirect(reverse(f"{site.name}:duplicates"))
+    kind = request.POST.get("model", "")
+    back = HttpResponseRedirect(f"{reverse(f'{site.name}:duplicates')}?{urlencode({'kind': kind})}")
     model = next((m for m in RULES if m._meta.label_lower == request.POST.get("model")), None)
     # The form names the pair and the record kept; the other of the pair is merged away.
     try:

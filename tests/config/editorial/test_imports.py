@@ -796,12 +796,14 @@ def test_the_dry_run_lists_each_changed_field_old_and_new_and_warns_of_a_date_ma
         {
             "row": 2,
             "record": "Same",
+            "id": Event.objects.get(slug="same").pk,
             "changes": [{"column": "start", "field": "Start", "old": "1 May 2024", "new": "28 May 2024"}],
             "warnings": [],
         },
         {
             "row": 3,
             "record": "Retyped again",
+            "id": Event.objects.get(slug="retyped").pk,
             "changes": [
                 {"column": "name", "field": "Name", "old": "Retyped", "new": "Retyped again"},
                 {"column": "start", "field": "Start", "old": "October 2024", "new": "1 October 2024"},
@@ -820,6 +822,7 @@ def test_the_dry_run_lists_each_changed_field_old_and_new_and_warns_of_a_date_ma
     assert "What the import would change" in page
     assert warning in page
     assert "Retyped again" in page and "Germany" in page and "France" in page
+    assert reverse("admin:events_event_change", args=[Event.objects.get(slug="retyped").pk]) in page
     assert Event.objects.get(slug="retyped").name == "Retyped"  # a dry run writes nothing
 
 
