@@ -800,8 +800,12 @@ class RecordResource(ModelResource):
     def save_m2m(self, instance, row, **kwargs):
         pass  # with the batch: write_links()
 
+    def import_row(self, row, instance_loader, **kwargs):
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        row_result.number = sheet_row(kwargs["row_number"])  # invalid rows too
+        return row_result
+
     def after_import_row(self, row, row_result, **kwargs):
-        row_result.number = sheet_row(kwargs["row_number"])
         row_result.changed_columns = self.changed_columns
         row_result.changes, row_result.warnings = self.row_changes, self.row_warnings
         if self.current is not None:

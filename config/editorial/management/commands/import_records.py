@@ -126,8 +126,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"Row {row.number}: warning: {warning}")
         if self.verbosity_level >= 2:
             for row in result.rows:
-                number = getattr(row, "number", "")
-                self.stdout.write(f"Row {number}: {row.import_type} {row.object_repr or ''}".rstrip())
+                self.stdout.write(f"Row {row.number}: {row.import_type} {row.object_repr or ''}".rstrip())
                 for change in getattr(row, "changes", []):
                     self.stdout.write(f"  {change['field']}: {change['old'] or '–'} → {change['new'] or '–'}")
 
