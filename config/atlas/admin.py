@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from config.atlas import lookalikes  # noqa: F401 (registers what tells records apart, and duplicates)
 from config.atlas.models import Change
 
 

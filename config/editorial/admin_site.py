@@ -29,6 +29,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from config.editorial import lookalikes
+
 DEVICE_NAME = "Authenticator app"
 
 
@@ -183,8 +185,16 @@ class AtlasAdminSite(admin.AdminSite):
             path("two-factor/", self.two_factor_view, name="two-factor"),
             path("keep-alive/", self.admin_view(self.keep_alive_view), name="keep-alive"),
             path("review-queue/", self.admin_view(self.review_queue_view), name="review-queue"),
+            path("duplicates/", self.admin_view(self.duplicates_view), name="duplicates"),
             *super().get_urls(),
         ]
+
+    def autocomplete_view(self, request):
+        # Each result labelled with what tells it apart from look-alikes (config/editorial/lookalikes.py).
+        return lookalikes.AutocompleteView.as_view(admin_site=self)(request)
+
+    def duplicates_view(self, request):
+        return lookalikes.duplicates_view(self, request)
 
     def keep_alive_view(self, request):
         """Nothing but a request of the session: editorial/keep_alive.js calls it while an editor

@@ -7,7 +7,7 @@ bounded by the limits, not by what the file claims to hold. The limits are setti
 docs/import.md); each is refused with a ``FileLimitError`` that says which, in the admin's form, the
 job's page and the ``import_records`` command alike.
 
-Rows are numbered as the import numbers them: row 1 is the first row under the header.
+Rows are numbered as a spreadsheet shows them: the header is row 1, the first row under it row 2.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ def check_unpacked_size(data: bytes) -> None:
 def limited_rows(rows: Iterable[list], headers: list) -> Iterator[list]:
     """``rows`` (under the header) checked for the row and cell limits as they are read."""
     max_rows, max_chars = settings.IMPORT_MAX_ROWS, settings.IMPORT_MAX_CELL_CHARS
-    for number, row in enumerate(rows, 1):
-        if number > max_rows:
+    for number, row in enumerate(rows, 2):
+        if number - 1 > max_rows:
             raise FileLimitError(
                 _("The file has more than %(limit)s rows; an import takes at most %(limit)s: split it.")
                 % {"limit": f"{max_rows:,}"}

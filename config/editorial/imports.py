@@ -26,9 +26,12 @@ import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import DataError, IntegrityError, transaction
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db import DataError, IntegrityError, models, transaction
 from django.db.models import Case, Q, Value, When
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export import widgets
 from import_export.admin import ImportExportMixin
@@ -352,6 +355,9 @@ class RecordsField(Field):
         return super().get_value(instance)
 
 
+# Model fields exported as numbers.
+NUMERIC_FIELDS = (models.IntegerField, models.DecimalField, models.FloatField)
+
 OUR_WIDGETS = (TextWidget, ChoiceWidget, CountryWidget, ListWidget, PartialDateWidget, RecordWidget)
 
 
@@ -403,16 +409,34 @@ class ChunkedInstanceLoader(BaseInstanceLoader):
         return self.instances.get(key)
 
 
-class ImportResult(Result):
-    """import-export's result, keeping the first ``DETAILED_ROWS`` rows' results and every error.
+def sheet_row(number: int) -> int:
+    """The row a spreadsheet shows for import-export's row ``number`` (1 = the first row under the
+    header): the header is row 1, the first row of data row 2."""
+    return number + 1
 
-    The totals count every row. ``row_errors()`` numbers rows by their place in the file (the
-    library counts the results it kept, which is the same while every row is kept).
+
+class ImportResult(Result):
+    """import-export's result, keeping the first ``DETAILED_ROWS`` rows' results, every error and
+    every row with a warning.
+
+    The totals count every row. Rows are numbered as the spreadsheet shows them (``sheet_row``):
+    errors, invalid rows and each row's ``number``.
     """
 
     def append_row_result(self, row_result):
-        if len(self.rows) < DETAILED_ROWS or row_result.errors or row_result.validation_error:
+        if (
+            len(self.rows) < DETAILED_ROWS
+            or row_result.errors
+            or row_result.validation_error
+            or getattr(row_result, "warnings", None)
+        ):
             super().append_row_result(row_result)
+
+    def append_invalid_row(self, number, row, validation_error):
+        super().append_invalid_row(sheet_row(number), row, validation_error)
+
+    def append_error_row(self, number, row, errors):
+        super().append_error_row(sheet_row(number), row, errors)
 
     def row_errors(self):
         return [(row.number, row.errors) for row in self.error_rows]
@@ -497,6 +521,9 @@ class RecordResource(ModelResource):
         self.file_name = ""
         self.row_errors = {}
         self.changed_columns = []
+        self.row_changes: list[dict] = []  # the changed row's columns, old → new (described_changes)
+        self.row_warnings: list[str] = []
+        self.fields_by_column = {field.column_name: field for field in self.fields.values()}
         self.on_row = None  # called after each row (the command's progress bar)
         self.pending: list[Pending] = []  # checked rows, written by flush()
         self.pending_ids: set[int] = set()
@@ -557,6 +584,7 @@ class RecordResource(ModelResource):
             self.flush()
         self.row_errors = {}
         self.changed_columns = []
+        self.row_changes, self.row_warnings = [], []
         for column, value in row.items():
             if is_formula(value):
                 self.row_errors[column] = [
@@ -610,11 +638,15 @@ class RecordResource(ModelResource):
                 for field in self.fields.values()
                 if isinstance(field, RecordsField)
             }
-        # The stored values and status, for the comparison and the workflow (no copy, no query).
-        instance._stored_values = {
-            field.column_name: comparable(field.get_value(instance))
+        # The stored values and status, for the comparison and the workflow (no copy, no query);
+        # the values as they are, for the preview's "old → new".
+        instance._stored_raw = {
+            field.column_name: field.get_value(instance)
             for field in self.get_import_fields()
             if not isinstance(field.widget, widgets.ManyToManyWidget)
+        }
+        instance._stored_values = {
+            column: comparable(value) for column, value in instance._stored_raw.items()
         }
         instance._stored_status = None if new else getattr(instance, "status", None)
 
@@ -640,6 +672,8 @@ class RecordResource(ModelResource):
         if import_validation_errors:
             return False
         self.changed_columns = self.changes(instance, original, row)
+        if self.changed_columns and not instance._state.adding:
+            self.row_changes, self.row_warnings = self.described_changes(instance)
         return not self.changed_columns and not instance._state.adding
 
     def changes(self, instance, original, row) -> list[str]:
@@ -657,6 +691,38 @@ class RecordResource(ModelResource):
             if new != old:
                 changed.append(field.column_name)
         return changed
+
+    def described_changes(self, instance) -> tuple[list[dict], list[str]]:
+        """The changed columns of ``instance`` as the preview shows them — the field's label, the
+        stored value and the imported one, readable (records by name, dates in words) — and the
+        warnings of the row: a date whose precision would change."""
+        changes, warnings = [], []
+        for column in self.changed_columns:
+            field = self.fields_by_column[column]
+            if isinstance(field.widget, widgets.ManyToManyWidget):
+                old = instance._stored_m2m.get(field.attribute, [])
+            else:
+                old = instance._stored_raw.get(column)
+            new = field.get_value(instance)
+            label = self.label_of(field)
+            changes.append(
+                {"column": column, "field": label, "old": readable(field, old), "new": readable(field, new)}
+            )
+            if isinstance(field, PartialDateField):
+                warning = precision_warning(label, old, new)
+                if warning:
+                    warnings.append(warning)
+        return changes, warnings
+
+    def label_of(self, field) -> str:
+        """The verbose name of the model field the column names, else of the field it sets
+        (``Name``, ``Name [de]``, ``Start``)."""
+        for name in (field.column_name, field.attribute):
+            try:
+                return str(capfirst(self._meta.model._meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:
+                continue
+        return field.column_name
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         # The cell errors (by column) come first; the model's own checks add what they find.
@@ -725,8 +791,14 @@ class RecordResource(ModelResource):
     def save_m2m(self, instance, row, **kwargs):
         pass  # with the batch: write_links()
 
+    def import_row(self, row, instance_loader, **kwargs):
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        row_result.number = sheet_row(kwargs["row_number"])  # invalid rows too
+        return row_result
+
     def after_import_row(self, row, row_result, **kwargs):
         row_result.changed_columns = self.changed_columns
+        row_result.changes, row_result.warnings = self.row_changes, self.row_warnings
         if self.current is not None:
             self.current.row_result = row_result
             self.current = None
@@ -856,6 +928,7 @@ class RecordResource(ModelResource):
                 result.totals[row_result.import_type] -= 1
                 row_result.import_type = RowResult.IMPORT_TYPE_INVALID
                 row_result.validation_error = entry.error
+                row_result.changes, row_result.warnings = [], []  # an error now, not a change
                 result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
             result.append_invalid_row(entry.number, entry.row, entry.error)
         self.refused = []
@@ -874,8 +947,69 @@ class RecordResource(ModelResource):
 
     # Export ------------------------------------------------------------------------------------
 
+    def export_field(self, field, instance, **kwargs):
+        # Numbers stay numbers: a numeric cell in a workbook, a plain number in a CSV file (which
+        # the formula rule leaves alone, config/framework/spreadsheets.py), never "1,234" as text;
+        # a date known to the year is the year, a number.
+        if field.column_name in self.numeric_columns:
+            value = field.get_value(instance)
+            return "" if value is None else value
+        if isinstance(field, PartialDateField):
+            value = field.get_value(instance)
+            if value is not None and value.precision == Precision.YEAR:
+                return value.date.year
+        return super().export_field(field, instance, **kwargs)
+
+    @cached_property
+    def numeric_columns(self) -> set[str]:
+        """The columns of numeric model fields (numbers, counts, coordinates, budgets)."""
+        model, columns = self._meta.model, set()
+        for field in self.fields.values():
+            try:
+                model_field = model._meta.get_field(field.attribute or "")
+            except FieldDoesNotExist:
+                continue
+            if isinstance(model_field, NUMERIC_FIELDS) and not model_field.is_relation:
+                columns.add(field.column_name)
+        return columns
+
     def filter_export(self, queryset, **kwargs):
         return self.with_relations(super().filter_export(queryset, **kwargs))
+
+
+def readable(field, value) -> str:
+    """A value as the import preview shows it: records by name, dates in words, choices by label,
+    countries by name, several values separated by ";"."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return f"{LIST_SEPARATOR} ".join(readable(field, item) for item in value)
+    if hasattr(value, "_meta"):
+        return str(value)
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    widget = field.widget
+    if isinstance(widget, ChoiceWidget):
+        return dict(widget.choices).get(str(value), str(value))
+    if isinstance(widget, CountryWidget):
+        return str(country_names_by_code().get(value, value))
+    return str(value)
+
+
+def precision_warning(label: str, old, new) -> str:
+    """What the preview says when a date stored at one precision would be written at another:
+    "Start: October 2024 would become 1 October 2024 — write 2024-10 to keep the month"."""
+    if not isinstance(old, PartialDate) or not isinstance(new, PartialDate) or old.precision == new.precision:
+        return ""
+    said = gettext("%(field)s: %(old)s would become %(new)s") % {"field": label, "old": old, "new": new}
+    if truncate(new.date, old.precision) == old.date:
+        said += " — " + gettext("write %(iso)s to keep the %(precision)s") % {
+            "iso": old.iso,
+            "precision": Precision(old.precision).label,
+        }
+    return said
 
 
 def comparable(value):

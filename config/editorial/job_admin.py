@@ -189,6 +189,7 @@ class JobAdmin(admin.ModelAdmin):
             and job.state == Job.State.DONE
             and bool(job.file_path),
             "shown_errors": len(job.errors),
+            "shown_changes": len(job.changes),
             "refresh": not job.finished,
         }
         return TemplateResponse(request, self.change_form_template, context)

@@ -309,6 +309,7 @@ def record(job: Job, result) -> None:
     errors.sort(key=lambda error: error["row"])
     job.new, job.changed, job.unchanged = totals["new"], totals["update"], totals["skip"]
     job.errors, job.error_count = errors[: Job.MAX_ERRORS], len(errors)
+    job.changes = described_rows(result)[: Job.MAX_ERRORS]
     job.rows_done = job.rows_total or 0
     message = " ".join(str(error.error) for error in result.base_errors)
     failed = bool(message or errors)
@@ -320,6 +321,22 @@ def record(job: Job, result) -> None:
             rows,
         ) % {"count": rows}
     finish(job, Job.State.FAILED if failed else Job.State.DONE, message=message)
+
+
+def described_rows(result) -> list[dict]:
+    """The changed rows of ``result`` as the job's page lists them: the row as the spreadsheet
+    numbers it, the record, each changed field (old → new, readable) and the row's warnings."""
+    return [
+        {
+            "row": row.number,
+            "record": row.object_repr or "",
+            "id": row.object_id,
+            "changes": row.changes,
+            "warnings": row.warnings,
+        }
+        for row in result.rows
+        if getattr(row, "changes", None) or getattr(row, "warnings", None)
+    ]
 
 
 def finish(job: Job, state: str, *, message: str = "") -> None:

@@ -12,7 +12,9 @@ class Job(models.Model):
 
     The job's file — the upload to import, or the export made — lives in the private ``jobs``
     storage under ``file_path``, and only the job's views read it. ``errors`` keeps the first
-    ``MAX_ERRORS`` row errors (row, column, message); ``error_count`` counts them all.
+    ``MAX_ERRORS`` row errors (row, column, message); ``error_count`` counts them all. ``changes``
+    keeps the first ``MAX_ERRORS`` changed rows as the preview lists them (row, record, each changed
+    field old → new, a date's precision warning); ``changed`` counts them all.
     """
 
     MAX_ERRORS = 1000
@@ -54,6 +56,12 @@ class Job(models.Model):
     unchanged = models.PositiveIntegerField(_("unchanged"), null=True, blank=True)
     errors = models.JSONField(_("row errors"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("number of row errors"), default=0)
+    changes = models.JSONField(
+        _("changed rows"),
+        default=list,
+        blank=True,
+        help_text=_("the first changed rows: row, record, each changed field old → new, warnings"),
+    )
     message = models.TextField(_("message"), blank=True, help_text=_("why the job failed as a whole"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
@@ -162,9 +163,9 @@ def test_one_bad_row_writes_nothing_and_names_row_and_column(publisher, related)
     result = run(EventResource, rows, publisher)
 
     assert errors(result) == [
-        (2, "start", "“2024-13” is not a date: there is no month 13."),
-        (2, "dialogue", "No dialogue is called “Nobody knows” (by slug, acronym or name)."),
-        (3, "country", "“Atlantis” is not a country: use an ISO 3166 code such as DE, or EU."),
+        (3, "start", "“2024-13” is not a date: there is no month 13."),
+        (3, "dialogue", "No dialogue is called “Nobody knows” (by slug, acronym or name)."),
+        (4, "country", "“Atlantis” is not a country: use an ISO 3166 code such as DE, or EU."),
     ]
     assert Event.objects.filter(slug__in=["good-one", "bad-one", "good-two"]).count() == 0
 
@@ -220,7 +221,7 @@ def test_an_ambiguous_reference_is_an_error_naming_the_value(publisher):
 
     result = run(OrganisationResource, rows, publisher)
 
-    assert errors(result) == [(1, "parent", "“UBA” names several organisations (uba, uba-2): use the slug.")]
+    assert errors(result) == [(2, "parent", "“UBA” names several organisations (uba, uba-2): use the slug.")]
     assert not Organisation.objects.filter(slug="dehst").exists()
 
 
@@ -278,7 +279,7 @@ def test_an_editor_may_not_import_a_published_row_a_publisher_may(editor, publis
 
     assert errors(refused) == [
         (
-            2,
+            3,
             "status",
             "Only publishers may publish this organisation; submit it for review instead.",
         )
@@ -305,7 +306,7 @@ def test_an_editor_may_not_change_a_published_record(editor):
 
     assert errors(result) == [
         (
-            1,
+            2,
             "status",
             "Only publishers may change this organisation while it is published.",
         )
@@ -335,7 +336,7 @@ def test_formulas_are_refused_and_escaped_cells_restored(publisher):
     result = run(EventResource, rows, publisher)
 
     assert errors(result) == [
-        (1, "name", '“=HYPERLINK("http://evil")” is a spreadsheet formula; formulas are not imported.')
+        (2, "name", '“=HYPERLINK("http://evil")” is a spreadsheet formula; formulas are not imported.')
     ]
     assert run(EventResource, rows[1:], publisher).totals["new"] == 1
     assert Event.objects.get(slug="f2").name_en == "-minus sign first"
@@ -426,8 +427,8 @@ def test_a_text_or_a_list_over_its_limit_is_a_row_error_naming_the_column(publis
     result = run(OrganisationResource, rows, publisher)
 
     assert errors(result) == [
-        (1, "description_de", "Ensure this value has at most 10000 characters (it has 10001)."),
-        (2, "aliases", "List contains 21 items, it should contain no more than 20."),
+        (2, "description_de", "Ensure this value has at most 10000 characters (it has 10001)."),
+        (3, "aliases", "List contains 21 items, it should contain no more than 20."),
     ]
     assert Organisation.objects.filter(slug__in=["uba", "dehst"]).count() == 0
 
@@ -457,7 +458,7 @@ def test_admin_dry_run_reports_the_bad_row_and_column_and_writes_nothing(client,
     assert (job.kind, job.state, job.errors) == (
         Job.Kind.DRY_RUN,
         Job.State.FAILED,
-        [{"row": 2, "column": "country", "message": message}],
+        [{"row": 3, "column": "country", "message": message}],
     )
     page = client.get(response.url)
     assert message in page.content.decode()
@@ -565,6 +566,59 @@ def test_an_exported_file_reimports_as_unchanged(client, publisher, file_format)
     assert event.history.count() == history
 
 
+def test_exports_keep_numbers_as_numbers(client, publisher):
+    factories.EventFactory(
+        slug="numbers", name="Numbers", latitude=Decimal("-33.868800"), longitude=Decimal("151.209300"),
+        number=12, participant_count=1234, start_date=datetime.date(2019, 1, 1), start_precision="year",
+    )  # fmt: skip
+    client.force_login(publisher)
+    columns = EventResource.columns()
+    at = {
+        name: columns.index(name)
+        for name in ("number", "latitude", "longitude", "participant_count", "start")
+    }
+
+    sheet = openpyxl.load_workbook(io.BytesIO(export(client, "?q=numbers", XLSX).content)).active
+    row = next(sheet.iter_rows(min_row=2, values_only=True))
+    cells = {name: row[index] for name, index in at.items()}
+    assert cells == {
+        "number": 12,
+        "latitude": -33.8688,
+        "longitude": 151.2093,
+        "participant_count": 1234,
+        "start": 2019,
+    }
+    types = {name: sheet.cell(row=2, column=index + 1).data_type for name, index in at.items()}
+    assert types == dict.fromkeys(at, "n")  # numeric cells, not text
+
+    lines = export(client, "?q=numbers", CSV).content.decode().splitlines()
+    values = lines[1].split(",")
+    assert {name: values[index] for name, index in at.items()} == {
+        "number": "12",
+        "latitude": "-33.868800",
+        "longitude": "151.209300",
+        "participant_count": "1234",
+        "start": "2019",
+    }
+
+
+def test_a_project_budget_is_a_number_and_round_trips(client, publisher):
+    factories.ProjectFactory(slug="budgeted", title="Budgeted", budget=Decimal("2500000.50"), currency="EUR")
+    client.force_login(publisher)
+    url = reverse("admin:projects_project_export") + "?q=budgeted"
+    budget = ProjectResource.columns().index("budget")
+
+    workbook = client.post(url, {"format": XLSX, "resource": "0"}).content
+    row = next(openpyxl.load_workbook(io.BytesIO(workbook)).active.iter_rows(min_row=2, values_only=True))
+    text = client.post(url, {"format": CSV, "resource": "0"}).content
+
+    assert row[budget] == 2500000.5
+    assert text.decode().splitlines()[1].split(",")[budget] == "2500000.50"
+    for content, name, file_format in ((workbook, "p.xlsx", XLSX), (text, "p.csv", CSV)):
+        job = job_of(upload(client, reverse("admin:projects_project_import"), content, name, file_format))
+        assert (job.state, job.errors, job.changed, job.unchanged) == (Job.State.DONE, [], 0, 1)
+
+
 # Batches: what an import writes in a few queries ---------------------------------------------------
 
 
@@ -663,8 +717,8 @@ def test_a_constraint_the_database_checks_is_an_error_of_its_row(publisher, rela
     result = run(EventResource, rows, publisher)
 
     assert errors(result) == [
-        (3, "slug", "Event with this Slug already exists."),
-        (4, "__all__", "This dialogue already has an event of this kind with this number."),
+        (4, "slug", "Event with this Slug already exists."),
+        (5, "__all__", "This dialogue already has an event of this kind with this number."),
     ]
     assert (result.totals["new"], result.totals["invalid"]) == (2, 2)
     assert Event.objects.filter(slug__in=["first", "plenary-8", "also-8"]).count() == 0
@@ -678,7 +732,7 @@ def test_a_large_file_keeps_its_counts_and_errors_not_every_row(publisher, monke
 
     result = run(EventResource, rows, publisher)
 
-    assert errors(result) == [(9, "kind", next(message for _n, column, message in errors(result) if column))]
+    assert errors(result) == [(10, "kind", next(message for _n, column, message in errors(result) if column))]
     assert "banquet" in errors(result)[0][2]
     assert (result.totals["new"], result.totals["invalid"]) == (9, 1)
     assert len(result.rows) == 5  # the first four, and the row with the error
@@ -732,3 +786,122 @@ def test_an_import_drops_the_cached_pages(publisher):
     run(EventResource, [event_row(slug="cached", name="Cached")], publisher)
 
     assert cache_generation() != before
+
+
+# The preview: what a dry run would change, row by row -----------------------------------------------
+
+
+def xlsx_of(rows: list[dict]) -> bytes:
+    book = openpyxl.Workbook()
+    book.active.append(list(rows[0]))
+    for row in rows:
+        book.active.append(list(row.values()))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("file_format", [CSV, XLSX])
+def test_the_dry_run_lists_each_changed_field_old_and_new_and_warns_of_a_date_made_a_day(
+    client, publisher, file_format
+):
+    t2d = factories.DialogueFactory(slug="t2d", acronym="T2D", name="Sino-German Track II Dialogue")
+    factories.DialogueFactory(slug="sgccc", acronym="SGCCC", name="Sino-German Climate Change Centre")
+    factories.EventFactory(slug="same", name="Same", kind="plenary", start_date=datetime.date(2024, 5, 1))
+    factories.EventFactory(
+        slug="retyped", name="Retyped", kind="plenary", country="DE", dialogue=t2d,
+        start_date=datetime.date(2024, 10, 1), start_precision="month",
+    )  # fmt: skip
+    # The spreadsheet retyped "2024-10" as a day; in a workbook that is a date cell.
+    retyped_start = "2024-10-01" if file_format == CSV else datetime.datetime(2024, 10, 1)
+    columns = ("slug", "name", "kind", "country", "dialogue", "start")
+    rows = [
+        dict(zip(columns, ("same", "Same", "plenary", "", "", "2024-05-28"), strict=True)),
+        dict(
+            zip(
+                columns,
+                ("retyped", "Retyped again", "Plenary", "France", "SGCCC", retyped_start),
+                strict=True,
+            )
+        ),
+        dict(zip(columns, ("brand-new", "Brand new", "workshop", "", "", ""), strict=True)),
+    ]
+    content, name = (csv_bytes(rows), "events.csv") if file_format == CSV else (xlsx_of(rows), "events.xlsx")
+    client.force_login(publisher)
+
+    response = upload(client, reverse("admin:events_event_import"), content, name, file_format)
+
+    job = job_of(response)
+    assert (job.state, job.new, job.changed, job.unchanged) == (Job.State.DONE, 1, 2, 0)
+    warning = "Start: October 2024 would become 1 October 2024 — write 2024-10 to keep the month"
+    assert job.changes == [
+        {
+            "row": 2,
+            "record": "Same",
+            "id": Event.objects.get(slug="same").pk,
+            "changes": [{"column": "start", "field": "Start", "old": "1 May 2024", "new": "28 May 2024"}],
+            "warnings": [],
+        },
+        {
+            "row": 3,
+            "record": "Retyped again",
+            "id": Event.objects.get(slug="retyped").pk,
+            "changes": [
+                {"column": "name", "field": "Name", "old": "Retyped", "new": "Retyped again"},
+                {"column": "start", "field": "Start", "old": "October 2024", "new": "1 October 2024"},
+                {"column": "country", "field": "Country", "old": "Germany", "new": "France"},
+                {
+                    "column": "dialogue",
+                    "field": "Dialogue",
+                    "old": str(t2d),
+                    "new": "Sino-German Climate Change Centre (SGCCC)",
+                },
+            ],
+            "warnings": [warning],
+        },
+    ]
+    page = client.get(response.url).content.decode()
+    assert "What the import would change" in page
+    assert warning in page
+    assert "Retyped again" in page and "Germany" in page and "France" in page
+    assert reverse("admin:events_event_change", args=[Event.objects.get(slug="retyped").pk]) in page
+    assert Event.objects.get(slug="retyped").name == "Retyped"  # a dry run writes nothing
+
+
+def test_a_warning_without_a_hint_when_the_new_date_leaves_the_stored_period(publisher):
+    factories.EventFactory(
+        slug="moved", kind="plenary", start_date=datetime.date(2024, 1, 1), start_precision="year"
+    )
+
+    result = run(
+        EventResource, [{"slug": "moved", "name": "Moved", "kind": "plenary", "start": "2025-03"}], publisher
+    )
+
+    assert [row.warnings for row in result.rows] == [["Start: 2024 would become March 2025"]]
+    assert [row.number for row in result.rows] == [2]
+
+
+def test_the_command_prints_warnings_and_with_v2_the_changes(publisher, tmp_path):
+    factories.EventFactory(
+        slug="retyped",
+        name="Retyped",
+        kind="plenary",
+        start_date=datetime.date(2024, 10, 1),
+        start_precision="month",
+    )
+    path = tmp_path / "events.csv"
+    path.write_bytes(
+        csv_bytes([{"slug": "retyped", "name": "Retyped", "kind": "plenary", "start": "2024-10-01"}])
+    )
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command(
+        "import_records", "events", str(path), user=publisher.username, dry_run=True, verbosity=2, stdout=out,
+        stderr=err,
+    )  # fmt: skip
+
+    assert (
+        "Row 2: warning: Start: October 2024 would become 1 October 2024 — write 2024-10 to keep the month"
+        in (err.getvalue())
+    )
+    assert "Row 2: update Retyped\n  Start: October 2024 → 1 October 2024\n" in out.getvalue()

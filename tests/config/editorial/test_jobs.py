@@ -121,7 +121,7 @@ def test_a_cell_over_the_limit_is_named_by_row_and_column(client, publisher, set
 
     job = job_of(upload(client, content, "events.csv"))
 
-    message = "Row 2, column name: a cell is larger than 100,000 characters."
+    message = "Row 3, column name: a cell is larger than 100,000 characters."
     assert (job.state, job.message) == (Job.State.FAILED, message)
     path = tmp_path / "events.csv"
     path.write_bytes(content)
@@ -133,7 +133,7 @@ def test_a_cell_over_the_limit_is_named_by_row_and_column(client, publisher, set
     settings.IMPORT_MAX_CELL_CHARS = 1000
     sheet = xlsx_bytes([["slug", "kind", "name"], ["a", "plenary", "A"], ["b", "plenary", "y" * 1001]])
     job = job_of(upload(client, sheet, "events.xlsx", XLSX))
-    assert job.message == "Row 2, column name: a cell is larger than 1,000 characters."
+    assert job.message == "Row 3, column name: a cell is larger than 1,000 characters."
     assert not Event.objects.exists()
 
 
@@ -284,7 +284,7 @@ def test_a_dry_run_with_row_errors_cannot_be_confirmed(client, publisher):
     dry_run = job_of(upload(client, csv_bytes(rows), "events.csv"))
 
     assert dry_run.state == Job.State.FAILED
-    assert [(error["row"], error["column"]) for error in dry_run.errors] == [(3, "kind")]
+    assert [(error["row"], error["column"]) for error in dry_run.errors] == [(4, "kind")]
     response = client.post(reverse("admin:editorial_job_confirm", args=[dry_run.pk]), follow=True)
     assert "cannot be confirmed" in response.content.decode()
     assert not Job.objects.filter(kind=Job.Kind.IMPORT).exists()
@@ -310,7 +310,7 @@ def test_an_import_that_fails_after_its_dry_run_writes_nothing(client, publisher
 
     assert imported.state == Job.State.FAILED
     assert imported.message == "Nothing was imported: 1 row has errors."
-    assert imported.errors[0]["row"] == 1
+    assert imported.errors[0]["row"] == 2
     assert not Organisation.objects.filter(slug__in=["dehst", "bmuv"]).exists()
 
 

@@ -121,12 +121,14 @@ class Command(BaseCommand):
             for column, messages in row.error_dict.items():
                 for message in messages:
                     self.stderr.write(f"Row {row.number}, {column}: {message}")
+        for row in result.rows:
+            for warning in getattr(row, "warnings", []):
+                self.stderr.write(f"Row {row.number}: warning: {warning}")
         if self.verbosity_level >= 2:
-            for number, row in enumerate(result.rows, 1):
-                changed = ", ".join(getattr(row, "changed_columns", []))
-                self.stdout.write(
-                    f"Row {number}: {row.import_type} {row.object_repr or ''} {changed}".rstrip()
-                )
+            for row in result.rows:
+                self.stdout.write(f"Row {row.number}: {row.import_type} {row.object_repr or ''}".rstrip())
+                for change in getattr(row, "changes", []):
+                    self.stdout.write(f"  {change['field']}: {change['old'] or '–'} → {change['new'] or '–'}")
 
     def execute(self, *args, **options):
         self.verbosity_level = options.get("verbosity", 1)

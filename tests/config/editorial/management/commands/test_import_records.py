@@ -86,7 +86,7 @@ def test_command_with_a_bad_row_writes_nothing_and_reports_it(tmp_path, publishe
         )
 
     assert [line for line in err.getvalue().splitlines() if line.startswith("Row")] == [
-        "Row 2, kind: “spaceship” is not one of: ministry, government_agency, research_institute, "
+        "Row 3, kind: “spaceship” is not one of: ministry, government_agency, research_institute, "
         "university, foundation, ngo, implementing_agency, international_organisation, "
         "subnational_government, company, other."
     ]
