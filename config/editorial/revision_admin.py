@@ -54,10 +54,12 @@ def proposal_form(form_class):
                 )
                 self.initial["status"] = Status.PUBLISHED
 
+        # The model form's own validation, without the workflow's check (``workflow_form``): that
+        # check is made when a publisher publishes the proposal.
+        checks_workflow = False
+
         def _post_clean(self):
-            # The model form's own validation, without the workflow's check that ``form_class``
-            # adds: that check is made when a publisher publishes the proposal.
-            super(form_class, self)._post_clean()
+            super()._post_clean()
             if self.files:
                 names = ", ".join(upload.name for upload in self.files.values())
                 self.add_error(
