@@ -23,6 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from config.editorial import workflow
 from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
+from config.editorial.version_admin import VersionsAdminMixin, admin_reason
 from config.framework.fields import CountriesField
 from config.framework.internals import condition_holds
 from config.framework.visibility import Status
@@ -101,13 +102,13 @@ def workflow_form(form_class, user):
     return WorkflowForm
 
 
-class RecordAdminMixin:
+class RecordAdminMixin(VersionsAdminMixin):
     """The admin of a model with status, visibility and sources (a record, or a row's own change
     list): the workflow, history, timestamps, widgets.
 
     Every save, status change, revert and delete goes through ``config.editorial.workflow``; the history
-    page (django-simple-history) shows each version with its author and a field-level diff and can
-    revert to it.
+    page (``config.editorial.version_admin``) lists the versions of the whole record — its fields, rows
+    and links — with their authors and what each changed, and can revert to one.
     """
 
     actions = ["submit_for_review", "return_to_draft", "publish", "unpublish"]
@@ -181,14 +182,7 @@ class RecordAdminMixin:
         return request.user.has_perm(workflow.permission_name(self.model, "publish"))
 
     def save_model(self, request, obj, form, change):
-        match = request.resolver_match
-        # A save from django-simple-history's version page (…/history/<version>/) is a revert.
-        version = match.args[-1] if match and match.url_name.endswith("_simple_history") else None
-        if version:
-            reason = _("Reverted to version %(version)s in the admin.") % {"version": version}
-        else:
-            reason = _("Changed in the admin.") if change else _("Created in the admin.")
-        workflow.save_record(record=obj, by=request.user, reason=str(reason))
+        workflow.save_record(record=obj, by=request.user, reason=admin_reason(change))
 
     def delete_model(self, request, obj):
         workflow.delete_record(record=obj, by=request.user, reason=str(_("Deleted in the admin.")))

@@ -1,0 +1,104 @@
+"""Every history entry keeps its many-to-many links and the transaction that wrote it.
+
+``history_links`` stays empty (NULL) in the entries written before: their links were not kept.
+``history_transaction`` is added without a value for those entries (each is a version of its own),
+then given its default, so that only new entries take the id of the transaction writing them.
+"""
+
+from django.db import migrations, models
+
+TRANSACTION_ID = models.Func(function="txid_current", output_field=models.BigIntegerField())
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("events", "0002_text_limits"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="historicalevent",
+            name="history_links",
+            field=models.JSONField(blank=True, editable=False, null=True, verbose_name="links"),
+        ),
+        migrations.AddField(
+            model_name="historicalevent",
+            name="history_transaction",
+            field=models.BigIntegerField(blank=True, editable=False, null=True, verbose_name="transaction"),
+        ),
+        migrations.AddField(
+            model_name="historicaleventparticipation",
+            name="history_links",
+            field=models.JSONField(blank=True, editable=False, null=True, verbose_name="links"),
+        ),
+        migrations.AddField(
+            model_name="historicaleventparticipation",
+            name="history_transaction",
+            field=models.BigIntegerField(blank=True, editable=False, null=True, verbose_name="transaction"),
+        ),
+        migrations.AddField(
+            model_name="historicaleventspeaker",
+            name="history_links",
+            field=models.JSONField(blank=True, editable=False, null=True, verbose_name="links"),
+        ),
+        migrations.AddField(
+            model_name="historicaleventspeaker",
+            name="history_transaction",
+            field=models.BigIntegerField(blank=True, editable=False, null=True, verbose_name="transaction"),
+        ),
+        migrations.AddField(
+            model_name="historicalphoto",
+            name="history_links",
+            field=models.JSONField(blank=True, editable=False, null=True, verbose_name="links"),
+        ),
+        migrations.AddField(
+            model_name="historicalphoto",
+            name="history_transaction",
+            field=models.BigIntegerField(blank=True, editable=False, null=True, verbose_name="transaction"),
+        ),
+        migrations.AddField(
+            model_name="historicalsession",
+            name="history_links",
+            field=models.JSONField(blank=True, editable=False, null=True, verbose_name="links"),
+        ),
+        migrations.AddField(
+            model_name="historicalsession",
+            name="history_transaction",
+            field=models.BigIntegerField(blank=True, editable=False, null=True, verbose_name="transaction"),
+        ),
+        migrations.AlterField(
+            model_name="historicalevent",
+            name="history_transaction",
+            field=models.BigIntegerField(
+                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaleventparticipation",
+            name="history_transaction",
+            field=models.BigIntegerField(
+                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicaleventspeaker",
+            name="history_transaction",
+            field=models.BigIntegerField(
+                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalphoto",
+            name="history_transaction",
+            field=models.BigIntegerField(
+                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalsession",
+            name="history_transaction",
+            field=models.BigIntegerField(
+                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
+            ),
+        ),
+    ]
