@@ -95,6 +95,9 @@ class VersionsAdminMixin:
         return TemplateResponse(request, self.versions_template, context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if self.get_object(request, unquote(object_id)) is None:
+            # A deleted record: simple-history's page of its last values, from which it is re-created.
+            return super().history_form_view(request, object_id, version_id, extra_context)
         obj = self._versioned_object(request, object_id)
         for version in versions.versions(obj):
             if any(

@@ -42,6 +42,9 @@ from django.utils.translation import gettext_lazy
 
 from config.editorial import history, workflow
 
+# Entries written before each write was recorded (history_transaction NULL): those of one author
+# and reason this close to each other are one version.
+LEGACY_GAP = datetime.timedelta(seconds=2)
 # Fields a version does not compare or restore: they follow every write.
 UNCOMPARED = {"created_at", "updated_at"}
 # Fields a restore keeps as they are stored: the workflow's (a revert never publishes or unpublishes).
@@ -188,8 +191,17 @@ def versions(record) -> list[Version]:
     model = type(record)
     relations = row_relations(model)
     groups: dict[object, list] = {}
+    legacy = None  # the group of the last entry written before writes were recorded
     for entry_model, entry in _entries(model, record.pk, relations):
-        key = entry.history_transaction or (entry_model._meta.label, entry.history_id)
+        key = entry.history_transaction
+        if key is None:
+            # Entries from before: one version per run of entries with one author and reason,
+            # each within LEGACY_GAP of the one before (a save of a form, a load of the seed).
+            author = (entry.history_user_id, entry.history_change_reason)
+            if legacy is None or legacy[1] != author or entry.history_date - legacy[2] > LEGACY_GAP:
+                legacy = [("legacy", entry_model._meta.label, entry.history_id), author, entry.history_date]
+            legacy[2] = entry.history_date
+            key = legacy[0]
         groups.setdefault(key, []).append((entry_model, entry))
     labels = Labels()
     applied, found, previous = [], [], None
