@@ -182,7 +182,7 @@ class RecordAdminMixin(VersionsAdminMixin):
         return request.user.has_perm(workflow.permission_name(self.model, "publish"))
 
     def save_model(self, request, obj, form, change):
-        workflow.save_record(record=obj, by=request.user, reason=admin_reason(change))
+        workflow.save_record(record=obj, by=request.user, reason=admin_reason(request, change))
 
     def delete_model(self, request, obj):
         workflow.delete_record(record=obj, by=request.user, reason=str(_("Deleted in the admin.")))

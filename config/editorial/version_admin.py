@@ -28,8 +28,12 @@ from config.editorial import history, versions, workflow
 VERSIONS_PER_PAGE = 50
 
 
-def admin_reason(change: bool) -> str:
+def admin_reason(request, change: bool) -> str:
     """The history reason of a save made in the admin."""
+    match = request.resolver_match
+    if match and match.url_name.endswith("_simple_history"):
+        # simple-history's page of a deleted record's last entry, saved: the record comes back.
+        return _("Restored from its history in the admin.")
     return _("Changed in the admin.") if change else _("Created in the admin.")
 
 
@@ -53,7 +57,7 @@ class VersionsAdminMixin:
 
     def save_formset(self, request, form, formset, change):
         # The rows saved with their record carry its reason and author into their history.
-        reason = admin_reason(change)
+        reason = admin_reason(request, change)
         for row_form in formset.forms:
             workflow.set_history_author(row_form.instance, request.user, reason)
         super().save_formset(request, form, formset, change)

@@ -428,6 +428,20 @@ def diff(old: Snapshot | None, new: Snapshot, labels: Labels | None = None) -> C
 # Restoring ----------------------------------------------------------------------------------------
 
 
+def _check_targets(target: models.Model, entry, kind: str) -> None:
+    """Refuse, naming it, a restored value that points at a record deleted since."""
+    for field in target._meta.concrete_fields:
+        if not isinstance(field, models.ForeignKey):
+            continue
+        value = getattr(entry, field.attname)
+        if value is None or field.related_model._base_manager.filter(pk=value).exists():
+            continue
+        raise RestoreError(
+            _("%(row)s cannot be restored: the %(model)s it names (#%(id)s) was deleted since.")
+            % {"row": kind, "model": field.related_model._meta.verbose_name, "id": value}
+        )
+
+
 def _restore_fields(target: models.Model, entry, skip=()) -> None:
     # The untranslated column follows the default language's (modeltranslation); it is not set.
     fields = target._meta.concrete_fields
@@ -462,6 +476,7 @@ def restore_version(record, version: Version | Snapshot, *, by, reason: str | No
     labels = Labels()
     try:
         with history.one_version(), transaction.atomic():
+            _check_targets(record, snapshot.entry, str(record))
             _restore_fields(record, snapshot.entry, skip=KEPT_ON_RESTORE)
             workflow.save_record(record=record, by=by, reason=reason)
             for row_model, rows in snapshot.rows.items():
@@ -476,6 +491,7 @@ def restore_version(record, version: Version | Snapshot, *, by, reason: str | No
                     if row is None:
                         row = row_model(pk=pk)
                         row._state.adding = True
+                    _check_targets(row, entry, f"{label_of(row_model._meta)}: {row_label(entry)}")
                     _restore_fields(row, entry, skip=("created_at", "updated_at"))
                     workflow.save_record(record=row, by=by, reason=reason)
                     _restore_links(row, entry.history_links)

@@ -341,3 +341,45 @@ def test_a_version_snapshot_at_a_time(event):
 
 def test_the_change_view_still_reads_every_history_table(event):
     assert Change.objects.filter(model="events.event", object_id=event.pk).exists()
+
+
+def test_a_row_changed_alone_through_the_api_is_a_version_of_its_record(writer, event):
+    api = token_client(writer)
+    session = Session.objects.get(event=event)
+    url = f"/api/v1/sessions/{session.pk}/"
+
+    response = api.patch(url, {"title": "Opening day"}, format="json", headers=if_match(api, url))
+
+    assert response.status_code == 200, response.content
+    latest = versions.versions(event)[-1]
+    assert latest.user == writer
+    assert latest.reason.startswith("Changed through the API")
+    assert [str(change) for change in latest.changes.rows] == [
+        "Session: Opening day — Title [en] Day 1 → Opening day"
+    ]
+
+
+def test_history_from_before_links_were_kept_says_so(client, publisher, event):
+    Event.history.filter(id=event.pk).update(history_links=None, history_transaction=None)
+    client.force_login(publisher)
+
+    page = client.get(f"{EVENTS}{event.pk}/history/version/1/")
+
+    assert page.status_code == 200
+    assert "Links were not recorded" in page.content.decode()
+
+
+def test_a_revert_that_cannot_be_made_changes_nothing(publisher, event):
+    version = versions.versions(event)[-1]
+    participation = EventParticipation.objects.get(event=event)
+    organisation = participation.organisation
+    with history.one_version():
+        event.topics.clear()
+    workflow.delete_record(record=participation, by=publisher, reason="Gone.")
+    workflow.delete_record(record=organisation, by=publisher, reason="Gone too.")
+
+    with pytest.raises(versions.RestoreError, match=r"the organisation it names .* was deleted since"):
+        versions.restore_version(Event.objects.get(pk=event.pk), version, by=publisher)
+
+    assert topics_of(event) == []
+    assert not EventParticipation.objects.filter(event=event).exists()
