@@ -260,8 +260,12 @@ def _links_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
         records, pks = type(instance), [instance.pk]
     else:
         records = model
+        if not hasattr(records, "history"):
+            return
         if action == "pre_clear":
-            field = next(f for f in link_fields(model) if f.remote_field.through is sender)
+            field = next((f for f in link_fields(model) if f.remote_field.through is sender), None)
+            if field is None:
+                return
             instance._cleared_link_pks = list(
                 sender._base_manager.filter(**{field.m2m_reverse_field_name(): instance.pk}).values_list(
                     f"{field.m2m_field_name()}_id", flat=True

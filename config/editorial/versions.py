@@ -472,6 +472,8 @@ def restore_version(record, version: Version | Snapshot, *, by, reason: str | No
         reason = revert_reason(version) if isinstance(version, Version) else _("Reverted in the admin.")
     if not snapshot.exists:
         raise RestoreError(_("This version has no record to restore."))
+    # The status and publish date kept are the stored ones, whatever the caller's copy says.
+    record.refresh_from_db(fields=[name for name in ("status", "published_at") if hasattr(record, name)])
     current = version_snapshot(record, datetime.datetime.max.replace(tzinfo=datetime.UTC))
     labels = Labels()
     try:
