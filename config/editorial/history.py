@@ -20,8 +20,8 @@ Every history entry also holds (``VersionedHistory``, the base of every historic
   (``config.editorial.versions``). A write is a request (the admin's save of a form and its
   inlines, an API call), or a ``one_version()`` block: each of the workflow's writes and each import
   opens one unless a request or an outer block is under way. Those keys are negative; outside
-  them the column's default, the database transaction's id (``txid_current()``), groups the
-  entries of one transaction.
+  them the database transaction's id (``txid_current()``) groups the entries of one transaction.
+  Entries written in bulk by simple-history alone have none, and are grouped as old entries are.
 """
 
 import contextlib
@@ -45,17 +45,11 @@ from simple_history.utils import bulk_create_with_history
 HISTORY_COLUMNS = ("history_date", "history_user", "history_change_reason", "history_type")
 
 
-# The id of the database transaction that writes a row (the column default of history_transaction).
-TRANSACTION_ID = models.Func(function="txid_current", output_field=models.BigIntegerField())
-
-
 class VersionedHistory(models.Model):
     """What every history entry holds besides the record's columns: its links and its transaction."""
 
     history_links = models.JSONField(_("links"), null=True, blank=True, editable=False)
-    history_transaction = models.BigIntegerField(
-        _("transaction"), null=True, blank=True, editable=False, db_default=TRANSACTION_ID
-    )
+    history_transaction = models.BigIntegerField(_("transaction"), null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -200,7 +194,8 @@ def record_links(model, pks, *, by=None, reason: str = "", bulk: bool = False) -
     table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
     key = version_key()
     written = (
-        "h.history_transaction = txid_current() AND h.history_links IS NULL"
+        "h.history_links IS NULL AND h.history_id = "
+        f"(SELECT max(l.history_id) FROM {quote(history._meta.db_table)} AS l WHERE l.{pk} = h.{pk})"
         if bulk
         else "h.history_transaction = coalesce(%s, txid_current())"
     )
@@ -214,7 +209,9 @@ def record_links(model, pks, *, by=None, reason: str = "", bulk: bool = False) -
         updated = {row[0] for row in cursor.fetchall()}
     if bulk:
         return
+    # A record with no entry yet (loaded raw, its creation entry still to come) waits for that one.
     alone = [pk for pk in pks if pk not in updated]
+    alone = sorted(set(history.objects.filter(id__in=alone).values_list("id", flat=True))) if alone else []
     if alone:
         record_rows(model, alone, by=by, reason=reason or str(_("Links changed.")))
 
@@ -231,8 +228,11 @@ def _links_of_new_entry(sender, instance, history_instance, **kwargs):
     if not hasattr(model, "history"):
         return
     key = version_key()
-    if key is not None:
-        history_instance.history_transaction = key
+    if key is None:
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute("SELECT txid_current()")
+            key = cursor.fetchone()[0]
+    history_instance.history_transaction = key
     if history_instance.history_type == "-":
         last = model.history.filter(id=instance.pk).order_by("-history_date", "-history_id").first()
         history_instance.history_links = getattr(last, "history_links", None)

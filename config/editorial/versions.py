@@ -294,6 +294,14 @@ class LinkChange:
     added: list[str]
     removed: list[str]
 
+    def __str__(self):
+        parts = []
+        if self.added:
+            parts.append(_("added %(names)s") % {"names": ", ".join(self.added)})
+        if self.removed:
+            parts.append(_("removed %(names)s") % {"names": ", ".join(self.removed)})
+        return f"{self.label}: {'; '.join(parts)}"
+
 
 @dataclasses.dataclass
 class RowChange:
@@ -317,18 +325,6 @@ ROW_ACTIONS = {
     "removed": gettext_lazy("removed"),
     "changed": gettext_lazy("changed"),
 }
-
-
-def _link_text(change: LinkChange) -> str:
-    parts = []
-    if change.added:
-        parts.append(_("added %(names)s") % {"names": ", ".join(change.added)})
-    if change.removed:
-        parts.append(_("removed %(names)s") % {"names": ", ".join(change.removed)})
-    return f"{change.label}: {'; '.join(parts)}"
-
-
-LinkChange.__str__ = _link_text
 
 
 @dataclasses.dataclass

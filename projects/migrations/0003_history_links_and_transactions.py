@@ -1,13 +1,11 @@
 """Every history entry keeps its many-to-many links and the transaction that wrote it.
 
 ``history_links`` stays empty (NULL) in the entries written before: their links were not kept.
-``history_transaction`` is added without a value for those entries (each is a version of its own),
-then given its default, so that only new entries take the id of the transaction writing them.
+``history_transaction`` stays empty in them too: they are grouped into versions by author, reason
+and time (``config.editorial.versions``).
 """
 
 from django.db import migrations, models
-
-TRANSACTION_ID = models.Func(function="txid_current", output_field=models.BigIntegerField())
 
 
 class Migration(migrations.Migration):
@@ -75,47 +73,5 @@ class Migration(migrations.Migration):
             model_name="historicalprojectrole",
             name="history_transaction",
             field=models.BigIntegerField(blank=True, editable=False, null=True, verbose_name="transaction"),
-        ),
-        migrations.AlterField(
-            model_name="historicalprogramme",
-            name="history_transaction",
-            field=models.BigIntegerField(
-                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
-            ),
-        ),
-        migrations.AlterField(
-            model_name="historicalprogrammefunder",
-            name="history_transaction",
-            field=models.BigIntegerField(
-                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
-            ),
-        ),
-        migrations.AlterField(
-            model_name="historicalproject",
-            name="history_transaction",
-            field=models.BigIntegerField(
-                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
-            ),
-        ),
-        migrations.AlterField(
-            model_name="historicalprojectcontact",
-            name="history_transaction",
-            field=models.BigIntegerField(
-                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
-            ),
-        ),
-        migrations.AlterField(
-            model_name="historicalprojectfocusarea",
-            name="history_transaction",
-            field=models.BigIntegerField(
-                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
-            ),
-        ),
-        migrations.AlterField(
-            model_name="historicalprojectrole",
-            name="history_transaction",
-            field=models.BigIntegerField(
-                blank=True, db_default=TRANSACTION_ID, editable=False, null=True, verbose_name="transaction"
-            ),
         ),
     ]
