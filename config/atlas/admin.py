@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.atlas import lookalikes  # noqa: F401 (registers what tells records apart, and duplicates)
 from config.atlas.models import Change
+from config.editorial.versions import describe_row_entries
 
 
 @admin.register(Change)
@@ -44,9 +45,33 @@ class ChangeAdmin(admin.ModelAdmin):
         except LookupError:
             return change.model
 
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        # A row's change names the record it hangs on and the row's own label, read for the page
+        # in one query per kind of row (and of record).
+        rows = describe_row_entries(
+            [(change.model, int(change.key.rsplit(":", 1)[1])) for change in changelist.result_list]
+        )
+        for change in changelist.result_list:
+            change.row = rows.get((change.model, int(change.key.rsplit(":", 1)[1])))
+        return changelist
+
     @admin.display(description=_("record"))
     def record(self, change):
-        """The record's history page in the admin, where each version can be compared and reverted."""
+        """The record's history page in the admin, where each version can be compared and reverted.
+
+        A row's change links to the history of the record it hangs on, where it is a version."""
+        row = getattr(change, "row", None)
+        if row is not None:
+            parent, label = row
+            if parent is None:
+                return label
+            opts = parent._meta
+            try:
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[parent.pk])
+            except NoReverseMatch:
+                return f"{label} — {parent}"
+            return format_html('{} — <a href="{}">{}</a>', label, url, parent)
         label = change.object_repr or f"#{change.object_id}"
         app_label, model_name = change.model.split(".")
         try:

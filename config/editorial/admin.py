@@ -26,6 +26,7 @@ from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
 from config.editorial.publishing import PublishingAdminMixin
 from config.editorial.revision_admin import RevisionAdminMixin
+from config.editorial.version_admin import VersionsAdminMixin, admin_reason
 from config.framework.fields import CountriesField
 from config.framework.forms import partial_date_form
 from config.framework.internals import condition_holds
@@ -111,14 +112,14 @@ def workflow_form(form_class, user):
     return WorkflowForm
 
 
-class RecordAdminMixin(ConcurrencyMixin):
+class RecordAdminMixin(ConcurrencyMixin, VersionsAdminMixin):
     """The admin of a model with status, visibility and sources (a record, or a row's own change
     list): the workflow, history, timestamps, widgets.
 
     Every save, status change, revert and delete goes through ``config.editorial.workflow``; the history
-    page (django-simple-history) shows each version with its author and a field-level diff and can
-    revert to it. A change form saves only onto the version it was loaded from
-    (``config.editorial.concurrency``).
+    page (``config.editorial.version_admin``) lists the versions of the whole record — its fields, rows
+    and links — with their authors and what each changed, and can revert to one. A change form saves only onto
+    the version it was loaded from (``config.editorial.concurrency``).
     """
 
     actions = ["submit_for_review", "return_to_draft", "publish", "unpublish"]
@@ -200,14 +201,7 @@ class RecordAdminMixin(ConcurrencyMixin):
         return request.user.has_perm(workflow.permission_name(self.model, "publish"))
 
     def save_model(self, request, obj, form, change):
-        match = request.resolver_match
-        # A save from django-simple-history's version page (…/history/<version>/) is a revert.
-        version = match.args[-1] if match and match.url_name.endswith("_simple_history") else None
-        if version:
-            reason = _("Reverted to version %(version)s in the admin.") % {"version": version}
-        else:
-            reason = _("Changed in the admin.") if change else _("Created in the admin.")
-        workflow.save_record(record=obj, by=request.user, reason=str(reason))
+        workflow.save_record(record=obj, by=request.user, reason=admin_reason(request, change))
 
     def delete_model(self, request, obj):
         workflow.delete_record(record=obj, by=request.user, reason=str(_("Deleted in the admin.")))

@@ -30,6 +30,10 @@ class EditorialConfig(AppConfig):
         # Like Django's own model permissions, the publish permissions exist after every migrate
         # (and after a test database is flushed).
         post_migrate.connect(create_publish_permissions, dispatch_uid="atlas-publish-permissions")
+        # Links the import writes in bulk are kept in the history entries of their records.
+        from config.editorial import history, workflow
+
+        workflow.links_changed.connect(history.links_written, dispatch_uid="atlas-history-links")
 
 
 class AtlasAdminConfig(admin_apps.AdminConfig):

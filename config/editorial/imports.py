@@ -44,7 +44,7 @@ from import_export.results import Result, RowResult
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from config.editorial import files, workflow
+from config.editorial import files, history, workflow
 from config.framework.dates import PartialDate, Precision, parse_partial_date, truncate
 from config.framework.fields import country_names_by_code
 from config.framework.spreadsheets import is_formula, neutralise, unneutralise
@@ -541,6 +541,11 @@ class RecordResource(ModelResource):
 
     def required_columns(self) -> list[str]:
         return ["slug", *self.required]
+
+    def import_data(self, *args, **kwargs):
+        # The import writes one version of each record it changes: rows, links and all.
+        with history.one_version():
+            return super().import_data(*args, **kwargs)
 
     # Reading the file ------------------------------------------------------------------------
 

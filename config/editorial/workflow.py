@@ -275,6 +275,7 @@ def _set_publish_date(
             record.published_at = timezone.now()
 
 
+@history.versioned
 @transaction.atomic
 def save_record(
     *, record: models.Model, by, reason: str = "", update_fields: Iterable[str] | None = None
@@ -353,6 +354,7 @@ def update_rows(model, records: list[models.Model], fields: list[str], batch_siz
             )
 
 
+@history.versioned
 @transaction.atomic
 def save_records(
     *, model, records: list[models.Model], by, reason: str = "", fields: Iterable[str] | None = None
@@ -402,6 +404,7 @@ def save_records(
     return records
 
 
+@history.versioned
 @transaction.atomic
 def transition(
     *, record: models.Model, to: str, by, reason: str = "", publish_at: datetime.datetime | None = None
@@ -424,6 +427,7 @@ def transition(
     return True
 
 
+@history.versioned
 @transaction.atomic
 def delete_record(*, record: models.Model, by, reason: str = "") -> None:
     """Delete ``record`` as ``by``; its history keeps the last version and who deleted it."""

@@ -18,6 +18,7 @@ from django.core.serializers.python import Deserializer
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from config.editorial.history import record_links
 from config.editorial.workflow import has_workflow, set_history_author
 from config.framework.visibility import Status
 
@@ -38,6 +39,7 @@ def record_creation(created) -> None:
         if hasattr(model, "history"):
             fresh = model._base_manager.filter(pk__in=[record.pk for record in records])
             model.history.bulk_history_create(list(fresh), default_change_reason=SEED_REASON)
+            record_links(model, [record.pk for record in records], bulk=True)
 
 
 def differing_fields(deserialized, fields: dict, existing) -> list[str]:
