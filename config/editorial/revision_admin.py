@@ -19,6 +19,7 @@ this revision* replays the submitted form as the publisher through the normal sa
 from __future__ import annotations
 
 import copy
+import datetime
 
 from django import forms
 from django.contrib import messages
@@ -28,11 +29,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms.formsets import all_valid
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
-from config.editorial import revisions, workflow
+from config.editorial import revisions, versions, workflow
 from config.editorial.models import Revision
 from config.framework.visibility import Status
 
@@ -76,6 +78,18 @@ def proposal_form(form_class):
     return ProposalForm
 
 
+def is_version_revert(revision: Revision) -> bool:
+    """Whether ``revision`` proposes a revert made on the versions page (no form data: the revert
+    restores the whole version, rows and links included, ``config.editorial.versions``)."""
+    return revision.kind == Revision.Kind.REVERT and revision.version is not None and not revision.data
+
+
+def revert_target(record, revision: Revision):
+    """The version of ``record`` that ``revision`` proposes to revert to (None if it is gone)."""
+    found = versions.versions(record)
+    return found[revision.version - 1] if 1 <= revision.version <= len(found) else None
+
+
 def bound_request(request, data):
     """A copy of ``request`` that reads as a POST of ``data`` without files: what Django's admin binds
     the inline formsets to (``ModelAdmin.get_formset_kwargs``)."""
@@ -90,6 +104,7 @@ class RevisionAdminMixin:
     """Proposals for a published record in its admin (see the module's docstring)."""
 
     revision_template = "admin/editorial/revision_form.html"
+    revert_proposal_template = "admin/editorial/revert_proposal.html"
 
     @property
     def media(self):
@@ -250,6 +265,8 @@ class RevisionAdminMixin:
         return form, formsets, inline_instances
 
     def render_revision(self, request, obj, revision, *, data=None, editing=False, extra_context=None):
+        if is_version_revert(revision):
+            return self.render_revert_proposal(request, obj, revision)
         data = data if data is not None else revisions.as_querydict(revision.data)
         form, formsets, inline_instances = self.bound_forms(request, revision, data)
         form.is_valid()
@@ -295,6 +312,78 @@ class RevisionAdminMixin:
         if not editing:
             response.template_name = self.revision_template
         return response
+
+    def render_revert_proposal(self, request, obj, revision):
+        """A proposal to revert to a version (made on the versions page): what the revert would change,
+        from the record as it is now to that version, with the decisions."""
+        stored = self.model._base_manager.get(pk=obj.pk)
+        target = revert_target(stored, revision)
+        current = versions.version_snapshot(stored, datetime.datetime.max.replace(tzinfo=datetime.UTC))
+        record_context = self.revision_context(request, obj, revision=revision)
+        record_context.update(
+            revision=revision,
+            later=revisions.later_changes(revision, stored, self.row_models(request, obj)),
+            may_decide=revision.is_open and revisions.may_decide(request.user, obj),
+            may_withdraw=revision.is_open and revision.author_id == request.user.pk,
+            history_url=reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]),
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Revision %(number)s of %(record)s") % {"number": revision.pk, "record": obj},
+            "subtitle": str(obj),
+            "opts": self.opts,
+            "original": obj,
+            "revision_context": record_context,
+            "version_number": revision.version,
+            "changes": versions.diff(current, target.snapshot) if target is not None else None,
+            "missing_version": target is None,
+        }
+        return TemplateResponse(request, self.revert_proposal_template, context)
+
+    def publish_revert_proposal(self, request, obj, revision):
+        """Publish a proposal to revert to a version: the versions' restore, as the publisher."""
+        with transaction.atomic():
+            stored = self.model._base_manager.select_for_update().get(pk=obj.pk)
+            if (
+                revisions.later_changes(revision, stored, self.row_models(request, obj))
+                and "_confirm_stale" not in request.POST
+            ):
+                self.message_user(
+                    request,
+                    _(
+                        "The published record changed after this proposal was made. Check the changes, "
+                        "then tick “Publish anyway” to publish it."
+                    ),
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.get_full_path())
+            target = revert_target(stored, revision)
+            if target is None:
+                raise workflow.WorkflowError(_("The version this proposal reverts to no longer exists."))
+            try:
+                changes = versions.restore_version(
+                    stored, target, by=request.user, reason=revisions.published_reason(revision)
+                )
+            except versions.RestoreError as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return HttpResponseRedirect(request.get_full_path())
+            revisions.mark_published(revision=revision, by=request.user)
+        self.message_user(
+            request,
+            _(
+                "Revision %(number)s by %(author)s is published: “%(record)s” is back to version "
+                "%(version)s (%(changes)s) and stays published."
+            )
+            % {
+                "number": revision.pk,
+                "author": revision.author.get_username(),
+                "record": stored,
+                "version": revision.version,
+                "changes": changes.summary(),
+            },
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(self.change_url(obj.pk))
 
     def admin_form(self, request, obj, form, fieldsets):
         # A field the proposal's form did not have (the publish date, for an editor) is shown, not edited.
@@ -360,6 +449,8 @@ class RevisionAdminMixin:
             )
         if not revisions.may_decide(request.user, obj):
             raise workflow.WorkflowError(_("Only a publisher may publish a proposal."))
+        if is_version_revert(revision):
+            return self.publish_revert_proposal(request, obj, revision)
         data = revisions.submitted_data(request.POST)
         with transaction.atomic():
             record = self.model._base_manager.select_for_update().get(pk=obj.pk)

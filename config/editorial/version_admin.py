@@ -23,7 +23,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from config.editorial import history, versions, workflow
+from config.editorial import history, revisions, versions, workflow
+from config.editorial.models import Revision
 
 VERSIONS_PER_PAGE = 50
 
@@ -140,11 +141,34 @@ class VersionsAdminMixin:
             shown=shown_snapshot(version.snapshot),
             latest=len(found),
             may_revert=may_revert,
+            proposing=may_revert and revisions.proposes(request.user, obj),
+            note_field=revisions.NOTE_FIELD,
             revert_refused=number != len(found) and not may_revert,
         )
         return TemplateResponse(request, self.version_template, context)
 
     def _revert(self, request, obj, version):
+        if revisions.proposes(request.user, obj):
+            # An editor's revert of a published record waits, as a proposal, for a publisher.
+            revision = revisions.propose(
+                record=obj,
+                by=request.user,
+                data={},
+                fields=[],
+                kind=Revision.Kind.REVERT,
+                version=version.number,
+                note=request.POST.get(revisions.NOTE_FIELD, "").strip(),
+            )
+            self.message_user(
+                request,
+                _(
+                    "Your revert to version %(number)s is proposed (revision %(revision)s), not made: the "
+                    "public keeps seeing the published version until a publisher publishes it."
+                )
+                % {"number": version.number, "revision": revision.pk},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(revisions.revision_url(revision) or request.path)
         try:
             changes = versions.restore_version(obj, version, by=request.user)
         except workflow.WorkflowError as error:

@@ -210,7 +210,7 @@ def test_dates_are_read_as_people_write_them_at_their_precision(publisher, start
 def test_ambiguous_and_impossible_dates_are_refused_with_what_to_write(publisher, start, message):
     result = run(EventResource, [event_row(slug="dated", name="Dated", start=start)], publisher)
 
-    assert errors(result) == [(1, "start", message)]
+    assert errors(result) == [(2, "start", message)]
     assert not Event.objects.filter(slug="dated").exists()
 
 

@@ -188,8 +188,7 @@ def test_an_editor_may_not_merge_away_a_published_record(client, editor, landgre
 
     assert shown(response) == [
         "Jürgen Landgrebe (juergen-landgrebe-2) was not merged into Jürgen Landgrebe (juergen-landgrebe):",
-        "Jürgen Landgrebe: You may not delete this person (published): it needs the permission "
-        "“institutions.publish_person”.",
+        "Jürgen Landgrebe: Only publishers may delete this person while it is published.",
     ]
     assert Person.objects.filter(pk=other.pk).exists()
     assert Affiliation.objects.filter(person=other).count() == 1

@@ -12,6 +12,7 @@ from django.utils import timezone
 from config.atlas.models import Change
 from config.editorial import history, versions, workflow
 from config.editorial.history import record_rows
+from config.editorial.models import Revision
 from config.framework.visibility import Status
 from dialogues.models import Topic
 from events.models import Event, EventParticipation, EventSpeaker, Session
@@ -313,21 +314,43 @@ def test_restore_version_recreates_a_deleted_row_with_its_id(publisher, event):
     assert [change.action for change in changes.rows] == ["added"]
 
 
-def test_an_editor_cannot_revert_a_published_record(client, editor, publisher, event):
+def test_an_editors_revert_of_a_published_record_is_a_proposal_a_publisher_publishes(
+    client, editor, publisher, event
+):
     client.force_login(publisher)
     change_everything(client, event)
     client.force_login(editor)
     first = versions.versions(event)[0]
+    url = f"{EVENTS}{event.pk}/history/version/{first.number}/"
 
-    page = client.get(f"{EVENTS}{event.pk}/history/version/{first.number}/")
-    refused = client.post(f"{EVENTS}{event.pk}/history/version/{first.number}/")
+    page = client.get(url)
+    proposed = client.post(url, {"revision_note": "the old programme was right"}, follow=True)
 
-    assert page.status_code == 200
-    assert "Revert to this version" not in page.content.decode()
-    assert refused.status_code == 403
+    # Nothing is written: the public keeps the live version, and the proposal waits.
+    assert "Propose reverting to this version" in page.content.decode()
+    assert proposed.status_code == 200
     assert topics_of(event) == ["Climate"]
+    revision = Revision.objects.get()
+    assert (revision.kind, revision.version, revision.author) == (Revision.Kind.REVERT, first.number, editor)
+    assert revision.note == "the old programme was right"
+    assert "Topics: added Energy" in proposed.content.decode()  # what publishing it would change
     with pytest.raises(workflow.WorkflowError):
         versions.restore_version(event, first, by=editor)
+
+    client.force_login(publisher)
+    published = client.post(proposed.request["PATH_INFO"], {"_publish": "1"}, follow=True)
+
+    stored = Event.objects.get(pk=event.pk)
+    assert published.status_code == 200
+    assert stored.status == Status.PUBLISHED
+    assert topics_of(event) == ["Climate", "Energy"]
+    assert list(stored.sessions.values_list("title", flat=True)) == ["Day 1"]
+    assert list(stored.participations.values_list("organisation__name", flat=True)) == ["UBA"]
+    revision.refresh_from_db()
+    assert revision.state == Revision.State.PUBLISHED
+    latest = Event.history.filter(id=event.pk).latest("history_date")
+    assert latest.history_user == publisher
+    assert str(revision.pk) in latest.history_change_reason
 
 
 def test_a_version_snapshot_at_a_time(event):
