@@ -335,7 +335,9 @@ def test_links_and_rows_only_they_changed_are_kept(first, second, event):
     mine = open_form(first, event)
     theirs = open_form(second, event)
     theirs.update({"topics": [str(topic.pk)], "sessions-TOTAL_FORMS": "3"})
-    theirs.update({"sessions-2-order": "3", "sessions-2-title_en": "Reception", "sessions-2-status": "published"})
+    theirs.update(
+        {"sessions-2-order": "3", "sessions-2-title_en": "Reception", "sessions-2-status": "published"}
+    )
     theirs.update({"sessions-2-visibility": "public"})
     assert save(second, event, theirs).status_code == 302
 
@@ -349,7 +351,9 @@ def test_links_and_rows_only_they_changed_are_kept(first, second, event):
     shown = FormData(refused.content.decode()).data
     assert shown["topics"] == [str(topic.pk)]
 
-    again = save(first, event, {key: values if len(values) != 1 else values[0] for key, values in shown.items()})
+    again = save(
+        first, event, {key: values if len(values) != 1 else values[0] for key, values in shown.items()}
+    )
 
     assert again.status_code == 302
     event.refresh_from_db()
