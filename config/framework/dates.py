@@ -179,9 +179,14 @@ def _chinese_number(text: str) -> int:
         return int(text)
     tens, ten, ones = text.partition("十")
     if not ten:
-        return CHINESE_DIGITS[text] if len(text) == 1 else -1
-    if len(tens) > 1 or len(ones) > 1:
-        return -1
+        return CHINESE_DIGITS.get(text, -1) if len(text) == 1 else -1
+    if (
+        len(tens) > 1
+        or len(ones) > 1
+        or (tens and tens not in CHINESE_DIGITS)
+        or (ones and ones not in CHINESE_DIGITS)
+    ):
+        return -1  # "十十", "二十十": no number
     return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
 
 
@@ -201,6 +206,8 @@ def _parts(text: str) -> tuple[int | None, int | None, int | None] | None:
         elif found.get("cn_month"):
             month = _chinese_number(found["cn_month"])
         day = _chinese_number(found["cn_day"]) if found.get("cn_day") else found.get("day")
+        if -1 in (month, day):
+            return None  # Chinese numerals that are no number ("十十")
         year = found.get("year")
         return (
             int(year) if year else None,
@@ -219,6 +226,13 @@ def _complete(text: str, year, month, day) -> PartialDate | None:
             _("“%(value)s” is not a date: there is no month %(month)s."),
             code="invalid_date",
             params={"value": text, "month": month},
+        )
+    if day is not None and day < 1:
+        # "2025-10-00" is how some write "a day in October": the month, never the 1st.
+        raise ValidationError(
+            _("“%(value)s” is not a date: there is no day %(day)s. For a month, write %(month)s."),
+            code="invalid_date",
+            params={"value": text, "day": day, "month": f"{year:04d}-{month:02d}" if month else year},
         )
     try:
         date = datetime.date(year, month or 1, day or 1)

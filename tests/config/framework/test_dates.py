@@ -273,3 +273,20 @@ def test_a_long_text_is_refused_quickly_and_shown_cut():
 
     assert error.value.code == "invalid"
     assert len(error.value.messages[0]) < 200
+
+
+@pytest.mark.parametrize("text", ["2025年十十月", "2025年10月十十日", "十十月", "2025年二十十月"])
+def test_chinese_numerals_that_are_no_number_are_refused(text):
+    with pytest.raises(ValidationError) as refused:
+        parse_period(text)
+
+    assert "is not a date" in refused.value.messages[0]
+
+
+@pytest.mark.parametrize("text", ["2025-10-00", "0 October 2025", "2025年10月0日", "00.10.2025"])
+def test_day_zero_is_refused_never_read_as_the_first(text):
+    with pytest.raises(ValidationError) as refused:
+        parse_period(text)
+
+    assert "no day 0" in refused.value.messages[0]
+    assert "2025-10" in refused.value.messages[0]
