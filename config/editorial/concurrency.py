@@ -49,6 +49,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.translator import NotRegistered, translator
 
+from config.framework.dates import PartialDate, editable
+from config.framework.forms import partial_date_pairs
+
 logger = logging.getLogger(__name__)
 
 TOKEN_FIELD = "_concurrency_token"
@@ -144,6 +147,10 @@ def record_values(obj, names, links=None) -> dict:
     for name, pks in (links or {}).items():
         if name in names:
             values[name] = sorted(pks, key=str)
+    # A partial date is its date and its precision (a form shows and compares them as one).
+    for date_name, precision_name in partial_date_pairs(getattr(obj, "instance_type", type(obj))):
+        if values.get(date_name) is not None:
+            values[date_name] = PartialDate(values[date_name], getattr(obj, precision_name))
     return values
 
 
@@ -215,6 +222,8 @@ def show(value) -> str:
         return _("yes") if value else _("no")
     if isinstance(value, (list, tuple, set, models.QuerySet)):
         return ", ".join(show(item) for item in value) or str(EMPTY)
+    if isinstance(value, PartialDate):
+        return editable(value)
     if isinstance(value, datetime.datetime):
         return localize(timezone.localtime(value) if timezone.is_aware(value) else value)
     if isinstance(value, datetime.date):

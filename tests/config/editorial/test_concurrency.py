@@ -360,3 +360,32 @@ def test_links_and_rows_only_they_changed_are_kept(first, second, event):
     assert event.city == "Bonn"
     assert list(event.topics.all()) == [topic]
     assert sorted(event.sessions.values_list("title", flat=True)) == ["Closing", "Opening", "Reception"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "theirs", "expected"),
+    [
+        ("5 May 2024", "October 2025", ("2025-10-01", "month")),  # they made a day a month
+        ("2024", "2025", ("2025-01-01", "year")),  # a year, stored as its 1 January
+    ],
+)
+def test_a_partial_date_only_they_changed_is_merged_with_its_precision(
+    first, second, event, stored, theirs, expected
+):
+    assert save(first, event, open_form(first, event), start_date=stored).status_code == 302
+    mine = open_form(first, event)
+    assert save(second, event, open_form(second, event), start_date=theirs).status_code == 302
+
+    refused = save(first, event, mine, city="Bonn")
+
+    conflict = refused.context["concurrency"]["conflict"]
+    assert conflict.conflicts == []  # I did not touch the date: theirs is taken, not offered
+    assert "Start" in " ".join(conflict.merged)
+    shown = FormData(refused.content.decode()).data
+    assert shown["start_date"] == [theirs]
+    again = save(
+        first, event, {key: values if len(values) != 1 else values[0] for key, values in shown.items()}
+    )
+    assert again.status_code == 302
+    event.refresh_from_db()
+    assert (event.city, event.start_date.isoformat(), event.start_precision) == ("Bonn", *expected)
