@@ -167,10 +167,14 @@ class RecordAdminMixin(ConcurrencyMixin, VersionsAdminMixin):
         form = workflow_form(form, request.user)
         return kept_uploads.kept_uploads_form(form, request.user)
 
-    def render_change_form(self, request, context, *args, **kwargs):
-        if request.method == "POST":  # shown again after an error: keep the files chosen
+    def keeps_uploads(self, request, obj) -> bool:
+        """Whether a form shown again after an error keeps the files chosen (kept_uploads.py)."""
+        return True
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "POST" and self.keeps_uploads(request, obj):  # shown again after an error
             kept_uploads.keep_page_uploads(context)
-        return super().render_change_form(request, context, *args, **kwargs)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def workflow_allows(self, request, action, obj) -> bool:
         """Whether the workflow lets the user take ``action`` on ``obj`` as it is stored.

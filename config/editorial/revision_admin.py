@@ -35,6 +35,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from config.editorial import revisions, versions, workflow
+from config.editorial.kept_uploads import SUFFIX as KEPT_SUFFIX
 from config.editorial.models import Revision
 from config.framework.visibility import Status
 
@@ -62,8 +63,13 @@ def proposal_form(form_class):
 
         def _post_clean(self):
             super()._post_clean()
-            if self.files:
-                names = ", ".join(upload.name for upload in self.files.values())
+            # A file kept from an earlier attempt (config/editorial/kept_uploads.py) is a file too.
+            kept = [key for key, value in self.data.items() if key.endswith(KEPT_SUFFIX) and value]
+            if self.files or kept:
+                names = ", ".join(
+                    [upload.name for upload in self.files.values()]
+                    + [key.removesuffix(KEPT_SUFFIX).rsplit("-", 1)[-1] for key in kept]
+                )
                 self.add_error(
                     None,
                     _(
@@ -211,6 +217,10 @@ class RevisionAdminMixin:
             "decision_note_field": revisions.DECISION_NOTE_FIELD,
         }
 
+    def keeps_uploads(self, request, obj) -> bool:
+        # A proposal keeps no file: none is kept for the next attempt either.
+        return not self.proposes(request, obj) and super().keeps_uploads(request, obj)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if change and obj is not None and "revision_context" not in context:
             context["revision_context"] = self.revision_context(request, obj)
@@ -229,7 +239,7 @@ class RevisionAdminMixin:
             obj = self.get_object(request, unquote(object_id))
             if obj is not None and self.proposes(request, obj):
                 own = revisions.own_open_revision(obj, request.user)
-                if own is not None:
+                if own is not None and not is_version_revert(own):
                     return self.render_revision(request, obj, own, editing=True, extra_context=extra_context)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -264,11 +274,13 @@ class RevisionAdminMixin:
         )
         return form, formsets, inline_instances
 
-    def render_revision(self, request, obj, revision, *, data=None, editing=False, extra_context=None):
+    def render_revision(
+        self, request, obj, revision, *, data=None, files=None, editing=False, extra_context=None
+    ):
         if is_version_revert(revision):
             return self.render_revert_proposal(request, obj, revision)
         data = data if data is not None else revisions.as_querydict(revision.data)
-        form, formsets, inline_instances = self.bound_forms(request, revision, data)
+        form, formsets, inline_instances = self.bound_forms(request, revision, data, files)
         form.is_valid()
         all_valid(formsets)  # the errors to show, as the change view would
         fieldsets = self.get_fieldsets(request, obj)
@@ -467,7 +479,7 @@ class RevisionAdminMixin:
                     ),
                     messages.ERROR,
                 )
-                return self.render_revision(request, obj, revision, data=request.POST)
+                return self.render_revision(request, obj, revision, data=request.POST, files=request.FILES)
             form, formsets, _inlines = self.bound_forms(request, revision, request.POST, files=request.FILES)
             form_valid = form.is_valid()
             if all_valid(formsets) and form_valid:
@@ -493,4 +505,4 @@ class RevisionAdminMixin:
         self.message_user(
             request, _("The proposal cannot be published as it is: see the errors below."), messages.ERROR
         )
-        return self.render_revision(request, obj, revision, data=request.POST)
+        return self.render_revision(request, obj, revision, data=request.POST, files=request.FILES)

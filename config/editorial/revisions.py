@@ -149,13 +149,23 @@ def propose(
         .first()
     )
     if revision is None:
-        revision = Revision(content_type=content_type, object_id=record.pk, author=by)
+        revision = Revision(content_type=content_type, object_id=record.pk, author=by, based_on=based_on)
+    elif revision.data and not data:
+        # A revert (no form data) never replaces the changes an editor typed into an open proposal.
+        raise workflow.WorkflowError(
+            _(
+                "You have an open proposal with your changes to this record (revision %(number)s). "
+                "Withdraw it first, or wait until a publisher has decided on it."
+            )
+            % {"number": revision.pk}
+        )
+    # An open proposal keeps the version it was first made against: what the record's publishers
+    # changed since stays listed as a later change when it is published, however often it is saved.
     revision.kind = kind
     revision.version = version
     revision.data = data
     revision.fields = list(fields)
     revision.note = note
-    revision.based_on = based_on
     revision.save()
     return revision
 
@@ -214,10 +224,10 @@ def later_changes(revision: Revision, record: models.Model, rows=()) -> list:
         entries += type(record).history.filter(
             **{type(record)._meta.pk.attname: record.pk}, updated_at__gt=revision.based_on
         )
-    # Saving a proposal writes no row: a row's entry after the proposal's last save is a change since.
+    # Saving a proposal writes no row: a row's entry after the proposal was first made is a change since.
     for model, foreign_key in rows:
         if hasattr(model, "history"):
-            entries += model.history.filter(**{foreign_key: record.pk}, history_date__gt=revision.updated_at)
+            entries += model.history.filter(**{foreign_key: record.pk}, history_date__gt=revision.created_at)
     for entry in entries:
         entry.label = f"{str(type(entry.instance)._meta.verbose_name).capitalize()} “{entry.instance}”"
     return sorted(entries, key=lambda entry: entry.history_date)

@@ -147,18 +147,25 @@ class VersionsAdminMixin:
         )
         return TemplateResponse(request, self.version_template, context)
 
+    def _propose_revert(self, request, obj, version):
+        return revisions.propose(
+            record=obj,
+            by=request.user,
+            data={},
+            fields=[],
+            kind=Revision.Kind.REVERT,
+            version=version.number,
+            note=request.POST.get(revisions.NOTE_FIELD, "").strip(),
+        )
+
     def _revert(self, request, obj, version):
         if revisions.proposes(request.user, obj):
             # An editor's revert of a published record waits, as a proposal, for a publisher.
-            revision = revisions.propose(
-                record=obj,
-                by=request.user,
-                data={},
-                fields=[],
-                kind=Revision.Kind.REVERT,
-                version=version.number,
-                note=request.POST.get(revisions.NOTE_FIELD, "").strip(),
-            )
+            try:
+                revision = self._propose_revert(request, obj, version)
+            except workflow.WorkflowError as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return HttpResponseRedirect(request.path)
             self.message_user(
                 request,
                 _(

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import MultiWidget
 
-from config.editorial import revisions
+from config.editorial import revisions, versions, workflow
 from config.editorial.models import Revision
 from config.framework.visibility import Status
 from events.models import Event, Session
@@ -302,52 +302,86 @@ def test_a_stale_proposal_is_shown_and_published_only_when_confirmed(client, edi
     assert (published.status_code, event.city, event.venue) == (302, "Beijing", "")
 
 
-def test_editors_revert_of_a_published_record_is_a_proposal(client, editor, publisher, event):
-    first = event.history.earliest("history_date")
-    client.force_login(publisher)
-    url = admin_url(Event, "change", event.pk)
-    client.post(url, page_data(client.get(url), city="Beijing"))
+def version_page(event, number):
+    return f"{admin_url(Event, 'history', event.pk)}version/{number}/"
+
+
+def test_an_editors_revert_to_a_version_in_review_is_proposed_and_keeps_the_record_published(
+    client, editor, publisher, event
+):
+    workflow.transition(record=event, to=Status.REVIEW, by=publisher)
+    in_review = len(versions.versions(event))
+    event.city = "Beijing"
+    event.status = Status.PUBLISHED
+    workflow.save_record(record=event, by=publisher)
     client.force_login(editor)
-    version_url = admin_url(Event, "simple_history", event.pk, first.history_id)
-    page = client.get(version_url)
 
-    response = client.post(version_url, {**page_data(page), "revision_note": "back to Tianjin"})
-
-    assert page.context["revision_context"]["proposing"] is True
-    assert response.status_code == 302
-    event.refresh_from_db()
-    assert (event.city, event.status) == ("Beijing", Status.PUBLISHED)
+    client.post(version_page(event, in_review), {"revision_note": "back"})
     revision = Revision.objects.get()
-    assert (revision.kind, revision.version, revision.data["city"]) == (
-        Revision.Kind.REVERT,
-        first.history_id,
-        ["Tianjin"],
-    )
-
     client.force_login(publisher)
-    revision_page = client.get(revisions.revision_url(revision))
-    client.post(revisions.revision_url(revision), {**page_data(revision_page), "_publish": "1"})
+    client.post(revisions.revision_url(revision), {"_publish": "1"})
+
     event.refresh_from_db()
     assert (event.city, event.status) == ("Tianjin", Status.PUBLISHED)
-    assert event.history.latest("history_date").history_change_reason == (
-        f"Published revision {revision.pk} proposed by editor. Reverted to version {first.history_id}."
+    assert event.history.latest("history_date").history_change_reason.startswith(
+        f"Published revision {revision.pk} proposed by editor."
     )
 
 
-def test_a_reverted_version_in_review_stays_published(client, editor, event):
-    event.status = Status.REVIEW
-    event.save()
-    in_review = event.history.latest("history_date")
-    event.status = Status.PUBLISHED
-    event.save()
+def test_a_revert_never_replaces_the_changes_an_editor_proposed(client, editor, publisher, event):
+    event.city = "Beijing"
+    workflow.save_record(record=event, by=publisher)
     client.force_login(editor)
-    version_url = admin_url(Event, "simple_history", event.pk, in_review.history_id)
+    propose(client, event, venue="Meijiang Convention Centre")
 
-    client.post(version_url, page_data(client.get(version_url)))
+    refused = client.post(version_page(event, 1), follow=True)
 
-    assert Revision.objects.get().data["status"] == [Status.PUBLISHED]
+    revision = Revision.objects.get()
+    assert (revision.kind, revision.data["venue"]) == (Revision.Kind.CHANGE, ["Meijiang Convention Centre"])
+    assert "You have an open proposal with your changes to this record" in refused.text
+    # The change form still opens on the editor's proposal.
+    shown = client.get(admin_url(Event, "change", event.pk))
+    assert shown.context["adminform"].form["venue"].value() == "Meijiang Convention Centre"
+
+
+def test_saving_a_proposal_again_keeps_a_publishers_later_change_in_view(client, editor, publisher, event):
+    client.force_login(editor)
+    propose(client, event, city="Beijing")
+    client.force_login(publisher)
+    url = admin_url(Event, "change", event.pk)
+    client.post(url, page_data(client.get(url), venue="Binhai Library"))
+    client.force_login(editor)
+    propose(client, event, city="Beijing", revision_note="again")  # the form shows the proposal
+    revision = Revision.objects.get()
+    client.force_login(publisher)
+    page = client.get(revisions.revision_url(revision))
+
+    refused = client.post(revisions.revision_url(revision), {**page_data(page), "_publish": "1"})
+
     event.refresh_from_db()
-    assert event.status == Status.PUBLISHED
+    assert (refused.status_code, event.city, event.venue) == (200, "Tianjin", "Binhai Library")
+    assert [entry.history_user for entry in refused.context["revision_context"]["later"]] == [publisher]
+
+
+def test_a_file_kept_from_a_refused_proposal_is_no_way_around_the_refusal(client, editor, event):
+    client.force_login(editor)
+    url = admin_url(Event, "change", event.pk)
+    data = page_data(client.get(url), city="Beijing")
+    data["photos-TOTAL_FORMS"] = "1"
+    data.update({"photos-0-order": "1", "photos-0-status": "published", "photos-0-visibility": "public"})
+    data["photos-0-image"] = SimpleUploadedFile("harbour.png", b"not read", content_type="image/png")
+    first = client.post(url, data)
+    assert "photos-0-image__kept" not in first.text  # nothing is kept for a proposal
+    data.pop("photos-0-image")
+
+    again = client.post(url, {**data, "photos-0-image__kept": "a reference from somewhere"})
+
+    assert again.status_code == 200
+    assert (
+        "A proposal cannot keep uploaded files (image)"
+        in again.context["adminform"].form.non_field_errors()[0]
+    )
+    assert Revision.objects.count() == 0
 
 
 def test_open_revisions_lists_what_a_user_may_decide_and_their_own(client, editor, publisher, event):
