@@ -88,8 +88,12 @@ class UniqueRowsInlineFormSet(BaseInlineFormSet):
                 seen.add(key)
 
 
-def workflow_form(form_class, user):
-    """``form_class`` that refuses, as a form error, a write the workflow does not allow ``user``."""
+def workflow_form(form_class, user, *, changed_only: bool = False):
+    """``form_class`` that refuses, as a form error, a write the workflow does not allow ``user``.
+
+    ``changed_only``: check only a form whose values changed (a record inlined in another's page, a
+    dialogue's phase: its unchanged rows are not written).
+    """
 
     class WorkflowForm(form_class):
         # Django's private ModelForm hook that builds the instance from the cleaned data and
@@ -101,7 +105,7 @@ def workflow_form(form_class, user):
 
         def _post_clean(self):
             super()._post_clean()
-            if not self.checks_workflow:
+            if not self.checks_workflow or (changed_only and not self.has_changed()):
                 return
             try:
                 workflow.check_write(user, self.instance)
@@ -286,6 +290,10 @@ class RowInlineMixin:
         formset = super().get_formset(request, obj, **kwargs)
         formset.form = partial_date_form(formset.form)  # dates typed as text (config/framework/forms.py)
         formset.form = kept_uploads.kept_uploads_form(formset.form, request.user)
+        if workflow.has_workflow(self.model):
+            # A record inlined in another's page (a dialogue's phases) goes through the workflow too:
+            # an editor neither publishes it nor changes it while it is published.
+            formset.form = workflow_form(formset.form, request.user, changed_only=True)
         return formset
 
 

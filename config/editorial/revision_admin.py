@@ -133,6 +133,14 @@ class RevisionAdminMixin:
         form_class = super().get_form(request, obj, change=change, **kwargs)
         return proposal_form(form_class) if self.proposes(request, obj) else form_class
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        # A proposal writes no inlined record either: the check is made when it is published.
+        proposing = obj is not None and self.proposes(request, obj)
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if proposing and getattr(formset.form, "checks_workflow", False):
+                formset.form = type(formset.form.__name__, (formset.form,), {"checks_workflow": False})
+            yield formset, inline
+
     def get_urls(self):
         return [
             path(

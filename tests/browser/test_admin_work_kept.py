@@ -72,6 +72,13 @@ def test_a_save_after_the_session_ended_keeps_the_typed_content_through_the_logi
 ):
     event = factories.EventFactory(name="Plenary", status=Status.DRAFT)
     change = admin_url(Event, "change", event.pk)
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", answer)
     page.goto(live_server.url + "/admin/login/")
     log_in(page, writer)
     page.goto(live_server.url + change)
@@ -82,6 +89,7 @@ def test_a_save_after_the_session_ended_keeps_the_typed_content_through_the_logi
     page.locator("#event_form input[name=_continue]").first.click()
 
     expect(page.get_by_text("Your changes are kept in this browser tab")).to_be_visible()
+    assert dialogs == []  # sent to the login on purpose, the fields kept: no "leave this page?"
     assert Event.objects.get().name == "Plenary"
     log_in(page, writer)
 
@@ -91,6 +99,10 @@ def test_a_save_after_the_session_ended_keeps_the_typed_content_through_the_logi
         "Eighth plenary meeting",
         "Bonn, UN Campus",
     ]
+    # The restored fields are stored nowhere else: leaving them asks first.
+    page.locator(".breadcrumbs a").first.click()
+    expect(page.locator("#id_venue")).to_have_value("Bonn, UN Campus")
+    assert dialogs == ["beforeunload"]
     page.locator("#event_form input[name=_continue]").first.click()
 
     expect(page.locator(".messagelist .success")).to_be_visible()

@@ -2,8 +2,10 @@
 
 import pytest
 
+from config.framework.visibility import Status
 from dialogues.models import Dialogue, WorkingGroup
 from tests import factories
+from tests.config.editorial.test_revisions import page_data
 from tests.helpers import admin_url
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +123,39 @@ def test_working_group_members_side_is_chosen_among_the_dialogues_parties(admin_
         f.formset for f in response.context["inline_admin_formsets"] if f.formset.prefix == "members"
     )
     assert [code for code, _name in formset.forms[0].fields["side"].choices] == ["", "IN", "US"]
+
+
+def test_an_editor_neither_publishes_nor_changes_a_published_phase_inlined_in_its_dialogue(client, editor):
+    dialogue = factories.DialogueFactory(status=Status.DRAFT)
+    draft = factories.PhaseFactory(dialogue=dialogue, number=1, name="Phase one", status=Status.DRAFT)
+    published = factories.PhaseFactory(dialogue=dialogue, number=2, name="Phase two", slug="two")
+    client.force_login(editor)
+    url = admin_url(Dialogue, "change", dialogue.pk)
+    data = page_data(client.get(url))
+    index = {
+        form.instance.pk: n
+        for n, form in enumerate(client.get(url).context["inline_admin_formsets"][1].formset.forms)
+    }
+
+    # Unchanged, the published phase does not stand in the way of the draft dialogue's save.
+    assert client.post(url, {**data, "name_en": "Renamed"}).status_code == 302
+    refused = client.post(
+        url,
+        {
+            **data,
+            f"phases-{index[draft.pk]}-status": Status.PUBLISHED,
+            f"phases-{index[published.pk]}-name_en": "Phase two, renamed",
+        },
+    )
+
+    assert refused.status_code == 200
+    errors = [form.errors for form in refused.context["inline_admin_formsets"][1].formset.forms]
+    assert errors[index[draft.pk]]["status"] == [
+        "Only publishers may publish this phase; submit it for review instead."
+    ]
+    assert errors[index[published.pk]]["status"] == [
+        "Only publishers may change this phase while it is published."
+    ]
+    draft.refresh_from_db()
+    published.refresh_from_db()
+    assert (draft.status, published.name) == (Status.DRAFT, "Phase two")

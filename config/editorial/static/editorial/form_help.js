@@ -116,8 +116,9 @@
       });
     });
     window.addEventListener("beforeunload", (event) => {
-      if (submitting || loaded === null) return;
-      if (unsavedOnLoad || snapshot(form) !== loaded) {
+      // session_ended.js marks a form it sends to the login (its fields kept) or restored after it.
+      if (submitting || loaded === null || form.dataset.leaving) return;
+      if (unsavedOnLoad || form.dataset.restored || snapshot(form) !== loaded) {
         event.preventDefault();
         event.returnValue = "";
       }

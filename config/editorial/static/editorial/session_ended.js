@@ -156,6 +156,7 @@
     discard.textContent = translate("Discard them");
     discard.addEventListener("click", () => {
       sessionStorage.removeItem(storageKey());
+      form.dataset.leaving = "1"; // discarding on purpose: no "leave this page?" (form_help.js)
       location.reload();
     });
     item.append(discard);
@@ -173,16 +174,22 @@
     sessionStorage.removeItem(storageKey());
     if (!entry || !Array.isArray(entry.fields) || Date.now() - entry.savedAt > KEPT_FOR_MS) return;
     restore(form, entry.fields);
+    // Restored values are stored nowhere else now: leaving the page warns (form_help.js).
+    form.dataset.restored = "1";
     announce(form);
   }
 
   function guard(form) {
     let checked = false;
+    let pending = false;
     form.addEventListener("submit", (event) => {
       if (checked) return;
       event.preventDefault();
+      if (pending) return; // a second click while the session is being checked
+      pending = true;
       const submitter = event.submitter;
       sessionAlive().then((alive) => {
+        pending = false;
         if (alive) {
           checked = true;
           if (submitter && submitter.form === form) form.requestSubmit(submitter);
@@ -193,6 +200,7 @@
         const login = new URL("login/", adminHome());
         login.searchParams.set("next", location.pathname + location.search);
         if (keep(form)) login.searchParams.set("kept", "1");
+        form.dataset.leaving = "1"; // the fields are kept: no "leave this page?" (form_help.js)
         location.assign(login.href);
       });
     });
