@@ -1,10 +1,14 @@
 """factory_boy factories that produce valid, published, public rows."""
 
 import datetime
+import importlib
+from types import SimpleNamespace
 
 import factory
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
 
 from config.editorial.workflow import PARTNER_SYSTEMS
 from config.framework.visibility import PARTNER_GROUP, Status, Visibility
@@ -51,8 +55,17 @@ def member_of(group: str, **fields):
     Viewers, editors and publishers work in the admin (staff); partner systems only use the API.
     """
     user = UserFactory(is_staff=group != PARTNER_SYSTEMS, **fields)
+    if not Group.objects.filter(name=group).exists():
+        restore_editorial_groups()
     user.groups.add(Group.objects.get(name=group))
     return user
+
+
+def restore_editorial_groups() -> None:
+    """The editorial groups and their permissions, as the migration writes them: a transactional test
+    (a browser test) empties every table when it ends, those the data migrations filled included."""
+    migration = importlib.import_module("config.atlas.migrations.0001_initial")
+    migration.create_editorial_groups(django_apps, SimpleNamespace(connection=connection))
 
 
 class PublicRecordFactory(factory.django.DjangoModelFactory):

@@ -108,11 +108,14 @@
     window.addEventListener("load", () => {
       loaded = snapshot(form);
     });
+    let latest = null;
     form.addEventListener("submit", (event) => {
       submitting = true;
-      // Another script may stop the submission; the warning then holds again.
+      latest = event;
+      // Another script may stop the submission; the warning then holds again — unless that script
+      // submitted the form again since (session_ended.js, after checking the session).
       setTimeout(() => {
-        if (event.defaultPrevented) submitting = false;
+        if (event === latest && event.defaultPrevented) submitting = false;
       });
     });
     window.addEventListener("beforeunload", (event) => {

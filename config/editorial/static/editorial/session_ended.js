@@ -180,6 +180,7 @@
   }
 
   function guard(form) {
+    if (!adminHome()) return; // a popup: no keep-alive address to ask
     let checked = false;
     let pending = false;
     form.addEventListener("submit", (event) => {
@@ -191,10 +192,14 @@
       sessionAlive().then((alive) => {
         pending = false;
         if (alive) {
-          checked = true;
-          if (submitter && submitter.form === form) form.requestSubmit(submitter);
-          else form.requestSubmit();
-          checked = false;
+          // In a task of its own: a form ignores requestSubmit() while its submit event is still
+          // being dispatched (an answer that came at once, as in a popup, would be dropped).
+          setTimeout(() => {
+            checked = true;
+            if (submitter && submitter.form === form) form.requestSubmit(submitter);
+            else form.requestSubmit();
+            checked = false;
+          });
           return;
         }
         const login = new URL("login/", adminHome());
