@@ -58,6 +58,20 @@ class QueryParameters:
         super().initial(request, *args, **kwargs)
         if request.method in ("GET", "HEAD"):
             refuse_unknown_parameters(request.query_params, self.query_parameters())
+            # An empty ordering or updated_since is none of the values the schema gives them.
+            empty = [
+                name
+                for name in NOT_EMPTY
+                if name in request.query_params and not all(request.query_params.getlist(name))
+            ]
+            if empty:
+                raise ValidationError({name: [NOT_EMPTY[name]] for name in empty}, code="invalid")
+
+
+NOT_EMPTY = {
+    "ordering": "Name a field to order by (see the schema), or leave ordering out.",
+    "updated_since": "Give a date and time (2026-01-31T00:00:00Z), or leave updated_since out.",
+}
 
 
 def refuse_unknown_parameters(query_params, known: set[str]) -> None:

@@ -214,3 +214,14 @@ def test_an_unknown_ordering_field_is_refused_naming_it_in_either_form(api, orde
                 "message": "Select a valid choice. colour is not one of the available choices.",
             }
         ], query
+
+
+def test_an_empty_ordering_is_refused_naming_the_parameter(api):
+    factories.EventFactory()
+
+    response = api.get("/api/v1/events/?ordering=")
+
+    assert response.status_code == 400
+    assert "Name a field to order by" in json.dumps(api_error(response)["errors"])
+    assert api.get("/api/v1/events/?ordering=name").status_code == 200
+    assert api.get("/api/v1/events/?updated_since=").status_code == 400
