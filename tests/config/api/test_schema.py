@@ -31,6 +31,7 @@ from openapi_schema_validator import OAS30ReadValidator, OAS30WriteValidator, oa
 from openapi_spec_validator import validate
 from schemathesis import checks
 from schemathesis.checks import CHECKS as CHECKS_REGISTRY
+from schemathesis.config._checks import NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES, NegativeDataRejectionConfig
 
 from dialogues.models import Dialogue
 from events.models import Event
@@ -644,6 +645,11 @@ def writer_authorization(writer_api):
 def run_stateful(wsgi_app, headers: dict) -> list[tuple[str, str, int]]:
     """Run the scenarios; the steps that followed a link of the schema, as (link, operation, status)."""
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
+    # A request with invalid content and an If-Match that fails is a 412: preconditions are
+    # evaluated before the content is read (RFC 9110, 13.2.1), so 412 is a rejection too.
+    schema.config.checks.negative_data_rejection = NegativeDataRejectionConfig.from_dict(
+        {"expected-statuses": [*NEGATIVE_DATA_REJECTION_EXPECTED_STATUSES, "412"]}
+    )
     base = schema.as_state_machine()
     every_check = [check for check in CHECKS_REGISTRY.get_all() if callable(check)]
     followed = []
