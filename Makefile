@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate seed admin db-stop clean bench
+.PHONY: run test lint format check migrate seed admin db-stop clean bench messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version' 
@@ -37,6 +37,16 @@ run: seed admin
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Translators: extract every string into each package's locale/ catalogues (Django's makemessages
+# needs GNU gettext's xgettext), then compile them with polib. The .mo files are committed, so
+# running and testing the atlas needs no gettext tools (config/operations/catalogues.py).
+MESSAGES_IGNORE := --ignore=.venv --ignore=.data --ignore=tests --ignore=bench --ignore=staticfiles --ignore=media --ignore=node_modules
+
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages --locale=de --locale=zh_Hans --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py makemessages --domain=djangojs --locale=de --locale=zh_Hans --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compile_catalogues
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

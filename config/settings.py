@@ -237,6 +237,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "de", "zh-hans")
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The catalogues of the site's templates and the wiring; every package keeps its own in its locale/
+# (compiled without gettext: config/operations/catalogues.py).
+LOCALE_PATHS = [BASE_DIR / "config" / "locale"]
 USE_TZ = True
 
 # Countries are ISO 3166-1 alpha-2 codes; the European Union is a party to dialogues too.

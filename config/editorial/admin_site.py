@@ -28,6 +28,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
+from django.views.i18n import JavaScriptCatalog
 
 from config.editorial import lookalikes
 
@@ -117,6 +118,10 @@ class AtlasAdminSite(admin.AdminSite):
     site_title = _("Dialogue Atlas admin")
     login_form = AdminLoginForm
     login_template = "admin/atlas_login.html"
+
+    def i18n_javascript(self, request, extra_context=None):
+        """The admin's JavaScript catalogue with the strings of the atlas's own admin scripts."""
+        return JavaScriptCatalog.as_view(packages=["django.contrib.admin", "config.editorial"])(request)
 
     def has_permission(self, request):
         if not super().has_permission(request):

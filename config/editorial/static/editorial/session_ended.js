@@ -9,7 +9,8 @@
   const KEPT_FOR_MS = 24 * 60 * 60 * 1000;
   const SKIPPED_TYPES = new Set(["file", "password", "submit", "button", "reset", "image"]);
   const SKIPPED_NAMES = new Set(["csrfmiddlewaretoken"]);
-  const translate = (text) => (typeof window.gettext === "function" ? window.gettext(text) : text);
+  // The admin's JavaScript catalogue (admin:jsi18n, which includes this package's djangojs strings).
+  const gettext = typeof window.gettext === "function" ? window.gettext : (text) => text;
 
   function adminHome() {
     const home = document.querySelector("#site-name a");
@@ -149,11 +150,11 @@
     list.className = "messagelist unsaved-restored";
     const item = document.createElement("li");
     item.className = "warning";
-    item.append(translate("Your unsaved changes were restored; check them and save."), " ");
+    item.append(gettext("Your unsaved changes were restored; check them and save."), " ");
     const discard = document.createElement("button");
     discard.type = "button";
     discard.className = "button";
-    discard.textContent = translate("Discard them");
+    discard.textContent = gettext("Discard them");
     discard.addEventListener("click", () => {
       sessionStorage.removeItem(storageKey());
       form.dataset.leaving = "1"; // discarding on purpose: no "leave this page?" (form_help.js)
