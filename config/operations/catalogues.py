@@ -40,7 +40,7 @@ def catalogues() -> list[Path]:
 
 
 def compiled(po_path: Path) -> polib.MOFile:
-    """The `.mo` the `.po` compiles to: its translated entries only (fuzzy ones are left out, as msgfmt does)."""
+    """The `.mo` a `.po` compiles to: its translated entries (fuzzy ones left out, as msgfmt does)."""
     po = polib.pofile(str(po_path))
     mo = polib.MOFile(fpath=None)
     mo.metadata = po.metadata
