@@ -1,6 +1,7 @@
 """Filters for topics, dialogues and their parts, and publications."""
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 
 from config.framework.filtersets import (
     ActiveInYearFilter,
@@ -27,11 +28,11 @@ class TopicFilterSet(RecordFilterSet):
 
 class DialogueFilterSet(RecordFilterSet):
     track = django_filters.MultipleChoiceFilter(choices=Track.choices)
-    party = CountriesOverlapFilter(field_name="parties", label="Party")
+    party = CountriesOverlapFilter(field_name="parties", label=_("Party"))
     state = django_filters.MultipleChoiceFilter(choices=Dialogue.State.choices)
     topic = SlugFilter(Topic, "topics")
     organisation = RowSlugFilter(Organisation, "roles", "organisation")
-    year = ActiveInYearFilter(field_name="start_date", label="Active in year")
+    year = ActiveInYearFilter(field_name="start_date", label=_("Active in year"))
     ordering = StableOrderingFilter(
         fields=(("name", "name"), ("start_date", "start"), ("updated_at", "updated"))
     )
@@ -71,7 +72,7 @@ class DialogueRoleFilterSet(RecordFilterSet):
     organisation = SlugFilter(Organisation, "organisation")
     phase = SlugFilter(Phase, "phase")
     role = django_filters.MultipleChoiceFilter(choices=DialogueRole.Role.choices)
-    side = CountryFilter(field_name="side", label="Side")
+    side = CountryFilter(field_name="side", label=_("Side"))
     ordering = StableOrderingFilter(fields=(("role", "role"), ("updated_at", "updated")))
 
     class Meta:

@@ -1,6 +1,7 @@
 """Filters for programmes and projects."""
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 
 from config.framework.filtersets import (
     ActiveInYearFilter,
@@ -30,7 +31,7 @@ class ProjectFilterSet(RecordFilterSet):
     topic = SlugFilter(Topic, "topics")
     dialogue = SlugFilter(Dialogue, "dialogues")
     organisation = RowSlugFilter(Organisation, "roles", "organisation")
-    year = ActiveInYearFilter(field_name="start_date", label="Active in year")
+    year = ActiveInYearFilter(field_name="start_date", label=_("Active in year"))
     ordering = StableOrderingFilter(
         fields=(("title", "title"), ("start_date", "start"), ("updated_at", "updated"))
     )

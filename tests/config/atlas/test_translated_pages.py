@@ -1,0 +1,171 @@
+"""Every page of the site and of the admin, rendered in German and in Chinese, speaks that language.
+
+Two checks over real pages of the seed data:
+- every string the page looked up in a catalogue was found in that language's catalogues (a lookup
+  that falls through to English is recorded, whoever made it: a template, a form, a library);
+- no text on the page is one of the interface's English strings (one that escaped translation by
+  being evaluated before the language was chosen, or never going through a catalogue).
+"""
+
+import re
+from html.parser import HTMLParser
+
+import polib
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import trans_real
+
+from config.operations.catalogues import catalogues
+from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
+from events.models import Event
+from institutions.models import Organisation, Person
+from projects.models import Programme, Project
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+LANGUAGES = {"de": "de", "zh-hans": "zh_Hans"}
+LISTS = [
+    "home",
+    "event-list",
+    "event-calendar",
+    "dialogue-list",
+    "topic-list",
+    "publication-list",
+    "organisation-list",
+    "person-list",
+    "project-list",
+]
+DETAILS = [Event, Dialogue, WorkingGroup, Topic, Publication, Organisation, Person, Project, Programme]
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/events/event/",
+    "/admin/events/event/add/",
+    "/admin/dialogues/dialogue/",
+    "/admin/institutions/organisation/",
+    "/admin/review-queue/",
+    "/admin/duplicates/",
+]
+
+
+class Misses:
+    """Stands in for the English catalogue behind a language's own: records what falls through."""
+
+    def __init__(self):
+        self.found = set()
+
+    def gettext(self, message):
+        self.found.add(message.replace("\x04", " | "))  # pgettext asks as "context\x04message"
+        return message
+
+    def ngettext(self, singular, plural, number):
+        self.found.add(singular.replace("\x04", " | "))
+        return singular if number == 1 else plural
+
+
+@pytest.fixture
+def misses():
+    """The lookups each language's catalogues could not answer, per language."""
+    recorded = {}
+    saved = {}
+    for language in LANGUAGES:
+        catalogue = trans_real.translation(language)
+        saved[language] = catalogue._fallback
+        recorded[language] = catalogue._fallback = Misses()
+    yield recorded
+    for language, fallback in saved.items():
+        trans_real.translation(language)._fallback = fallback
+
+
+class Text(HTMLParser):
+    """The text a reader meets: text nodes outside scripts and styles, and the labels of controls."""
+
+    LABELS = ("aria-label", "title", "placeholder", "alt")
+    BUTTONS = ("submit", "button", "reset")
+
+    def __init__(self):
+        super().__init__()
+        self.texts, self.skipping = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template"):
+            self.skipping += 1
+        attributes = dict(attrs)
+        labels = [attributes.get(name) for name in self.LABELS]
+        if tag == "input" and attributes.get("type") in self.BUTTONS:
+            labels.append(attributes.get("value"))
+        self.texts.extend(label for label in labels if label)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template"):
+            self.skipping -= 1
+
+    def handle_data(self, data):
+        if not self.skipping and data.strip():
+            self.texts.append(data)
+
+
+def texts(html):
+    parser = Text()
+    parser.feed(html)
+    return {re.sub(r"\s+", " ", text).strip() for text in parser.texts}
+
+
+def english_interface_strings(locale):
+    """The interface's English strings that read differently in the language (a word like "PDF" does not)."""
+    strings = set()
+    for po_path in catalogues():
+        if po_path.parents[1].name == locale:
+            for entry in polib.pofile(str(po_path)).translated_entries():
+                if not entry.msgid_plural and entry.msgstr != entry.msgid and "%" not in entry.msgid:
+                    strings.add(entry.msgid)
+    return strings
+
+
+def public_pages(language):
+    with translation.override(language):
+        pages = [reverse(name) for name in LISTS]
+        pages += [model.objects.published().public().first().get_absolute_url() for model in DETAILS]
+        pages += [reverse("search") + "?q=climate", reverse("event-list") + "?kind=workshop&page=1"]
+        pages.append(f"/{language}/no-such-page/")
+    return pages
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_speaks_the_language(client, misses, language):
+    english = english_interface_strings(LANGUAGES[language])
+    untranslated = {}
+
+    for page in public_pages(language):
+        assert page.startswith(f"/{language}/")
+        response = client.get(page)
+        assert response.status_code in (200, 404), page
+        html = response.content.decode()
+        assert f'lang="{language}' in html.lower()[:500], page
+        left = texts(html) & english
+        if left:
+            untranslated[page] = sorted(left)
+
+    assert untranslated == {}
+    assert sorted(misses[language].found) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_admin_page_speaks_the_language(admin_client, misses, language):
+    english = english_interface_strings(LANGUAGES[language])
+    event = Event.objects.first()
+    untranslated = {}
+
+    for page in [
+        *ADMIN_PAGES,
+        f"/admin/events/event/{event.pk}/change/",
+        f"/admin/events/event/{event.pk}/history/",
+    ]:
+        response = admin_client.get(page, headers={"accept-language": language})
+        assert response.status_code == 200, page
+        left = texts(response.content.decode()) & english
+        if left:
+            untranslated[page] = sorted(left)
+
+    assert untranslated == {}
+    assert sorted(misses[language].found) == []
