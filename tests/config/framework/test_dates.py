@@ -264,7 +264,7 @@ def test_hints_name_the_dates_in_the_interface_language():
     with translation.override("de"), pytest.raises(ValidationError) as error:
         parse_partial_date("10/01/2025")
 
-    assert "2025-10-01 or 1. Oktober 2025" in error.value.messages[0]
+    assert "2025-10-01 oder 1. Oktober 2025" in error.value.messages[0]
 
 
 def test_a_long_text_is_refused_quickly_and_shown_cut():
