@@ -162,9 +162,9 @@ class DialogueAdmin(TranslatedRecordAdmin):
             None,
             {"fields": ("name", "acronym", "native_name", "aliases", "slug", "track", "parties", "state")},
         ),
-        ("When", {"fields": (*ADMIN_PERIOD_FIELDS, "cadence")}),
-        ("About", {"fields": ("summary", "description", "website", "topics")}),
-        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
+        (_("When"), {"fields": (*ADMIN_PERIOD_FIELDS, "cadence")}),
+        (_("About"), {"fields": ("summary", "description", "website", "topics")}),
+        (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 
@@ -256,9 +256,9 @@ class PublicationAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     inlines = [PublicationAuthorInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", ("date", "date_precision"))}),
-        ("Document", {"fields": ("url", "file", "summary")}),
-        ("Belongs to", {"fields": ("dialogue", "working_group", "topics")}),
-        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
+        (_("Document"), {"fields": ("url", "file", "summary")}),
+        (_("Belongs to"), {"fields": ("dialogue", "working_group", "topics")}),
+        (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from config.editorial.admin import (
     ADMIN_PERIOD_FIELDS,
@@ -68,11 +69,11 @@ class EventAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     inlines = [SessionInline, ParticipationInline, SpeakerInline, PhotoInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "state", "number", "parent")}),
-        ("When", {"fields": ADMIN_PERIOD_FIELDS}),
-        ("Where", {"fields": ("mode", "venue", "city", "country", ("latitude", "longitude"))}),
-        ("Belongs to", {"fields": ("dialogue", "working_group", "projects", "topics")}),
-        ("About", {"fields": ("summary", "description", "outcomes", "participant_count", "documents")}),
-        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
+        (_("When"), {"fields": ADMIN_PERIOD_FIELDS}),
+        (_("Where"), {"fields": ("mode", "venue", "city", "country", ("latitude", "longitude"))}),
+        (_("Belongs to"), {"fields": ("dialogue", "working_group", "projects", "topics")}),
+        (_("About"), {"fields": ("summary", "description", "outcomes", "participant_count", "documents")}),
+        (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 

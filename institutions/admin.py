@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from config.editorial.admin import ADMIN_PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
@@ -51,9 +52,9 @@ class OrganisationAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     autocomplete_fields = ("parent", "predecessor", "sources")
     fieldsets = (
         (None, {"fields": ("name", "acronym", "native_name", "aliases", "slug", "kind", "country")}),
-        ("Relations", {"fields": ("parent", "predecessor", "website")}),
-        ("Description", {"fields": ("description",)}),
-        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
+        (_("Relations"), {"fields": ("parent", "predecessor", "website")}),
+        (_("Description"), {"fields": ("description",)}),
+        (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 
@@ -74,8 +75,8 @@ class PersonAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     inlines = [AffiliationInline]
     fieldsets = (
         (None, {"fields": ("honorific", "given_name", "family_name", "name_order", "native_name", "slug")}),
-        ("Biography", {"fields": ("bio",)}),
-        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
+        (_("Biography"), {"fields": ("bio",)}),
+        (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from config.editorial.admin import (
     ADMIN_PERIOD_FIELDS,
@@ -86,10 +87,10 @@ class ProjectAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
             None,
             {"fields": ("title", "acronym", "aliases", "slug", "programme", "parent", "countries", "state")},
         ),
-        ("When and how much", {"fields": (*ADMIN_PERIOD_FIELDS, ("budget", "currency"))}),
-        ("About", {"fields": ("summary", "description", "website", "topics")}),
-        ("Supports", {"fields": ("dialogues", "working_groups", "publications")}),
-        ("Publication", {"fields": ADMIN_PUBLICATION_FIELDS}),
+        (_("When and how much"), {"fields": (*ADMIN_PERIOD_FIELDS, ("budget", "currency"))}),
+        (_("About"), {"fields": ("summary", "description", "website", "topics")}),
+        (_("Supports"), {"fields": ("dialogues", "working_groups", "publications")}),
+        (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
 

@@ -13,6 +13,7 @@ from django import forms
 from django.db import models
 from django.db.models import Q
 from django.utils.datastructures import MultiValueDict
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import FilterMethod
 from django_filters.widgets import BaseCSVWidget
@@ -38,7 +39,7 @@ class SlugFilter(django_filters.ModelMultipleChoiceFilter):
     """``?dialogue=t2d&dialogue=india-us``: related records by slug, among the visible ones."""
 
     def __init__(self, model, field_name, **kwargs):
-        kwargs.setdefault("label", model._meta.verbose_name.capitalize())
+        kwargs.setdefault("label", capfirst(model._meta.verbose_name))  # lazy: read in the reader's language
         super().__init__(
             field_name=f"{field_name}__slug", to_field_name="slug", queryset=visible_choices(model), **kwargs
         )
