@@ -4,12 +4,16 @@ Records that are missing are created. Records that exist and match the seed are 
 ``updated_at`` does not move), so running the command twice changes nothing. Records that exist
 but differ from the seed, because an editor corrected them, are reported and kept as they are,
 unless ``--update`` is given, which writes the seed's values for the fields the seed names.
+
+A translated field is written as its plain name for the English text (``name``) and with a language
+suffix for the others (``name_de``, ``name_zh_hans``); any other suffix is refused, naming the field.
 """
 
 from collections import defaultdict
 from pathlib import Path
 
 import yaml
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -17,6 +21,8 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.python import Deserializer
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 
 from config.editorial.history import record_links
 from config.editorial.workflow import has_workflow, set_history_author
@@ -42,12 +48,70 @@ def record_creation(created) -> None:
             record_links(model, [record.pk for record in records], bulk=True)
 
 
+def translated_fields(model) -> dict[str, list[str]]:
+    """Each translated field of ``model`` with its per-language fields (``name``: ``name_en`` …)."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return {}
+    return {
+        name: [build_localized_fieldname(name, code) for code, _ in settings.LANGUAGES]
+        for name in options.all_fields
+    }
+
+
+def stored_field(model, name: str) -> str:
+    """The field that holds the seed's value for ``name``: a translated field's English column.
+
+    Read or written under its plain name, a translated field would show another language's text
+    where the English one is empty, and write it into the English column.
+    """
+    if name in translated_fields(model):
+        return build_localized_fieldname(name, settings.LANGUAGE_CODE)
+    return name
+
+
+def field_problem(model, key: str) -> str | None:
+    """Why ``key`` is no field the seed may give for ``model``, or None if it is one."""
+    translated = translated_fields(model)
+    english = {build_localized_fieldname(name, settings.LANGUAGE_CODE): name for name in translated}
+    if key in english:
+        return f"{key}: the English text is written as {english[key]}"
+    names = {field.name for field in (*model._meta.concrete_fields, *model._meta.many_to_many)}
+    if key in names:
+        return None
+    base = max((name for name in names if key.startswith(f"{name}_")), key=len, default=None)
+    if base in translated:
+        others = ", ".join(name for name in translated[base] if name not in english)
+        return f"{key}: no such language; {base} is written as {base} (English), {others}"
+    if base is not None:
+        return f"{key}: {base} is not translated"
+    return f"{key}: {model._meta.object_name} has no such field"
+
+
+def check_fields(path: Path, entries: list) -> None:
+    """Refuse a field the model does not have, such as a translation into an unknown language."""
+    for number, entry in enumerate(entries, 1):
+        try:
+            model = apps.get_model(entry["model"])
+        except (KeyError, LookupError, TypeError, ValueError):
+            continue  # the deserializer names a missing or unknown model
+        fields = entry.get("fields")
+        if not isinstance(fields, dict):
+            continue  # as it does an entry without its fields
+        for key in fields:
+            problem = field_problem(model, str(key))
+            if problem:
+                record = fields.get("slug") or f"entry {number}"
+                raise CommandError(f"{path.name}: {entry['model']} {record}: {problem}.")
+
+
 def differing_fields(deserialized, fields: dict, existing) -> list[str]:
     """The fields the seed names whose stored value differs from the seed's."""
     new = deserialized.object
     changed = []
     for name in fields:
-        field = new._meta.get_field(name)
+        field = new._meta.get_field(stored_field(type(new), name))
         if field.many_to_many:
             stored = set(getattr(existing, name).values_list("pk", flat=True))
             if stored != {int(pk) for pk in deserialized.m2m_data.get(name, [])}:
@@ -85,6 +149,7 @@ class Command(BaseCommand):
             entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         except yaml.YAMLError as error:
             raise CommandError(f"{path}: not valid YAML: {error}") from error
+        check_fields(path, entries)
         deferred = []
         created = []
         try:
@@ -121,7 +186,7 @@ class Command(BaseCommand):
             # Only the fields the seed names are written; whatever else an editor added stays.
             plain = []
             for name in changed:
-                field = new._meta.get_field(name)
+                field = new._meta.get_field(stored_field(type(new), name))
                 if field.many_to_many:
                     getattr(existing, name).set(deserialized.m2m_data[name])
                 else:
