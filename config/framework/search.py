@@ -305,8 +305,23 @@ def _passage(searchable: Searchable, tsquery):
     )
 
 
-def highlighted(passage: str) -> str:
-    """The passage escaped as HTML, with the matched words in <mark>."""
+def _mark_han_words(passage: str, query: str) -> str:
+    """``passage`` with the query's Han words marked where PostgreSQL's headline could not see them
+    (to its parser a Chinese sentence is one word); already marked text is left as it is."""
+    words = sorted(set(HAN_RUN.findall(query)), key=len, reverse=True)
+    if not words:
+        return passage
+    word = re.compile("|".join(map(re.escape, words)))
+    parts = re.split(f"({_MARK_START}.*?{_MARK_END})", passage)
+    return "".join(
+        part if part.startswith(_MARK_START) else word.sub(f"{_MARK_START}\\g<0>{_MARK_END}", part)
+        for part in parts
+    )
+
+
+def highlighted(passage: str, query: str = "") -> str:
+    """The passage escaped as HTML, with the matched words (and the query's Chinese words) in <mark>."""
+    passage = _mark_han_words(passage, query)
     return mark_safe(escape(passage).replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>"))
 
 
@@ -336,6 +351,6 @@ def search_all(query: str, user, per_type: int = 5) -> list[SearchGroup]:
             continue
         total = len(results) if len(results) < per_type else records.count()
         for record in results:
-            record.headline = highlighted(record.headline)
+            record.headline = highlighted(record.headline, query)
         groups.append(SearchGroup(searchable.key, searchable.label, searchable.model, results, total))
     return groups

@@ -190,6 +190,24 @@ def test_a_chinese_query_finds_chinese_text(query, found):
     assert [record.slug for record in sorted(results, key=lambda record: -record.rank)] == found
 
 
+@pytest.mark.parametrize(
+    ("query", "passage"),
+    [
+        ("低碳交通", "中德<mark>低碳交通</mark>合作项目支持中国城市发展绿色出行，应对气候变化。"),
+        ("碳 中国", "中德低<mark>碳</mark>交通合作项目支持<mark>中国</mark>城市发展绿色出行，应对气候变化。"),
+        ("绿色出行 -汽车", "中德低碳交通合作项目支持中国城市发展<mark>绿色出行</mark>，应对气候变化。"),
+    ],
+)
+def test_a_chinese_result_shows_its_passage_with_the_query_marked(query, passage):
+    factories.ProjectFactory(title="Low Carbon Transport", summary_zh_hans=CLCT_SUMMARY)
+
+    with translation.override("zh-hans"):
+        [group] = search_all(query, AnonymousUser())
+
+    # The passage is the summary and the (empty) description, each followed by a space.
+    assert [record.headline for record in group.results] == [f"{passage}  "]
+
+
 def test_a_chinese_query_leaves_english_and_german_ranking_alone():
     # An English query never reads the bigram column: the acronym counts once, as before.
     uba = factories.OrganisationFactory(
