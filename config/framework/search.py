@@ -184,15 +184,17 @@ def clean_query(query: str) -> str:
 
 
 class PrefixSearchQuery(SearchQuery):
-    """A web-search query whose lexemes that match ``pattern`` also match as prefixes (``'x':*``)."""
+    """A web-search query whose lexemes that match ``lexeme`` (a regular expression over the lexeme
+    as a tsquery writes it, quotes doubled) also match as prefixes (``'x':*``)."""
 
-    def __init__(self, value, *, config, pattern: str):
+    def __init__(self, value, *, config, lexeme: str):
         super().__init__(value, config=config, search_type="websearch")
-        self.pattern = pattern
+        # A tsquery's text quotes each lexeme and doubles a quote inside one ("x.de/it's" is a URL
+        # lexeme); the lookarounds keep a match from starting or ending at a doubled quote.
+        self.pattern = f"(?<!')'({lexeme})'(?!')"
 
     def as_sql(self, compiler, connection, function=None, template=None):
         sql, params = super().as_sql(compiler, connection, function, template)
-        # A tsquery's text quotes each lexeme; the lexeme keeps its quotes and gains ":*".
         return f"regexp_replace(({sql})::text, %s, %s, 'g')::tsquery", (*params, self.pattern, r"'\1':*")
 
 
@@ -201,7 +203,7 @@ def full_text_query(query: str):
     value = unaccented(Value(query))
     return (
         SearchQuery(value, config="english", search_type="websearch")
-        | PrefixSearchQuery(value, config="german", pattern=f"'([^' ]{{{GERMAN_PREFIX_LENGTH},}})'")
+        | PrefixSearchQuery(value, config="german", lexeme=f"(?:[^' ]|''){{{GERMAN_PREFIX_LENGTH},}}")
         | SearchQuery(value, config="simple", search_type="websearch")
     )
 
@@ -227,7 +229,7 @@ def bigram_query(query: str):
     """The tsquery of ``query`` over ``search_bigrams``, or None when it has no Han character."""
     if not HAN_RUN.search(query):
         return None
-    return PrefixSearchQuery(unaccented(Value(bigram_text(query))), config="simple", pattern=f"'([{HAN}])'")
+    return PrefixSearchQuery(unaccented(Value(bigram_text(query))), config="simple", lexeme=f"[{HAN}]")
 
 
 class SearchableQuerySet(VisibleQuerySet):

@@ -67,6 +67,11 @@ def test_search_leaves_out_what_the_visitor_may_not_see(status, visibility, part
         "!!! & | :*",
         "x" * 10_000,
         "",
+        # Quotes inside a lexeme (a URL's path) next to the lexemes that become prefixes.
+        "http://x.de/abcd'e Klimaschutz",
+        "http://x.de/a''碳''b 低:",
+        "'碳' \"低碳 -\"交通",
+        "d'abcd@x.com 𠀀𠀁 :*",
     ],
 )
 def test_search_survives_hostile_queries(query):
