@@ -136,10 +136,10 @@ def search_columns(*, names, summaries=(), descriptions=()):
 
 
 # What one character can cost in ``search_bigrams``, in bytes. Each Han character starts one
-# lexeme (a pair, or the last character of its run alone): at most two characters of 4 bytes
-# (unaccent changes no Han character), a byte of alignment after a lexeme of odd length, its count
-# of positions and its position (2 bytes each). Any other character costs less than in
-# ``search_vector`` (config.framework.fields), where text outside Han runs costs what it does there.
+# lexeme (a pair, or the last character of its run alone) of at most 8 bytes (two characters of 4;
+# unaccent changes no Han character), a byte of alignment if that is odd, then its count of
+# positions and its position, 2 bytes each: 12, and one more to spare. Any other character costs
+# what it costs in ``search_vector``, at most SEARCH_VECTOR_BYTES_PER_CHARACTER.
 SEARCH_BIGRAM_BYTES_PER_CHARACTER = 13
 # What one character can cost in each stored tsvector.
 BYTES_PER_CHARACTER = {
