@@ -213,17 +213,36 @@ def test_a_chinese_result_shows_its_passage_with_the_query_marked(query, passage
     assert [record.headline for record in group.results] == [f"{passage}  "]
 
 
-def test_a_chinese_query_leaves_english_and_german_ranking_alone():
-    # An English query never reads the bigram column: the acronym counts once, as before.
-    uba = factories.OrganisationFactory(
+@pytest.mark.parametrize(
+    ("query", "reads_bigrams"),
+    [
+        ("UBA", False),
+        ("Umweltbundesamt", False),
+        ("emission trading", False),
+        ("环境署", True),
+        ("UBA 环境", True),
+    ],
+)
+def test_only_a_query_with_han_characters_reads_the_bigram_column(query, reads_bigrams):
+    # So English and German queries match and rank exactly as they did before the column existed.
+    sql = str(Organisation.objects.search(query).query)
+
+    assert ('"search_bigrams" @@' in sql) == reads_bigrams
+    assert ('ts_rank("institutions_organisation"."search_bigrams"' in sql) == reads_bigrams
+
+
+def test_an_acronym_ranks_the_same_in_a_query_with_or_without_chinese():
+    # The acronym is in both columns; its full-text rank counts once per column the query reads.
+    factories.OrganisationFactory(
         name="German Environment Agency", acronym="UBA", name_zh_hans="德国联邦环境署"
     )
 
-    [found] = search_records(Organisation, "UBA", AnonymousUser())
-    [found_in_chinese] = search_records(Organisation, "环境署", AnonymousUser())
+    [english] = search_records(Organisation, "UBA", AnonymousUser())
+    [chinese] = search_records(Organisation, "环境署", AnonymousUser())
+    [both] = search_records(Organisation, "UBA 环境署", AnonymousUser())
 
-    assert found == found_in_chinese == uba
-    assert found.rank > 0 and found_in_chinese.rank > 0
+    assert english.rank > 0 and chinese.rank > 0
+    assert both.rank > english.rank
 
 
 # Every language finds a record through its names in the others ------------------------------------
