@@ -45,7 +45,9 @@ class Topic(PublicRecord):
     )
     description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
 
-    search_vector, search_names = search_columns(names=("name*",), descriptions=("description*",))
+    search_vector, search_names, search_bigrams = search_columns(
+        names=("name*",), descriptions=("description*",)
+    )
 
     objects = SearchableManager()
 
@@ -101,7 +103,7 @@ class Dialogue(Period, PublicRecord):
     website = models.URLField(_("website"), max_length=500, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="dialogues", verbose_name=_("topics"))
 
-    search_vector, search_names = search_columns(
+    search_vector, search_names, search_bigrams = search_columns(
         names=("name*", "acronym", "native_name", "[]aliases"),
         summaries=("summary*",),
         descriptions=("description*",),
@@ -216,7 +218,9 @@ class WorkingGroup(Period, PublicRecord):
 
     visible_through = ("dialogue", "phase")
 
-    search_vector, search_names = search_columns(names=("name*",), descriptions=("description*",))
+    search_vector, search_names, search_bigrams = search_columns(
+        names=("name*",), descriptions=("description*",)
+    )
 
     objects = SearchableManager()
 
@@ -395,7 +399,7 @@ class Publication(Dated, PublicRecord):
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="publications", verbose_name=_("topics"))
 
-    search_vector, search_names = search_columns(names=("title*",), summaries=("summary*",))
+    search_vector, search_names, search_bigrams = search_columns(names=("title*",), summaries=("summary*",))
 
     objects = SearchableManager()
 

@@ -189,7 +189,7 @@ class Event(Period, PublicRecord):
 
     objects = AtlasManager.from_queryset(EventQuerySet)()
 
-    search_vector, search_names = search_columns(
+    search_vector, search_names, search_bigrams = search_columns(
         names=("name*", "city"), summaries=("summary*", "venue"), descriptions=("description*", "outcomes*")
     )
 

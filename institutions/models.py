@@ -94,7 +94,7 @@ class Organisation(PublicRecord):
     website = models.URLField(_("website"), max_length=500, blank=True)
     description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
 
-    search_vector, search_names = search_columns(
+    search_vector, search_names, search_bigrams = search_columns(
         names=("name*", "acronym", "native_name", "[]aliases"), descriptions=("description*",)
     )
 
@@ -137,7 +137,7 @@ class Person(PublicRecord):
     native_name = models.CharField(_("native-script name"), max_length=200, blank=True)
     bio = LimitedTextField(_("short bio"), max_length=SUMMARY_LENGTH, blank=True)
 
-    search_vector, search_names = search_columns(
+    search_vector, search_names, search_bigrams = search_columns(
         names=("given_name", "family_name", "native_name"), descriptions=("bio*",)
     )
 

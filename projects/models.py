@@ -136,7 +136,7 @@ class Project(Period, PublicRecord):
         Publication, blank=True, related_name="projects", verbose_name=_("publications")
     )
 
-    search_vector, search_names = search_columns(
+    search_vector, search_names, search_bigrams = search_columns(
         names=("title*", "acronym", "[]aliases"), summaries=("summary*",), descriptions=("description*",)
     )
 

@@ -167,10 +167,15 @@ def test_the_extensions_and_immutable_search_functions_exist():
     )
 
     assert {"pg_trgm", "unaccent", "btree_gin"} <= extensions
-    assert functions == {"atlas_unaccent(text)": "i", "atlas_join(text[])": "i"}
+    assert functions == {
+        "atlas_unaccent(text)": "i",
+        "atlas_join(text[])": "i",
+        "atlas_han_bigrams(text)": "i",
+    }
     assert rows(
-        "SELECT atlas_unaccent('Zürich Café'), atlas_join(ARRAY['UBA', 'DEHSt']), atlas_join(NULL)"
-    ) == [("Zurich Cafe", "UBA DEHSt", "")]
+        "SELECT atlas_unaccent('Zürich Café'), atlas_join(ARRAY['UBA', 'DEHSt']), atlas_join(NULL), "
+        "atlas_han_bigrams('中德低碳交通合作项目（CLCT）'), atlas_han_bigrams('')"
+    ) == [("Zurich Cafe", "UBA DEHSt", "", "中德 德低 低碳 碳交 交通 通合 合作 作项 项目 目 （CLCT）", "")]
 
 
 def test_the_search_columns_are_generated_and_gin_indexed():

@@ -1,18 +1,28 @@
 """Site search: PostgreSQL full-text search plus trigram similarity, across the registered models.
 
-Each searchable model stores two generated columns (``search_columns``):
+Each searchable model stores three generated columns (``search_columns``):
 
 - ``search_vector``: a weighted ``tsvector`` (A: names and acronyms, B: summaries, C: descriptions),
   English fields stemmed as English, German fields as German, everything else with ``simple``;
   all text passed through ``unaccent``;
+- ``search_bigrams``: the same weights over the texts a Chinese reader searches (the Chinese
+  translations and the untranslated names, acronyms and aliases), with every run of Han characters
+  written as its overlapping pairs ("低碳交通" as "低碳 碳交 交通 通"), since Chinese has no spaces for
+  a parser to find words by;
 - ``search_names``: its names, acronyms and aliases in lower case without accents, for trigram
   matching of acronyms, typos ("Potsdm") and Chinese names.
 
-Both are GIN-indexed. A query matches a record when its full-text query matches the vector or when
-it is word-similar to the names or contained in them; results are ranked by the sum of the
-full-text rank and the trigram word similarity.
+All three are GIN-indexed. Every query is searched in every language, whatever the page's language:
+as English, as German (its words of four letters or more also as the start of a longer word, so
+"Klima" finds "Klimaschutz") and as written (``simple``). A query with Han characters is also
+searched in ``search_bigrams`` as the phrase of its pairs, so "气候" finds "应对气候变化"; a single
+character matches any pair it starts. A record matches when a full-text query matches, or when the
+query is word-similar to its names or contained in them; results are ranked by the sum of the
+full-text ranks and the trigram word similarity. English queries rank as before: the bigram column
+is read only for a query with Han characters.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.indexes import GinIndex
@@ -38,6 +48,13 @@ MAX_QUERY_LENGTH = 200  # characters searched
 MAX_INPUT_LENGTH = 1000  # a longer search text is refused, on the site and in the API
 LANGUAGE_CONFIGS = {"en": "english", "de": "german"}
 LANGUAGES = ("en", "de", "zh_hans")
+# Han characters: the CJK unified ideographs, extension A, the compatibility ideographs and the
+# supplementary planes' extensions. The same ranges are in the migration that creates
+# atlas_han_bigrams(); tests/config/framework/test_search.py checks that the two agree.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RUN = re.compile(f"[{HAN}]+")
+# A German stem this long also matches as the start of a compound ("klima" in "klimaschutz").
+GERMAN_PREFIX_LENGTH = 4
 _MARK_START, _MARK_END = "\x02", "\x03"
 
 
@@ -65,21 +82,36 @@ def _config(name: str) -> str:
     return LANGUAGE_CONFIGS.get(name.rsplit("_", 1)[-1], "simple")
 
 
+def _read_in_chinese(name: str) -> bool:
+    """Whether a source feeds ``search_bigrams``: a Chinese translation or an untranslated text."""
+    return not name.endswith(tuple(f"_{language}" for language in LANGUAGES if language != "zh_hans"))
+
+
+def han_bigrams(expression):
+    return Func(expression, function="atlas_han_bigrams", output_field=models.TextField())
+
+
 def search_columns(*, names, summaries=(), descriptions=()):
-    """The two stored search columns of a model, and their GIN indexes' field names.
+    """The three stored search columns of a model: ``search_vector, search_names, search_bigrams``.
 
     ``names`` are weighted A, ``summaries`` B, ``descriptions`` C. A name ending in ``*`` means all
-    its translations; a name starting with ``[]`` is an array of text (aliases).
+    its translations; a name starting with ``[]`` is an array of text (aliases). ``search_indexes``
+    gives their GIN indexes.
     """
-    vector = None
+    vector = bigrams = None
     for weight, group in (("A", names), ("B", summaries), ("C", descriptions)):
-        by_config = {}
+        by_config, in_chinese = {}, []
         for name in _expand(group):
             text = Coalesce(_text(name), Value(""), output_field=models.TextField())
             by_config.setdefault(_config(name), []).append(unaccented(text))
+            if _read_in_chinese(name):
+                in_chinese.append(han_bigrams(unaccented(text)))
         for config, expressions in by_config.items():
             part = SearchVector(*expressions, config=config, weight=weight)
             vector = part if vector is None else vector + part
+        if in_chinese:
+            part = SearchVector(*in_chinese, config="simple", weight=weight)
+            bigrams = part if bigrams is None else bigrams + part
     name_expressions = [
         Coalesce(_text(name), Value(""), output_field=models.TextField()) for name in _expand(names)
     ]
@@ -94,34 +126,55 @@ def search_columns(*, names, summaries=(), descriptions=()):
             db_persist=True,
             verbose_name="search names",
         ),
+        models.GeneratedField(
+            expression=bigrams,
+            output_field=SearchVectorField(),
+            db_persist=True,
+            verbose_name="search bigrams",
+        ),
     )
 
 
-def search_vector_sources(model) -> list[models.Field]:
-    """The fields ``model``'s search vector is made of, every translation included."""
-    expression = model._meta.get_field("search_vector").expression
+# What one character can cost in ``search_bigrams``, in bytes. Each Han character starts one
+# lexeme (a pair, or the last character of its run alone) of at most 8 bytes (two characters of 4;
+# unaccent changes no Han character), a byte of alignment if that is odd, then its count of
+# positions and its position, 2 bytes each: 12, and one more to spare. Any other character costs
+# what it costs in ``search_vector``, at most SEARCH_VECTOR_BYTES_PER_CHARACTER.
+SEARCH_BIGRAM_BYTES_PER_CHARACTER = 13
+# What one character can cost in each stored tsvector.
+BYTES_PER_CHARACTER = {
+    "search_vector": SEARCH_VECTOR_BYTES_PER_CHARACTER,
+    "search_bigrams": SEARCH_BIGRAM_BYTES_PER_CHARACTER,
+}
+
+
+def search_vector_sources(model, column: str = "search_vector") -> list[models.Field]:
+    """The fields ``model``'s search vector (or ``column``) is made of, every translation included."""
+    expression = model._meta.get_field(column).expression
     names = {node.name for node in expression.flatten() if isinstance(node, F)}
     return [model._meta.get_field(name) for name in sorted(names)]
 
 
-def search_vector_bound(model) -> int:
-    """The most bytes ``model``'s search vector can take: every source full, in the costliest text.
+def search_vector_bound(model, column: str = "search_vector") -> int:
+    """The most bytes ``model``'s search vector (or ``column``) can take: every source full, in the
+    costliest text.
 
     Each text counts one character more, for the space that separates it from the next.
     """
     characters = 0
-    for source in search_vector_sources(model):
+    for source in search_vector_sources(model, column):
         if isinstance(source, AliasesField):
             characters += source.max_items * (source.base_field.max_length + 1)
         else:
             characters += source.max_length + 1
-    return characters * SEARCH_VECTOR_BYTES_PER_CHARACTER
+    return characters * BYTES_PER_CHARACTER[column]
 
 
 def search_indexes(prefix: str):
     return [
         GinIndex(fields=["search_vector"], name=f"{prefix}_search_vector"),
         GinIndex(fields=["search_names"], name=f"{prefix}_search_names", opclasses=["gin_trgm_ops"]),
+        GinIndex(fields=["search_bigrams"], name=f"{prefix}_search_bigrams"),
     ]
 
 
@@ -130,13 +183,53 @@ def clean_query(query: str) -> str:
     return " ".join(query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
 
 
+class PrefixSearchQuery(SearchQuery):
+    """A web-search query whose lexemes that match ``lexeme`` (a regular expression over the lexeme
+    as a tsquery writes it, quotes doubled) also match as prefixes (``'x':*``)."""
+
+    def __init__(self, value, *, config, lexeme: str):
+        super().__init__(value, config=config, search_type="websearch")
+        # A tsquery's text quotes each lexeme and doubles a quote inside one ("x.de/it's" is a URL
+        # lexeme); the lookarounds keep a match from starting or ending at a doubled quote.
+        self.pattern = f"(?<!')'({lexeme})'(?!')"
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = super().as_sql(compiler, connection, function, template)
+        return f"regexp_replace(({sql})::text, %s, %s, 'g')::tsquery", (*params, self.pattern, r"'\1':*")
+
+
 def full_text_query(query: str):
+    """``query`` as English, as German (long stems also as prefixes of compounds) and as written."""
     value = unaccented(Value(query))
     return (
         SearchQuery(value, config="english", search_type="websearch")
-        | SearchQuery(value, config="german", search_type="websearch")
+        | PrefixSearchQuery(value, config="german", lexeme=f"(?:[^' ]|''){{{GERMAN_PREFIX_LENGTH},}}")
         | SearchQuery(value, config="simple", search_type="websearch")
     )
+
+
+def bigram_text(query: str) -> str:
+    """``query`` with each run of Han characters written as the quoted phrase of its pairs.
+
+    Inside a phrase the user quoted, the pairs are left unquoted (they join that phrase). One
+    character stays as it is: ``bigram_query`` lets it match as the start of a pair.
+    """
+    parts, quoted, position = [], False, 0
+    for run in HAN_RUN.finditer(query):
+        before = query[position : run.start()]
+        quoted ^= before.count('"') % 2 == 1
+        text = run.group()
+        pairs = " ".join(text[i : i + 2] for i in range(len(text) - 1)) if len(text) > 1 else text
+        parts += [before, f" {pairs} " if quoted or len(text) == 1 else f' "{pairs}" ']
+        position = run.end()
+    return "".join([*parts, query[position:]])
+
+
+def bigram_query(query: str):
+    """The tsquery of ``query`` over ``search_bigrams``, or None when it has no Han character."""
+    if not HAN_RUN.search(query):
+        return None
+    return PrefixSearchQuery(unaccented(Value(bigram_text(query))), config="simple", lexeme=f"[{HAN}]")
 
 
 class SearchableQuerySet(VisibleQuerySet):
@@ -147,19 +240,17 @@ class SearchableQuerySet(VisibleQuerySet):
             return self.none()
         tsquery = full_text_query(query)
         names_query = Lower(unaccented(Value(query)))
-        return (
-            self.annotate(
-                rank=SearchRank(F("search_vector"), tsquery)
-                + TrigramWordSimilarity(names_query, "search_names")
-            )
-            # Substring match too: Chinese names are one unsegmented "word" to both parsers.
-            .filter(
-                Q(search_vector=tsquery)
-                | Q(search_names__trigram_word_similar=names_query)
-                | Q(search_names__contains=names_query)
-            )
-            .order_by("-rank", "id")
+        rank = SearchRank(F("search_vector"), tsquery) + TrigramWordSimilarity(names_query, "search_names")
+        # Substring match too: a name in Chinese is one unsegmented "word" to trigram matching.
+        matches = (
+            Q(search_vector=tsquery)
+            | Q(search_names__trigram_word_similar=names_query)
+            | Q(search_names__contains=names_query)
         )
+        if (in_chinese := bigram_query(query)) is not None:
+            rank += SearchRank(F("search_bigrams"), in_chinese)
+            matches |= Q(search_bigrams=in_chinese)
+        return self.annotate(rank=rank).filter(matches).order_by("-rank", "id")
 
 
 @dataclass
@@ -216,8 +307,23 @@ def _passage(searchable: Searchable, tsquery):
     )
 
 
-def highlighted(passage: str) -> str:
-    """The passage escaped as HTML, with the matched words in <mark>."""
+def _mark_han_words(passage: str, query: str) -> str:
+    """``passage`` with the query's Han words marked where PostgreSQL's headline could not see them
+    (to its parser a Chinese sentence is one word); already marked text is left as it is."""
+    words = sorted(set(HAN_RUN.findall(query)), key=len, reverse=True)
+    if not words:
+        return passage
+    word = re.compile("|".join(map(re.escape, words)))
+    parts = re.split(f"({_MARK_START}.*?{_MARK_END})", passage)
+    return "".join(
+        part if part.startswith(_MARK_START) else word.sub(f"{_MARK_START}\\g<0>{_MARK_END}", part)
+        for part in parts
+    )
+
+
+def highlighted(passage: str, query: str = "") -> str:
+    """The passage escaped as HTML, with the matched words (and the query's Chinese words) in <mark>."""
+    passage = _mark_han_words(passage, query)
     return mark_safe(escape(passage).replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>"))
 
 
@@ -247,6 +353,6 @@ def search_all(query: str, user, per_type: int = 5) -> list[SearchGroup]:
             continue
         total = len(results) if len(results) < per_type else records.count()
         for record in results:
-            record.headline = highlighted(record.headline)
+            record.headline = highlighted(record.headline, query)
         groups.append(SearchGroup(searchable.key, searchable.label, searchable.model, results, total))
     return groups

@@ -49,7 +49,7 @@ def test_a_list_reads_neither_long_texts_nor_search_columns(api):
     assert response.status_code == 200
     assert response.json()["results"]
     page = next(sql for sql in queries.sql if 'FROM "events_event"' in sql and "LIMIT" in sql)
-    for column in ("description", "summary", "outcomes", "search_vector", "search_names"):
+    for column in ("description", "summary", "outcomes", "search_vector", "search_names", "search_bigrams"):
         assert f'"events_event"."{column}' not in page
     topics = next(sql for sql in queries.sql if 'FROM "dialogues_topic"' in sql)
     assert '"dialogues_topic"."description' not in topics

@@ -58,9 +58,10 @@ def test_the_searchable_models_are_the_registered_ones():
     assert {searchable.model for searchable in REGISTRY} == set(SEARCHABLE)
 
 
+@pytest.mark.parametrize("column", ["search_vector", "search_bigrams"])
 @pytest.mark.parametrize("model", SEARCHABLE, ids=lambda model: model.__name__)
-def test_every_search_vector_is_bounded_at_half_of_postgresqls_limit(model):
-    assert search_vector_bound(model) < SEARCH_VECTOR_LIMIT / 2
+def test_every_search_vector_is_bounded_at_half_of_postgresqls_limit(model, column):
+    assert search_vector_bound(model, column) < SEARCH_VECTOR_LIMIT / 2
 
 
 def distinct_words():
@@ -124,10 +125,17 @@ def test_a_record_with_every_text_at_its_maximum_has_its_whole_search_vector(mod
             [record.pk],
         )
         lexemes, lexeme_bytes = cursor.fetchone()
+        cursor.execute(
+            f"SELECT sum(octet_length(lexeme)) FROM {model._meta.db_table}, "
+            "unnest(search_bigrams) WHERE id = %s",
+            [record.pk],
+        )
+        (bigram_bytes,) = cursor.fetchone()
     # Every whole word is a lexeme of its own (a cut word and the factory's other texts add a few).
     assert lexemes >= written
     # The text indexed is close to what the bound allows for, and far from PostgreSQL's limit.
     assert lexeme_bytes <= search_vector_bound(model) < SEARCH_VECTOR_LIMIT / 2
+    assert 0 < bigram_bytes <= search_vector_bound(model, "search_bigrams") < SEARCH_VECTOR_LIMIT / 2
     first_word = "".join(itertools.islice(distinct_words(), 1))
     assert list(model.objects.search(first_word)) == [record]
 

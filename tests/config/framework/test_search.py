@@ -1,12 +1,16 @@
-"""Site search: ranking, other scripts and accents, visibility, and queries that try to break it."""
+"""Site search: ranking, German and Chinese, names across languages, accents, visibility, and queries
+that try to break it."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.utils import translation
 
-from config.framework.search import clean_query, search_all, search_records
+from config.framework.search import HAN_RUN, bigram_text, clean_query, search_all, search_records
 from config.framework.visibility import Status, Visibility
 from dialogues.models import Dialogue
 from institutions.models import Organisation, Person
+from projects.models import Project
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +67,11 @@ def test_search_leaves_out_what_the_visitor_may_not_see(status, visibility, part
         "!!! & | :*",
         "x" * 10_000,
         "",
+        # Quotes inside a lexeme (a URL's path) next to the lexemes that become prefixes.
+        "http://x.de/abcd'e Klimaschutz",
+        "http://x.de/a''碳''b 低:",
+        "'碳' \"低碳 -\"交通",
+        "d'abcd@x.com 𠀀𠀁 :*",
     ],
 )
 def test_search_survives_hostile_queries(query):
@@ -90,3 +99,171 @@ def test_database_classifies_chinese_characters(django_db_blocker):
 
     assert len(trigrams) == 4
     assert similarity > 0
+
+
+# German: stemmed as German, compounds found by the start of their first word ----------------------
+
+
+def test_a_german_query_is_stemmed_as_german():
+    wende = factories.ProjectFactory(
+        title="Transport transition", title_de="Verkehrswende in chinesischen Städten", slug="wende"
+    )
+    factories.ProjectFactory(title="Grid integration", title_de="Netzintegration")
+
+    # "Städte" and "Städten" share the German stem "stadt"; neither is an English word.
+    assert [project.slug for project in search_records(type(wende), "Städte", AnonymousUser())] == ["wende"]
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Klima", ["klimaschutz"]),  # the start of "Klimaschutzprogramm"
+        ("Verkehr", ["verkehrswende"]),  # the start of "Verkehrswende"
+        ("Klimaschutzes", ["klimaschutz"]),  # the genitive: the stem "klimaschutz", which starts it too
+        ("Wende", []),  # the end of a compound: no German dictionary splits it here
+        ("Rat", []),  # a stem of three letters matches whole words only, not "Ratifizierung"
+    ],
+)
+def test_a_german_query_finds_compounds_that_start_with_it(query, found):
+    factories.DialogueFactory(
+        name="Climate action", slug="klimaschutz", summary_de="Ein Klimaschutzprogramm für zwei Städte."
+    )
+    factories.DialogueFactory(
+        name="Transport", slug="verkehrswende", description_de="Die Verkehrswende und die Ratifizierung."
+    )
+
+    assert [dialogue.slug for dialogue in search_records(Dialogue, query, AnonymousUser())] == found
+
+
+# Chinese: Han characters searched as overlapping pairs ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("低碳交通", ' "低碳 碳交 交通" '),
+        ('"低碳交通" 合作', '" 低碳 碳交 交通 "  "合作" '),
+        ('"中德 低碳交通"', '" 中德   低碳 碳交 交通 "'),  # inside the user's quotes: one phrase
+        ("-气候 碳", '- "气候"   碳 '),
+        ("CLCT", "CLCT"),
+    ],
+)
+def test_bigram_text_writes_han_runs_as_phrases_of_pairs(query, text):
+    assert bigram_text(query) == text
+
+
+def test_python_and_the_database_agree_on_what_a_han_character_is():
+    edges = [0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF, 0xA000, 0xF8FF, 0xF900, 0xFAFF]
+    edges += [0xFB00, 0x1FFFF, 0x20000, 0x2A6DF, 0x3134F, 0x31350]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT c, atlas_han_bigrams(chr(c) || chr(c)) FROM unnest(%s::int[]) AS c", [edges])
+        in_database = {chr(code): bigrams != chr(code) * 2 for code, bigrams in cursor.fetchall()}
+
+    assert in_database == {chr(code): bool(HAN_RUN.fullmatch(chr(code))) for code in edges}
+
+
+CLCT_SUMMARY = "中德低碳交通合作项目支持中国城市发展绿色出行，应对气候变化。"
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("低碳交通", ["clct"]),  # a word inside a sentence of the summary
+        ("气候", ["t2d", "clct"]),  # in the name of one (ranked first), the summary of the other
+        ("中德", ["t2d", "clct"]),
+        ("碳", ["clct"]),  # one character, the start of a pair
+        ("化", ["t2d", "clct"]),  # one character, also where it ends a sentence
+        ("交通低碳", []),  # the same characters in another order
+        ("气候 交通", ["clct"]),  # every word of the query
+        ("气候 -交通", ["t2d"]),  # and none of the excluded
+        ("CLCT 交通", ["clct"]),  # an acronym beside Chinese
+        ("绿色交通", []),  # two words of the text that are not next to each other
+    ],
+)
+def test_a_chinese_query_finds_chinese_text(query, found):
+    factories.ProjectFactory(
+        title="Low Carbon Transport", slug="clct", acronym="CLCT", summary_zh_hans=CLCT_SUMMARY
+    )
+    factories.DialogueFactory(name="Track II Dialogue", slug="t2d", name_zh_hans="中德气候变化二轨对话")
+    factories.DialogueFactory(name="Other", slug="other", summary_zh_hans="美国与印度的专家对话。")
+
+    results = [
+        *search_records(Dialogue, query, AnonymousUser()),
+        *search_records(Project, query, AnonymousUser()),
+    ]
+
+    assert [record.slug for record in sorted(results, key=lambda record: -record.rank)] == found
+
+
+@pytest.mark.parametrize(
+    ("query", "passage"),
+    [
+        ("低碳交通", "中德<mark>低碳交通</mark>合作项目支持中国城市发展绿色出行，应对气候变化。"),
+        ("碳 中国", "中德低<mark>碳</mark>交通合作项目支持<mark>中国</mark>城市发展绿色出行，应对气候变化。"),
+        ("绿色出行 -汽车", "中德低碳交通合作项目支持中国城市发展<mark>绿色出行</mark>，应对气候变化。"),
+    ],
+)
+def test_a_chinese_result_shows_its_passage_with_the_query_marked(query, passage):
+    factories.ProjectFactory(title="Low Carbon Transport", summary_zh_hans=CLCT_SUMMARY)
+
+    with translation.override("zh-hans"):
+        [group] = search_all(query, AnonymousUser())
+
+    # The passage is the summary and the (empty) description, each followed by a space.
+    assert [record.headline for record in group.results] == [f"{passage}  "]
+
+
+@pytest.mark.parametrize(
+    ("query", "reads_bigrams"),
+    [
+        ("UBA", False),
+        ("Umweltbundesamt", False),
+        ("emission trading", False),
+        ("环境署", True),
+        ("UBA 环境", True),
+    ],
+)
+def test_only_a_query_with_han_characters_reads_the_bigram_column(query, reads_bigrams):
+    # So English and German queries match and rank exactly as they did before the column existed.
+    sql = str(Organisation.objects.search(query).query)
+
+    assert ('"search_bigrams" @@' in sql) == reads_bigrams
+    assert ('ts_rank("institutions_organisation"."search_bigrams"' in sql) == reads_bigrams
+
+
+def test_an_acronym_ranks_the_same_in_a_query_with_or_without_chinese():
+    # The acronym is in both columns; its full-text rank counts once per column the query reads.
+    factories.OrganisationFactory(
+        name="German Environment Agency", acronym="UBA", name_zh_hans="德国联邦环境署"
+    )
+
+    [english] = search_records(Organisation, "UBA", AnonymousUser())
+    [chinese] = search_records(Organisation, "环境署", AnonymousUser())
+    [both] = search_records(Organisation, "UBA 环境署", AnonymousUser())
+
+    assert english.rank > 0 and chinese.rank > 0
+    assert both.rank > english.rank
+
+
+# Every language finds a record through its names in the others ------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "de", "zh-hans"])
+@pytest.mark.parametrize(
+    "query", ["Umweltbundesamt", "UBA", "German Environment Agency", "联邦环境署", "环境"]
+)
+def test_any_language_finds_a_record_by_its_names_in_the_others(language, query):
+    uba = factories.OrganisationFactory(
+        name="German Environment Agency",
+        name_de="Umweltbundesamt",
+        name_zh_hans="德国联邦环境署",
+        acronym="UBA",
+        native_name="Umweltbundesamt",
+        aliases=["Umwelt Bundesamt"],
+    )
+    factories.OrganisationFactory(
+        name="Deutsche Gesellschaft für Internationale Zusammenarbeit", acronym="GIZ"
+    )
+
+    with translation.override(language):
+        assert list(search_records(Organisation, query, AnonymousUser())) == [uba]

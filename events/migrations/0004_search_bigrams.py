@@ -1,0 +1,125 @@
+import django.contrib.postgres.indexes
+import django.contrib.postgres.search
+import django.db.models.functions.comparison
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("dialogues", "0004_search_bigrams"),
+        ("events", "0003_history_links_and_transactions"),
+        ("institutions", "0004_search_bigrams"),
+        ("projects", "0004_search_bigrams"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="event",
+            name="search_bigrams",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=django.contrib.postgres.search.CombinedSearchVector(
+                    django.contrib.postgres.search.CombinedSearchVector(
+                        django.contrib.postgres.search.SearchVector(
+                            models.Func(
+                                models.Func(
+                                    django.db.models.functions.comparison.Coalesce(
+                                        models.F("name_zh_hans"),
+                                        models.Value(""),
+                                        output_field=models.TextField(),
+                                    ),
+                                    function="atlas_unaccent",
+                                    output_field=models.TextField(),
+                                ),
+                                function="atlas_han_bigrams",
+                                output_field=models.TextField(),
+                            ),
+                            models.Func(
+                                models.Func(
+                                    django.db.models.functions.comparison.Coalesce(
+                                        models.F("city"), models.Value(""), output_field=models.TextField()
+                                    ),
+                                    function="atlas_unaccent",
+                                    output_field=models.TextField(),
+                                ),
+                                function="atlas_han_bigrams",
+                                output_field=models.TextField(),
+                            ),
+                            config="simple",
+                            weight="A",
+                        ),
+                        "||",
+                        django.contrib.postgres.search.SearchVector(
+                            models.Func(
+                                models.Func(
+                                    django.db.models.functions.comparison.Coalesce(
+                                        models.F("summary_zh_hans"),
+                                        models.Value(""),
+                                        output_field=models.TextField(),
+                                    ),
+                                    function="atlas_unaccent",
+                                    output_field=models.TextField(),
+                                ),
+                                function="atlas_han_bigrams",
+                                output_field=models.TextField(),
+                            ),
+                            models.Func(
+                                models.Func(
+                                    django.db.models.functions.comparison.Coalesce(
+                                        models.F("venue"), models.Value(""), output_field=models.TextField()
+                                    ),
+                                    function="atlas_unaccent",
+                                    output_field=models.TextField(),
+                                ),
+                                function="atlas_han_bigrams",
+                                output_field=models.TextField(),
+                            ),
+                            config="simple",
+                            weight="B",
+                        ),
+                        django.contrib.postgres.search.SearchConfig("simple"),
+                    ),
+                    "||",
+                    django.contrib.postgres.search.SearchVector(
+                        models.Func(
+                            models.Func(
+                                django.db.models.functions.comparison.Coalesce(
+                                    models.F("description_zh_hans"),
+                                    models.Value(""),
+                                    output_field=models.TextField(),
+                                ),
+                                function="atlas_unaccent",
+                                output_field=models.TextField(),
+                            ),
+                            function="atlas_han_bigrams",
+                            output_field=models.TextField(),
+                        ),
+                        models.Func(
+                            models.Func(
+                                django.db.models.functions.comparison.Coalesce(
+                                    models.F("outcomes_zh_hans"),
+                                    models.Value(""),
+                                    output_field=models.TextField(),
+                                ),
+                                function="atlas_unaccent",
+                                output_field=models.TextField(),
+                            ),
+                            function="atlas_han_bigrams",
+                            output_field=models.TextField(),
+                        ),
+                        config="simple",
+                        weight="C",
+                    ),
+                    django.contrib.postgres.search.SearchConfig("simple"),
+                ),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+                verbose_name="search bigrams",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="event",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_bigrams"], name="event_search_bigrams"
+            ),
+        ),
+    ]
