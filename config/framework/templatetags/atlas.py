@@ -10,11 +10,10 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from modeltranslation.fields import NONE, TranslationFieldDescriptor
-from modeltranslation.utils import build_localized_fieldname, resolution_order
-from modeltranslation.utils import get_language as mt_get_language
+from modeltranslation.fields import TranslationFieldDescriptor
 
 from config.framework.dates import PartialDate, date_forms, format_date, format_period
+from config.framework.fallback import text_language
 from config.framework.fields import country_names_by_code
 
 register = template.Library()
@@ -90,19 +89,8 @@ class ShownText(SafeString):
 
 def shown_text(record, field: str) -> ShownText:
     """The value of ``record.<field>`` as a page in the active language shows it, with its language."""
-    page_language = translation.get_language() or settings.LANGUAGE_CODE
-    descriptor = getattr(type(record), field, None)
-    value = getattr(record, field, "") if record is not None else ""
-    if not isinstance(descriptor, TranslationFieldDescriptor):
-        return ShownText(str(value or ""), page_language, page_language)
-    undefined = descriptor.fallback_undefined
-    if undefined is NONE:
-        undefined = descriptor.field.get_default()
-    for language in resolution_order(mt_get_language(), descriptor.fallback_languages):
-        localized = getattr(record, build_localized_fieldname(field, language), None)
-        if descriptor.meaningful_value(localized, undefined):
-            return ShownText(str(localized), translation.to_language(language), page_language)
-    return ShownText(str(value or ""), page_language, page_language)
+    text, language = text_language(record, field)
+    return ShownText(text, language, translation.get_language() or settings.LANGUAGE_CODE)
 
 
 @register.filter
