@@ -188,3 +188,17 @@ def test_home_page_writes_chinese_dates_with_numbered_months(client):
 
     assert "2030年12月" in html
     assert "十二月" not in html
+
+
+def test_sources_carry_their_language_and_the_date_seen_in_the_page_language(client):
+    event = factories.EventFactory(name_en="Workshop")
+    event.sources.add(
+        factories.SourceFactory(
+            title="Umweltbundesamt: Track-II-Dialog", language="de", url="", seen_on=D(2025, 3, 4)
+        )
+    )
+
+    html = page(client, event, "zh-hans")
+
+    assert '<span lang="de">Umweltbundesamt: Track-II-Dialog</span>' in html
+    assert "2025年3月4日" in html
