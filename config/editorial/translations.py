@@ -35,10 +35,11 @@ def translated_fields(model) -> list[str]:
         options = translator.get_options_for_model(model)
     except NotRegistered:
         return []
+    # In the model's order (the options hold them unordered), text only (not files or relations).
     return [
-        name
-        for name in options.all_fields
-        if isinstance(model._meta.get_field(name), TEXT_FIELDS)  # text, not files or relations
+        field.name
+        for field in model._meta.fields
+        if field.name in options.all_fields and isinstance(field, TEXT_FIELDS)
     ]
 
 
