@@ -1,9 +1,8 @@
 """Missing translations, for editors: a record's translated fields that have text in one language
 but not in another.
 
-``missing_translations(record)`` names them per language, ``missing_translations_note(record)`` in a
-sentence (the change form's language tabs mark the same as the editor types:
-static/editorial/translation_tabs.js);
+``missing_translations(record)`` names them per language (the change form's language tabs mark the
+same as the editor types: static/editorial/translation_tabs.js);
 ``MissingTranslationFilter`` finds, on a change list, the records that lack a language — one
 condition in the list's own query, never a query per row. ``MissingTranslationsAdminMixin`` adds
 both to an admin of a translated model (``TranslatedRecordAdmin`` has it).
@@ -16,7 +15,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -107,16 +105,3 @@ class MissingTranslationsAdminMixin:
         if not translated_fields(self.model) or MissingTranslationFilter in list_filter:
             return list_filter
         return (*list_filter, MissingTranslationFilter)
-
-
-def missing_translations_note(record) -> str:
-    """A sentence naming what each language lacks, or "" when nothing is missing:
-    "Missing translations — German: summary, description; Simplified Chinese: name."."""
-    names = dict(languages())
-    parts = []
-    for language, fields in missing_translations(record).items():
-        labels = ", ".join(str(record._meta.get_field(name).verbose_name) for name in fields)
-        parts.append(f"{names[language]}: {labels}")
-    if not parts:
-        return ""
-    return gettext("Missing translations — %(languages)s.") % {"languages": "; ".join(parts)}

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from config.editorial.translations import (
     MissingTranslationFilter,
     missing_translations,
-    missing_translations_note,
     translated_fields,
 )
 from dialogues.models import Dialogue, Topic
@@ -38,8 +37,7 @@ def test_a_field_empty_in_every_language_is_not_missing():
         name_en="Emissions trading", name_de="Emissionshandel", name_zh_hans="排放交易"
     )
 
-    assert missing_translations(topic) == {}
-    assert missing_translations_note(topic) == ""  # the description is empty everywhere
+    assert missing_translations(topic) == {}  # the description is empty everywhere
 
 
 def test_english_is_missing_when_only_another_language_has_text():
@@ -100,17 +98,3 @@ def test_every_translated_model_has_the_filter(rf, admin_user):
     assert {Dialogue, Event, Topic} <= set(translated)
     for model in translated:
         assert MissingTranslationFilter in admin.site._registry[model].get_list_filter(request), model
-
-
-def test_note_names_what_each_language_lacks():
-    dialogue = factories.DialogueFactory(
-        name_en="Sino-German Track II Dialogue",
-        name_de="",
-        name_zh_hans="",
-        summary_en="",
-        summary_zh_hans="摘要",
-    )
-
-    assert missing_translations_note(dialogue) == (
-        "Missing translations — English: summary; German: name, summary; Simplified Chinese: name."
-    )
