@@ -16,6 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
+from config.framework.fallback import text_language
 from config.framework.views import choice_labels
 from dialogues.models import Dialogue
 from events.filtersets import EventFilterSet
@@ -170,6 +171,11 @@ class EventUpdatesFeed(Feed):
     def item_updateddate(self, event):
         return event.updated_at
 
+    def item_extra_kwargs(self, event):
+        # The language of the entry's text: the page's, or the fallback's when the event's name has
+        # no text in it (an Atom entry says so as its xml:lang; RSS has no language per item).
+        return {"language": text_language(event, "name")[1]}
+
     def item_categories(self, event):
         categories = [str(event.get_kind_display())]
         if event.dialogue_is_visible:
@@ -177,8 +183,18 @@ class EventUpdatesFeed(Feed):
         return [xml_safe(category) for category in categories]
 
 
+class LanguageTaggedAtom1Feed(Atom1Feed):
+    """Atom whose entries carry their own language (``xml:lang``) when it is not the feed's."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language") and item["language"] != self.feed["language"]:
+            attributes["xml:lang"] = item["language"]
+        return attributes
+
+
 class EventUpdatesAtomFeed(EventUpdatesFeed):
     """``/events/feed.atom``: the same items as the RSS feed, in Atom."""
 
-    feed_type = Atom1Feed
+    feed_type = LanguageTaggedAtom1Feed
     subtitle = EventUpdatesFeed.description

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from config.framework import dates
 from config.framework.dates import Precision
 from config.framework.views import (
     Facet,
@@ -191,17 +192,19 @@ class EventCalendarView(TemplateView):
             while day <= min(end, last):
                 by_day.setdefault(day, []).append(event)
                 day += datetime.timedelta(days=1)
+        local_week = dates.week()
         weeks = [
-            [(day, day.month == first.month, by_day.get(day, [])) for day in week]
-            for week in calendar.Calendar().monthdatescalendar(first.year, first.month)
+            [(day, day.month == first.month, by_day.get(day, [])) for day in days]
+            for days in calendar.Calendar(local_week.first_day).monthdatescalendar(first.year, first.month)
         ]
         previous_month = (first - datetime.timedelta(days=1)).replace(day=1)
         next_month = last + datetime.timedelta(days=1)
         context = self.get_context_data(
             month=first,
+            month_name=dates.format_date(dates.PartialDate(first, Precision.MONTH)),
             weeks=weeks,
             loose_events=loose,
-            weekdays=[calendar.day_name[index] for index in calendar.Calendar().iterweekdays()],
+            weekdays=local_week.day_names,
             previous_query=query_with(request.GET, "month", previous_month.strftime("%Y-%m"), toggle=False),
             next_query=query_with(request.GET, "month", next_month.strftime("%Y-%m"), toggle=False),
             filter_errors=filterset.form.errors if filterset.is_bound else {},

@@ -26,6 +26,7 @@ from config.editorial.job_admin import JobAdmin
 from config.editorial.models import Job
 from config.editorial.publishing import PublishingAdminMixin
 from config.editorial.revision_admin import RevisionAdminMixin
+from config.editorial.translations import MissingTranslationsAdminMixin
 from config.editorial.version_admin import VersionsAdminMixin, admin_reason
 from config.framework.fields import CountriesField
 from config.framework.forms import partial_date_form
@@ -271,9 +272,15 @@ class RecordAdmin(RevisionAdminMixin, PublishingAdminMixin, RecordAdminMixin, Si
 
 
 class TranslatedRecordAdmin(
-    RevisionAdminMixin, PublishingAdminMixin, RecordAdminMixin, SimpleHistoryAdmin, TranslationAdmin
+    MissingTranslationsAdminMixin,
+    RevisionAdminMixin,
+    PublishingAdminMixin,
+    RecordAdminMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
-    """For models with translated fields: one tab per language."""
+    """For models with translated fields: one tab per language, missing translations shown
+    (config/editorial/translations.py)."""
 
 
 class RowInlineMixin:

@@ -7,10 +7,12 @@ and compares with full dates, and a database constraint keeps it so.
 
 import calendar
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from babel import Locale
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -52,7 +54,7 @@ class PartialDate:
     precision: str = Precision.DAY
 
     def __str__(self) -> str:
-        return dateformat.format(self.date, {"day": "j F Y", "month": "F Y", "year": "Y"}[self.precision])
+        return format_date(self)
 
     @property
     def last_day(self) -> datetime.date:
@@ -73,24 +75,158 @@ class PartialDate:
         return self.date.isoformat()
 
 
-def format_period(start: PartialDate | None, end: PartialDate | None) -> str:
-    """Show a period at the precision of its ends: "28–29 August 2024", "2020–2023", "May 2024"."""
+# Showing dates in the reader's language ------------------------------------------------------------
+#
+# One place writes every date the site, its feeds, its calendar and the API show, at its precision and
+# in the active language's own form ("December 2020", "Dezember 2020", "2020年12月"). The forms are
+# written out per language rather than taken from Django's date formats (whose Chinese month names
+# read "十二月 2020") or from CLDR's interval formats (which abbreviate the months and join Chinese
+# ranges with a dash): month names come from CLDR (Babel). Everything shown here the parser reads back.
+
+
+@dataclass(frozen=True, slots=True)
+class DateForms:
+    """How one language writes a date at each precision, and a period's ends together.
+
+    Patterns take ``{d}`` (day), ``{m}`` (month number), ``{M}`` (the month's full name) and ``{y}``
+    (year); the period patterns take them numbered (``{d1}`` … ``{y2}``) or the whole ends
+    (``{start}``, ``{end}``).
+    """
+
+    locale: str
+    day: str
+    month: str
+    year: str
+    days_in_month: str  # 28–29 August 2024
+    days_in_year: str  # 30 November – 12 December 2023
+    months_in_year: str  # March–May 2024
+    years: str  # 2020–2023
+    apart: str  # any other period: 30 December 2023 – 2 January 2024
+    since: str
+    until: str
+
+
+DATE_FORMS = {
+    "en": DateForms(
+        locale="en_GB",  # the atlas writes English dates day first, and its weeks start on Monday
+        day="{d} {M} {y}",
+        month="{M} {y}",
+        year="{y}",
+        days_in_month="{d1}–{d2} {M} {y}",
+        days_in_year="{d1} {M1} – {d2} {M2} {y}",
+        months_in_year="{M1}–{M2} {y}",
+        years="{y1}–{y2}",
+        apart="{start} – {end}",
+        since="since {start}",
+        until="until {end}",
+    ),
+    "de": DateForms(
+        locale="de",
+        day="{d}. {M} {y}",
+        month="{M} {y}",
+        year="{y}",
+        days_in_month="{d1}.–{d2}. {M} {y}",
+        days_in_year="{d1}. {M1} – {d2}. {M2} {y}",
+        months_in_year="{M1}–{M2} {y}",
+        years="{y1}–{y2}",
+        apart="{start} – {end}",
+        since="seit {start}",
+        until="bis {end}",
+    ),
+    "zh": DateForms(
+        locale="zh_Hans",
+        day="{y}年{m}月{d}日",
+        month="{y}年{m}月",
+        year="{y}年",
+        days_in_month="{y}年{m}月{d1}日至{d2}日",
+        days_in_year="{y}年{m1}月{d1}日至{m2}月{d2}日",
+        months_in_year="{y}年{m1}月至{m2}月",
+        years="{y1}年至{y2}年",
+        apart="{start}至{end}",
+        since="{start}起",
+        until="至{end}",
+    ),
+}
+
+
+def date_forms(language: str | None = None) -> DateForms:
+    """The date forms of ``language`` (default: the active one); English for any other language."""
+    language = (language or get_language() or "en").lower()
+    return DATE_FORMS.get(language.split("-")[0], DATE_FORMS["en"])
+
+
+@functools.cache
+def month_names(locale: str) -> tuple[str, ...]:
+    """The full month names of a CLDR locale, January first, as a date writes them."""
+    names = Locale.parse(locale).months["format"]["wide"]
+    return tuple(names[number] for number in range(1, 13))
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """A calendar week in a language: its first day (0 is Monday, as in ``calendar``) and its
+    days' names in that order."""
+
+    first_day: int
+    day_names: tuple[str, ...]
+
+
+def week(language: str | None = None) -> Week:
+    """The week as the language's locale has it (Monday first for all three of the atlas)."""
+    locale = Locale.parse(date_forms(language).locale)
+    first = locale.first_week_day
+    names = locale.days["stand-alone"]["wide"]
+    return Week(first, tuple(names[(first + offset) % 7] for offset in range(7)))
+
+
+def _fields(date: datetime.date, forms: DateForms, suffix: str = "") -> dict[str, object]:
+    return {
+        f"d{suffix}": date.day,
+        f"m{suffix}": date.month,
+        f"M{suffix}": month_names(forms.locale)[date.month - 1],
+        f"y{suffix}": date.year,
+    }
+
+
+def format_date(value: PartialDate, language: str | None = None) -> str:
+    """One partial date at its precision: "28 August 2024", "Dezember 2020", "2020年"."""
+    forms = date_forms(language)
+    return getattr(forms, value.precision).format(**_fields(value.date, forms))
+
+
+def format_period(
+    start: PartialDate | None,
+    end: PartialDate | None,
+    *,
+    open_end: bool = False,
+    language: str | None = None,
+) -> str:
+    """A period at the precision of its ends, in the active language (or ``language``).
+
+    "28–29 August 2024", "28.–29. August 2024", "2024年8月28日至29日"; "March–May 2024";
+    "2020–2023"; "30 December 2023 – 2 January 2024"; a single date when the end is missing or the
+    same; "since 2010" when the end is missing and ``open_end`` says the period goes on; "until May
+    2024" when only the end is known.
+    """
+    forms = date_forms(language)
     if start is None and end is None:
         return ""
-    if end is None or start == end:
-        return str(start) if start is not None else str(_("until %(end)s") % {"end": end})
     if start is None:
-        return str(_("until %(end)s") % {"end": end})
+        return forms.until.format(end=format_date(end, language))
+    if end is None or start == end:
+        shown = format_date(start, language)
+        return forms.since.format(start=shown) if end is None and open_end else shown
+    fields = {**_fields(start.date, forms, "1"), **_fields(end.date, forms, "2")}
     same_year = start.date.year == end.date.year
     if start.precision == end.precision == Precision.DAY and same_year:
         if start.date.month == end.date.month:
-            return f"{start.date.day}–{end}"
-        return f"{dateformat.format(start.date, 'j F')} – {end}"
+            return forms.days_in_month.format(**fields, **_fields(end.date, forms))
+        return forms.days_in_year.format(**fields, y=end.date.year)
     if start.precision == end.precision == Precision.MONTH and same_year:
-        return f"{dateformat.format(start.date, 'F')}–{end}"
+        return forms.months_in_year.format(**fields, y=end.date.year)
     if start.precision == end.precision == Precision.YEAR:
-        return f"{start}–{end}"
-    return f"{start} – {end}"
+        return forms.years.format(**fields)
+    return forms.apart.format(start=format_date(start, language), end=format_date(end, language))
 
 
 # Reading dates as people write them --------------------------------------------------------------

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 import icalendar
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from config.framework.visibility import Status, Visibility
 from events.feeds import MAX_CALENDAR_EVENTS
@@ -323,6 +324,31 @@ def test_event_atom_entry(client):
         "summary": "<p>October 2024 · Potsdam, Germany</p><p>Ministers &lt;b&gt;met&lt;/b&gt;.</p>",
         "categories": ["plenary", "T2D"],
     }
+
+
+def test_event_atom_entries_carry_their_language_in_german(client):
+    factories.EventFactory(
+        slug="de",
+        name_en="9th Plenary",
+        name_de="9. Plenarsitzung",
+        start_date=D(2024, 10, 1),
+        start_precision="month",
+    )
+    factories.EventFactory(slug="en", name_en="Cement workshop", name_de="", start_date=D(2024, 8, 28))
+    XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+    with translation.override("de"):
+        url = reverse("events:event-feed-atom")
+    feed = ET.fromstring(client.get(url, HTTP_ACCEPT_LANGUAGE="de").content)
+
+    assert feed.get(XML_LANG) == "de"
+    assert sorted(
+        (entry.findtext(f"{ATOM}title"), entry.get(XML_LANG), entry.findtext(f"{ATOM}summary"))
+        for entry in feed.findall(f"{ATOM}entry")
+    ) == [
+        ("9. Plenarsitzung", None, "<p>Oktober 2024</p>"),
+        ("Cement workshop", "en", "<p>28. August 2024</p>"),
+    ]
 
 
 # Visibility

@@ -1,9 +1,12 @@
 """Event pages: the list and the page in a fixed number of queries, what the page shows, the calendar."""
 
 import datetime
+import re
 
 import pytest
 from django.http import QueryDict
+from django.urls import reverse
+from django.utils import translation
 
 from config.framework.visibility import Status, Visibility
 from tests import factories
@@ -119,6 +122,38 @@ def test_calendar_applies_the_list_filters_and_visibility(client):
         "dialogue": ["t2d"],
         "month": ["2022-04"],
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "month_name", "weekdays", "first_cell"),
+    [
+        (
+            "en",
+            "March 2024",
+            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+            26,
+        ),
+        (
+            "de",
+            "März 2024",
+            ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+            26,
+        ),
+        ("zh-hans", "2024年3月", ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"], 26),
+    ],
+)
+def test_calendar_in_the_page_language_with_weeks_from_monday(
+    client, language, month_name, weekdays, first_cell
+):
+    with translation.override(language):
+        url = reverse("events:event-calendar")
+    response = client.get(url, {"month": "2024-03"}, HTTP_ACCEPT_LANGUAGE=language)
+
+    html = response.content.decode()
+    assert response.context["month_name"] == month_name
+    assert re.findall(r'<th scope="col">([^<]*)</th>', html) == weekdays
+    assert response.context["weeks"][0][0][0] == D(2024, 2, first_cell)  # Monday 26 February
+    assert month_name in re.search(r"<h1>(.*?)</h1>", html).group(1)
 
 
 @pytest.mark.parametrize("month", ["2024-13", "May 2024", "\x00", "9" * 300])

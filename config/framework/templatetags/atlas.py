@@ -2,10 +2,18 @@
 
 import json
 
+from babel.numbers import format_decimal
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from modeltranslation.fields import TranslationFieldDescriptor
 
+from config.framework.dates import PartialDate, date_forms, format_date, format_period
+from config.framework.fallback import text_language
 from config.framework.fields import country_names_by_code
 
 register = template.Library()
@@ -37,3 +45,91 @@ def json_ld(data) -> str:
 def canonical_url(context) -> str:
     request = context["request"]
     return request.build_absolute_uri(request.path)
+
+
+# Localised values and text shown in another language (issue 14) ---------------------------------
+#
+# A translated field (django-modeltranslation) falls back to another language when the page's is
+# empty. ``tr`` says which language the shown text is in, so that the element carries that text's
+# own ``lang`` and a quiet badge ("EN", read out as "(in English)") tells the reader it is not in
+# the page's language. Inline: ``{{ event|tr:"name" }}``. A block or a truncated text:
+# ``{% with summary=event|tr:"summary" %}<p{{ summary.lang_attr }}>{{ summary.text|truncatewords:40 }}
+# {{ summary.badge }}</p>{% endwith %}``.
+
+
+class ShownText(SafeString):
+    """A translated field's value as a page shows it (HTML, ready to insert), and its language.
+
+    The HTML is the escaped text, wrapped in an element with the text's ``lang`` and followed by the
+    badge when the text is not in the page's language. ``text``, ``lang_attr`` and ``badge`` are the
+    parts, for a template that puts the text in an element of its own (a paragraph, a block).
+    """
+
+    def __new__(cls, text: str, language: str, page_language: str):
+        fallback = bool(text) and language != page_language
+        badge = ""
+        if fallback:
+            badge = format_html(
+                ' <span class="lang-badge" lang="{}"><span aria-hidden="true">{}</span>'
+                '<span class="visually-hidden">{}</span></span>',
+                page_language,
+                language.split("-")[0].upper(),
+                _("(in %(language)s)") % {"language": get_language_info(language)["name_translated"]},
+            )
+            html = format_html('<span lang="{}">{}</span>{}', language, text, badge)
+        else:
+            html = conditional_escape(text)
+        shown = super().__new__(cls, html)
+        shown.text, shown.language, shown.page_language = text, language, page_language
+        shown.fallback, shown.badge = fallback, badge
+        # `` lang="en"`` for the element that holds a fallback text; nothing otherwise.
+        shown.lang_attr = format_html(' lang="{}"', language) if fallback else ""
+        return shown
+
+
+def shown_text(record, field: str) -> ShownText:
+    """The value of ``record.<field>`` as a page in the active language shows it, with its language."""
+    text, language = text_language(record, field)
+    return ShownText(text, language, translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@register.filter
+def tr(record, field: str) -> ShownText:
+    """A translated field with its language: marked with ``lang`` and a badge when it falls back."""
+    return shown_text(record, field)
+
+
+@register.filter
+def open_period(record) -> str:
+    """A period that goes on when it has no end: "since 2010", "seit 2010", "2010年起"."""
+    return format_period(record.start, record.end, open_end=True)
+
+
+@register.filter
+def number(value) -> str:
+    """A number with the active language's separators: 1,234 / 1.234 / 1,234."""
+    if value in (None, ""):
+        return ""
+    try:
+        return format_decimal(value, locale=date_forms().locale)
+    except (TypeError, ValueError, ArithmeticError):
+        return str(value)
+
+
+@register.filter
+def tr_label(record) -> ShownText:
+    """A record's label (``str(record)``), marked with the language of its name or title."""
+    page_language = translation.get_language() or settings.LANGUAGE_CODE
+    if record is None:
+        return ShownText("", page_language, page_language)
+    for field in ("name", "title", "caption"):
+        if isinstance(getattr(type(record), field, None), TranslationFieldDescriptor):
+            shown = shown_text(record, field)
+            return ShownText(str(record), shown.language, shown.page_language)
+    return ShownText(str(record), page_language, page_language)
+
+
+@register.filter
+def local_date(value) -> str:
+    """A full date (a session's day) in the active language's form: "28. August 2024", "2024年8月28日"."""
+    return format_date(PartialDate(value)) if value else ""

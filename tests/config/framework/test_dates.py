@@ -4,7 +4,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from config.framework.dates import PartialDate, editable, format_period, parse_partial_date, parse_period
+from config.framework.dates import (
+    PartialDate,
+    Week,
+    editable,
+    format_date,
+    format_period,
+    parse_partial_date,
+    parse_period,
+    week,
+)
 from tests import factories
 
 D = datetime.date
@@ -290,3 +299,119 @@ def test_day_zero_is_refused_never_read_as_the_first(text):
 
     assert "no day 0" in refused.value.messages[0]
     assert "2025-10" in refused.value.messages[0]
+
+
+# Dates in each language ---------------------------------------------------------------------------
+
+DAY, MONTH, YEAR = "day", "month", "year"
+LOCALISED_PERIODS = [
+    # (start, end, English, German, Chinese)
+    ((D(2020, 12, 1), MONTH), None, "December 2020", "Dezember 2020", "2020年12月"),
+    ((D(2020, 1, 1), YEAR), None, "2020", "2020", "2020年"),
+    ((D(2022, 3, 25), DAY), None, "25 March 2022", "25. März 2022", "2022年3月25日"),
+    (
+        (D(2024, 8, 28), DAY),
+        (D(2024, 8, 29), DAY),
+        "28–29 August 2024",
+        "28.–29. August 2024",
+        "2024年8月28日至29日",
+    ),
+    (
+        (D(2023, 11, 30), DAY),
+        (D(2023, 12, 12), DAY),
+        "30 November – 12 December 2023",
+        "30. November – 12. Dezember 2023",
+        "2023年11月30日至12月12日",
+    ),
+    (
+        (D(2023, 12, 30), DAY),
+        (D(2024, 1, 2), DAY),
+        "30 December 2023 – 2 January 2024",
+        "30. Dezember 2023 – 2. Januar 2024",
+        "2023年12月30日至2024年1月2日",
+    ),
+    ((D(2024, 3, 1), MONTH), (D(2024, 5, 1), MONTH), "March–May 2024", "März–Mai 2024", "2024年3月至5月"),
+    (
+        (D(2023, 3, 1), MONTH),
+        (D(2024, 5, 1), MONTH),
+        "March 2023 – May 2024",
+        "März 2023 – Mai 2024",
+        "2023年3月至2024年5月",
+    ),
+    ((D(2020, 1, 1), YEAR), (D(2023, 1, 1), YEAR), "2020–2023", "2020–2023", "2020年至2023年"),
+    (
+        (D(2023, 4, 1), MONTH),
+        (D(2026, 1, 1), YEAR),
+        "April 2023 – 2026",
+        "April 2023 – 2026",
+        "2023年4月至2026年",
+    ),
+]
+
+
+def _partial(value):
+    return PartialDate(*value) if value else None
+
+
+LOCALISED_CASES = [
+    pytest.param(language, _partial(start), _partial(end), row[column], id=f"{language}-{row[column]}")
+    for *row_dates, en, de, zh in LOCALISED_PERIODS
+    for start, end in [row_dates]
+    for row in [(en, de, zh)]
+    for column, language in enumerate(("en", "de", "zh-hans"))
+]
+
+
+@pytest.mark.parametrize(("language", "start", "end", "shown"), LOCALISED_CASES)
+def test_format_period_in_each_language(language, start, end, shown):
+    with translation.override(language):
+        assert format_period(start, end) == shown
+        if end is None:
+            assert str(start) == format_date(start) == shown
+
+
+@pytest.mark.parametrize(("language", "start", "end", "shown"), LOCALISED_CASES)
+def test_every_period_shown_reads_back_as_the_same_period(language, start, end, shown):
+    with translation.override(language):
+        assert parse_period(shown) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("language", "since", "until"),
+    [
+        ("en", "since 2010", "until May 2024"),
+        ("de", "seit 2010", "bis Mai 2024"),
+        ("zh-hans", "2010年起", "至2024年5月"),
+    ],
+)
+def test_open_periods_in_each_language(language, since, until):
+    with translation.override(language):
+        assert format_period(PartialDate(D(2010, 1, 1), YEAR), None, open_end=True) == since
+        assert format_period(None, PartialDate(D(2024, 5, 1), MONTH)) == until
+
+
+def test_format_period_takes_a_language_without_activating_it():
+    period = (PartialDate(D(2024, 8, 28)), PartialDate(D(2024, 8, 29)))
+
+    assert format_period(*period, language="zh-hans") == "2024年8月28日至29日"
+    assert format_period(*period, language="pt-br") == "28–29 August 2024"  # no forms of its own: English
+
+
+def test_chinese_months_are_never_written_as_chinese_month_names():
+    with translation.override("zh-hans"):
+        shown = [format_date(PartialDate(D(2020, month, 1), MONTH)) for month in range(1, 13)]
+
+    assert shown == [f"2020年{month}月" for month in range(1, 13)]
+
+
+@pytest.mark.parametrize(
+    ("language", "first_day", "names"),
+    [
+        ("en", 0, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),
+        ("de", 0, ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")),
+        ("zh-hans", 0, ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")),
+    ],
+)
+def test_week_in_each_language(language, first_day, names):
+    with translation.override(language):
+        assert week() == Week(first_day, names)

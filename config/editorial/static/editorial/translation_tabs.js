@@ -4,8 +4,12 @@
 // "mt mt-field-<field>-<lang>"; this script shows the fields of one language at a time, without
 // jQuery UI or a CDN. A tab whose language holds an error says so, the page opens on a language with
 // errors, and a field a link reveals ("editorial:reveal", form_help.js) switches to its language.
+// A language whose fields are empty where another language has text is marked on its tab (and the
+// mark follows what the editor types); config/editorial/translations.py says the same on the server.
 "use strict";
 (function () {
+  const translate = (text) => (typeof window.gettext === "function" ? window.gettext(text) : text);
+
   function languageOf(widget) {
     for (const cls of widget.classList) {
       const match = /^mt-field-.+-([a-z]{2}(?:_[a-z]+)?)$/.exec(cls);
@@ -40,6 +44,25 @@
       add(language, box && row.querySelectorAll(".fieldBox").length > 1 ? box : row);
     }
     return parts;
+  }
+
+  // The languages a field of the form lacks: it has text in another language but none in this one.
+  // Rows no one has filled in (an inline's extra row) lack nothing.
+  function missingLanguages(form) {
+    const fields = new Map();
+    for (const widget of form.querySelectorAll(".mt")) {
+      const language = languageOf(widget);
+      if (!language || !widget.name || widget.name.includes("__prefix__") || !("value" in widget)) continue;
+      const key = widget.name.slice(0, -(language.length + 1));
+      if (!fields.has(key)) fields.set(key, new Map());
+      fields.get(key).set(language, widget.value.trim() !== "");
+    }
+    const missing = new Set();
+    for (const filled of fields.values()) {
+      if (![...filled.values()].some(Boolean)) continue;
+      for (const [language, hasText] of filled) if (!hasText) missing.add(language);
+    }
+    return missing;
   }
 
   function hasErrors(element) {
@@ -93,6 +116,33 @@
       const firstFieldset = form.querySelector("fieldset");
       (firstFieldset || form).before(bar);
     }
+    const markMissing = () => {
+      const missing = missingLanguages(form);
+      for (const [language, button] of buttons) {
+        const mark = button.querySelector(".missing-mark");
+        if (missing.has(language) && !mark) {
+          const added = document.createElement("span");
+          added.className = "missing-mark";
+          const dot = document.createElement("span");
+          dot.setAttribute("aria-hidden", "true");
+          dot.textContent = "●";
+          const label = document.createElement("span");
+          label.className = "visually-hidden";
+          label.textContent = translate("(translation missing)");
+          added.append(dot, label);
+          button.append(added);
+          button.title = translate("Some fields have no text in this language.");
+        } else if (!missing.has(language) && mark) {
+          mark.remove();
+          button.removeAttribute("title");
+        }
+        // An attribute, not a class: the tab's classes say whether it holds an error.
+        button.toggleAttribute("data-missing", missing.has(language));
+      }
+    };
+    markMissing();
+    form.addEventListener("input", markMissing);
+
     const withErrors = [...buttons.values()].find((button) => button.classList.contains("has-errors"));
     const first = initial.keys().next().value;
     show(withErrors && !buttons.get(first).classList.contains("has-errors") ? withErrors.dataset.language : first);

@@ -1,0 +1,33 @@
+"""Which language a translated field's shown text is in.
+
+django-modeltranslation shows a field in the active language or, when that is empty, in the first
+of the fallback languages (``MODELTRANSLATION_FALLBACK_LANGUAGES``) that has text. ``text_language``
+follows the same order and says which language that was, so that a page can mark the text with its
+own ``lang`` (config/framework/templatetags/atlas.py: ``tr``) and a feed its items
+(events/feeds.py).
+"""
+
+from django.conf import settings
+from django.utils import translation
+from modeltranslation.fields import NONE, TranslationFieldDescriptor
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import get_language as modeltranslation_language
+
+
+def text_language(record, field: str) -> tuple[str, str]:
+    """``record.<field>`` as the active language shows it, and the language it is in ("en",
+    "zh-hans"). A field without translations is taken to be in the active language."""
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    if record is None:
+        return "", active
+    descriptor = getattr(type(record), field, None)
+    if not isinstance(descriptor, TranslationFieldDescriptor):
+        return str(getattr(record, field, "") or ""), active
+    undefined = descriptor.fallback_undefined
+    if undefined is NONE:
+        undefined = descriptor.field.get_default()
+    for language in resolution_order(modeltranslation_language(), descriptor.fallback_languages):
+        value = getattr(record, build_localized_fieldname(field, language), None)
+        if descriptor.meaningful_value(value, undefined):
+            return str(value), translation.to_language(language)
+    return str(getattr(record, field, "") or ""), active
