@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from config.framework import languages
 from config.framework.fields import country_names_by_code
 
 register = template.Library()
@@ -37,3 +38,24 @@ def json_ld(data) -> str:
 def canonical_url(context) -> str:
     request = context["request"]
     return request.build_absolute_uri(request.path)
+
+
+# Languages: the page's lang, its hreflang alternates and the language switch (config/framework/languages.py)
+
+
+@register.filter
+def language_tag(code: str) -> str:
+    """``{{ LANGUAGE_CODE|language_tag }}``: Django's ``zh-hans`` as the BCP 47 ``zh-Hans``."""
+    return languages.language_tag(code) if code else ""
+
+
+@register.inclusion_tag("includes/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    """``<link rel="alternate" hreflang>`` for this page in every language, and ``x-default``."""
+    return {"alternates": languages.alternate_links(context["request"])}
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context, oob: bool = False):
+    """The language switch; ``oob=True`` in an htmx fragment, to replace the page's out of band."""
+    return {"links": languages.switch_links(context["request"]), "oob": oob}
