@@ -1,14 +1,18 @@
 """Changing language in a real browser: the switch keeps the page, its filters and its page number."""
 
+import itertools
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests import factories
 
 # serialized_rollback: as in test_visitor.py, the flush after the test keeps the migrations' rows.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def shown_names(page) -> list[str]:
@@ -68,6 +72,35 @@ def test_the_switch_fits_the_screen(page, live_server, width):
     # All three on one line, inside the screen, none overlapping the next; the page does not scroll sideways.
     assert all(box["x"] >= 0 and box["x"] + box["width"] <= width for box in links)
     assert len({round(box["y"]) for box in links}) == 1
-    assert all(left["x"] + left["width"] <= right["x"] for left, right in zip(links, links[1:], strict=False))
+    assert all(left["x"] + left["width"] <= right["x"] for left, right in itertools.pairwise(links))
     assert all(box["height"] >= 24 for box in links)  # a target large enough to tap (WCAG 2.2 2.5.8)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_german_and_chinese_pages_pass_axe_and_fit_the_screen(page, seeded_site, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    axe = Axe()
+    paths = [
+        "/de/",
+        "/de/events/?dialogue=t2d",
+        "/de/events/iki-china-interface-workshop-2024/",
+        "/de/unknown/",
+        "/zh-hans/",
+        "/zh-hans/dialogues/t2d/",
+        "/zh-hans/institutions/uba/",
+        "/zh-hans/search/?q=emission+trading",
+    ]
+    report = {}
+    for path in paths:
+        page.goto(seeded_site + path)
+        results = axe.run(page, options=WCAG_AA)
+        serious = [
+            (violation["id"], len(violation["nodes"]))
+            for violation in results.response["violations"]
+            if violation["impact"] in {"serious", "critical"}
+        ]
+        overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        report[path] = (page.locator("html").get_attribute("lang"), serious, overflow)
+
+    assert report == {path: ("de" if path.startswith("/de/") else "zh-Hans", [], False) for path in paths}
