@@ -67,7 +67,9 @@ def page_path(path_info: str, code: str) -> str:
                 pass
     # No route names this address: the same path under the other language's prefix.
     current = get_language_from_path(path_info)
-    rest = (path_info.removeprefix(f"/{current}") if current else path_info) or "/"
+    rest = path_info.removeprefix(f"/{current}") if current else path_info
+    # One leading slash: "//host/…" is an address on another site, and so is a slash and a backslash.
+    rest = "/" + rest.lstrip("/\\")
     prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
     return get_script_prefix().rstrip("/") + prefix + rest
 

@@ -135,6 +135,16 @@ def test_switch_on_a_404_keeps_the_address(client):
     assert alternates(response) == []
 
 
+@pytest.mark.parametrize("path", ["/de//evil.example/x/", "/de/\\evil.example/", "/zh-hans///evil.example/"])
+def test_switch_on_a_404_never_links_to_another_site(client, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    hrefs = [href for _text, href, *_rest in switch(response)]
+    assert len(hrefs) == 3
+    assert all(href[0] == "/" and href[1] not in "/\\" for href in hrefs)
+
+
 @pytest.mark.parametrize("path", ["/", "/events/", "/events/plenary-9/", "/dialogues/t2d/", "/search/"])
 def test_alternates_are_complete_and_reciprocal(client, path):
     dialogue = factories.DialogueFactory(slug="t2d")
