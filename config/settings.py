@@ -109,7 +109,8 @@ MIDDLEWARE = [
     "config.operations.database.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language named by the address on the public pages, asked for elsewhere (the API, the admin).
+    "config.operations.locale.LocaleMiddleware",
     # Before CommonMiddleware: a write to an API address without its trailing slash is a JSON 404,
     # not APPEND_SLASH's redirect (which clients follow with a GET).
     "config.api.exceptions.TrailingSlashMiddleware",

@@ -1,10 +1,20 @@
-"""The root URLconf: the admin, the probes and media, the site's own pages, then each app's."""
+"""The root URLconf: the admin, the probes, media, the API and the crawlers' files at fixed addresses,
+then the site's own pages and each app's, in every language.
+
+The pages are served under ``i18n_patterns``: English without a prefix (``/events/``), German under
+``/de/``, Simplified Chinese under ``/zh-hans/`` (``settings.LANGUAGES``). The address alone names
+the language (``config/operations/locale.py``); the language switch and the ``hreflang``
+alternates link a page to itself in the others (``config/framework/languages.py``).
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from config.atlas.media import serve_file
+from config.atlas.sitemaps import SITEMAPS, robots_txt
 from config.operations.probes import healthz, readyz
 
 urlpatterns = [
@@ -15,11 +25,19 @@ urlpatterns = [
     # Every uploaded file, through its record's visibility; the proxy or S3 may send the bytes
     # (config/atlas/media.py, docs/operations.md).
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_file, name="media"),
-    path("", include("config.atlas.urls")),
-    path("", include("institutions.urls")),
-    path("", include("dialogues.urls")),
-    path("", include("projects.urls")),
-    path("", include("events.urls")),
+    # The API takes its language from ?lang= and Accept-Language, not from its address.
+    path("api/", include("config.atlas.api_urls")),
+    # One sitemap lists every page in every language, with its alternates.
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+    *i18n_patterns(
+        path("", include("config.atlas.urls")),
+        path("", include("institutions.urls")),
+        path("", include("dialogues.urls")),
+        path("", include("projects.urls")),
+        path("", include("events.urls")),
+        prefix_default_language=False,
+    ),
 ]
 
 # JSON in the API's one error shape under /api/, the site's own pages everywhere else.

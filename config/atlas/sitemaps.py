@@ -1,17 +1,23 @@
 """What crawlers may read and where to find it: sitemap.xml and robots.txt.
 
 The sitemap lists only what an anonymous visitor may see (published and public), one section per
-model that has a page of its own. A section holds up to 50,000 URLs (the protocol's limit); beyond
-that the sitemap view pages with ``?p=2``, and a sitemap index would be the next step.
+model that has a page of its own, each page in every language (``/events/x/``, ``/de/events/x/``,
+``/zh-hans/events/x/``), each with its ``hreflang`` alternates and ``x-default`` (the English page),
+the languages written as in the pages' head (``zh-Hans``, ``config/framework/languages.py``). A
+section holds up to 50,000 URLs (the protocol's limit) — some 16,000 records in three languages;
+beyond that the sitemap view pages with ``?p=2``, and a sitemap index would be the next step.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import override
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from config.framework.languages import language_tag
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from events.models import Event
 from institutions.models import Organisation, Person
@@ -19,7 +25,11 @@ from projects.models import Programme, Project
 
 
 class RecordSitemap(Sitemap):
-    """The pages of one model's records that an anonymous visitor may see."""
+    """The pages of one model's records that an anonymous visitor may see, in every language."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def __init__(self, model):
         self.model = model
@@ -29,6 +39,13 @@ class RecordSitemap(Sitemap):
 
     def lastmod(self, record):
         return record.updated_at
+
+    def get_urls(self, *args, **kwargs):
+        urls = super().get_urls(*args, **kwargs)
+        for url in urls:
+            for alternate in url["alternates"]:
+                alternate["lang_code"] = language_tag(alternate["lang_code"])
+        return urls
 
 
 SITEMAPS = {
@@ -50,16 +67,21 @@ SITEMAPS = {
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    """Everything public may be crawled; the admin and the (endless) search results may not.
+    """Everything public may be crawled; the admin and the (endless) search results, in every
+    language, may not.
 
     The admin is named only at its default address: a custom ``ADMIN_URL`` is kept out of sight,
     and the admin's own pages tell crawlers not to index them.
     """
     admin_path = reverse("admin:index")
+    search_paths = []
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            search_paths.append(reverse("search"))
     lines = [
         "User-agent: *",
         *([f"Disallow: {admin_path}"] if admin_path == "/admin/" else []),
-        f"Disallow: {reverse('search')}",
+        *(f"Disallow: {path}" for path in search_paths),
         "Allow: /",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

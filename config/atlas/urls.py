@@ -1,15 +1,13 @@
-"""The site's own addresses across every app: home, search, the API, sitemap.xml and robots.txt."""
+"""The site's own pages across every app: home and search (in every language, ``config/urls.py``).
 
-from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+The API, sitemap.xml and robots.txt have addresses without a language; the root URLconf names them.
+"""
 
-from config.atlas.sitemaps import SITEMAPS, robots_txt
+from django.urls import path
+
 from config.atlas.views import HomeView, SearchView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("search/", SearchView.as_view(), name="search"),
-    path("api/", include("config.atlas.api_urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots"),
 ]

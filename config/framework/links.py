@@ -11,6 +11,7 @@ import re
 from urllib.parse import quote
 
 from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils.translation import get_language
 
 # Digits, so that it matches both kinds of key in our routes: slugs and ids.
 MARKER = "7391820465"
@@ -18,7 +19,7 @@ KEYS = {"slug": re.compile(r"[-a-zA-Z0-9_]+"), "pk": re.compile(r"[0-9]+")}
 
 
 @functools.lru_cache(maxsize=512)
-def _template(viewname: str, key: str, prefix: str) -> str | None:
+def _template(viewname: str, key: str, prefix: str, language: str | None) -> str | None:
     try:
         template = reverse(viewname, kwargs={key: MARKER})
     except NoReverseMatch:
@@ -33,8 +34,9 @@ def record_path(viewname: str, key: str, value) -> str | None:
     """
     value = str(value)
     # The atlas has one URLconf (no middleware sets ``request.urlconf``); the script prefix may
-    # differ between deployments, so it is part of the key.
-    template = _template(viewname, key, get_script_prefix())
+    # differ between deployments, and a page's address has the current language's prefix
+    # (``/de/events/…``), so both are part of the key.
+    template = _template(viewname, key, get_script_prefix(), get_language())
     if template is None or not KEYS[key].fullmatch(value):
         return None
     return template.replace(MARKER, quote(value))

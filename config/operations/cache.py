@@ -29,17 +29,20 @@ from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.csp import generate_nonce
-from django.utils.translation import get_language_from_request
 
 from config.operations import replicas as db_router
+from config.operations.locale import request_language
 from config.operations.resilient_cache import cache_recovered
 
 GENERATION_KEY = "atlas:generation"
-# Request headers that select a representation besides the URL and the language.
+# Request headers that select a representation besides the URL and the language. The language is
+# the one the request is answered in (config/operations/locale.py): on the public pages the address
+# names it, so one address is one entry whatever Accept-Language says; elsewhere it is asked for.
 KEY_HEADERS = ("Accept", "HX-Request", "HX-Boosted", "Origin")
 # A response that varies by anything else is not stored.
 KEYED_VARY = frozenset({"accept", "accept-language", "cookie", "authorization", "hx-request", "origin"})
-PAGE_VARY = ("Cookie", "Accept-Language", "HX-Request")
+# Accept-Language is added by the LocaleMiddleware where the language comes from it.
+PAGE_VARY = ("Cookie", "HX-Request")
 NOT_SHARED = ("private", "no-store", "no-cache")
 # Preconditions of writes: a read that carries one is answered in full, never with a 304.
 WRITE_PRECONDITIONS = ("If-Match", "If-Unmodified-Since")
@@ -95,7 +98,7 @@ def is_anonymous_request(request) -> bool:
 def response_key(request, current_generation: int) -> str:
     parts = [
         request.build_absolute_uri(),
-        get_language_from_request(request),
+        request_language(request),
         *(request.headers.get(name, "") for name in KEY_HEADERS),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -12,6 +12,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from modeltranslation.fields import TranslationFieldDescriptor
 
+from config.framework import languages
 from config.framework.dates import PartialDate, date_forms, format_date, format_period
 from config.framework.fallback import text_language
 from config.framework.fields import country_names_by_code
@@ -133,3 +134,24 @@ def tr_label(record) -> ShownText:
 def local_date(value) -> str:
     """A full date (a session's day) in the active language's form: "28. August 2024", "2024年8月28日"."""
     return format_date(PartialDate(value)) if value else ""
+
+
+# Languages: the page's lang, its hreflang alternates and the language switch (config/framework/languages.py)
+
+
+@register.filter
+def language_tag(code: str) -> str:
+    """``{{ LANGUAGE_CODE|language_tag }}``: Django's ``zh-hans`` as the BCP 47 ``zh-Hans``."""
+    return languages.language_tag(code) if code else ""
+
+
+@register.inclusion_tag("includes/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    """``<link rel="alternate" hreflang>`` for this page in every language, and ``x-default``."""
+    return {"alternates": languages.alternate_links(context["request"])}
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context, oob: bool = False):
+    """The language switch; ``oob=True`` in an htmx fragment, to replace the page's out of band."""
+    return {"links": languages.switch_links(context["request"]), "oob": oob}

@@ -11,6 +11,8 @@ from tests.helpers import capture_queries
 pytestmark = pytest.mark.django_db
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+OTHER_LANGUAGES = ("http://testserver/de/", "http://testserver/zh-hans/")
 
 # One factory per sitemap section, in the order the sitemap lists its sections.
 SECTION_FACTORIES = [
@@ -26,18 +28,32 @@ SECTION_FACTORIES = [
 ]
 
 
-def sitemap_entries(client) -> list[tuple[str, str]]:
+def sitemap_urls(client) -> list[ET.Element]:
     response = client.get("/sitemap.xml")
     assert response.status_code == 200, response.content
-    root = ET.fromstring(response.content)
+    return list(ET.fromstring(response.content).iter(f"{SITEMAP}url"))
+
+
+def sitemap_entries(client) -> list[tuple[str, str]]:
+    """The English pages' addresses and dates (every page is listed in each language: see
+    test_sitemap_lists_every_page_in_every_language_with_its_alternates)."""
     return [
         (url.findtext(f"{SITEMAP}loc"), url.findtext(f"{SITEMAP}lastmod"))
-        for url in root.iter(f"{SITEMAP}url")
+        for url in sitemap_urls(client)
+        if not url.findtext(f"{SITEMAP}loc").startswith(OTHER_LANGUAGES)
     ]
 
 
 def sitemap_locs(client) -> list[str]:
     return [loc for loc, _lastmod in sitemap_entries(client)]
+
+
+def alternates(url: ET.Element) -> dict[str, str]:
+    return {
+        link.get("hreflang"): link.get("href")
+        for link in url.iter(f"{XHTML}link")
+        if link.get("rel") == "alternate"
+    }
 
 
 def test_sitemap_lists_every_public_record_by_section(client):
@@ -101,6 +117,28 @@ def test_sitemap_query_budget_does_not_grow(client, count):
     assert len(locs) == 3 * count
 
 
+def test_sitemap_lists_every_page_in_every_language_with_its_alternates(client):
+    factories.EventFactory(slug="potsdam")
+    factories.OrganisationFactory(slug="uba")
+    every_language = {
+        "en": "http://testserver/events/potsdam/",
+        "de": "http://testserver/de/events/potsdam/",
+        "zh-Hans": "http://testserver/zh-hans/events/potsdam/",
+        "x-default": "http://testserver/events/potsdam/",
+    }
+
+    urls = [url for url in sitemap_urls(client) if "/events/" in url.findtext(f"{SITEMAP}loc")]
+
+    assert [url.findtext(f"{SITEMAP}loc") for url in urls] == [
+        every_language["en"],
+        every_language["de"],
+        every_language["zh-Hans"],
+    ]
+    # Complete and reciprocal: each language's entry names the same set, itself included.
+    assert [alternates(url) for url in urls] == [every_language] * 3
+    assert len(sitemap_urls(client)) == 6
+
+
 def test_robots_txt_disallows_admin_and_search_and_names_the_sitemap(client):
     response = client.get("/robots.txt")
 
@@ -110,6 +148,8 @@ def test_robots_txt_disallows_admin_and_search_and_names_the_sitemap(client):
         "User-agent: *\n"
         "Disallow: /admin/\n"
         "Disallow: /search/\n"
+        "Disallow: /de/search/\n"
+        "Disallow: /zh-hans/search/\n"
         "Allow: /\n"
         "\n"
         "Sitemap: http://testserver/sitemap.xml\n",

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import NoReverseMatch, clear_script_prefix, get_script_prefix, reverse, set_script_prefix
+from django.utils import translation
 from rest_framework.test import APIRequestFactory
 
 from config.framework.links import absolute, record_path, slug_url
@@ -41,3 +42,25 @@ def test_absolute_uses_the_requests_origin(settings):
     assert absolute(request, "/events/x/") == "https://atlas.example.org/events/x/"
     assert absolute(request, None) is None
     assert absolute(None, "/events/x/") == "/events/x/"
+
+
+def test_record_path_is_in_the_current_language():
+    paths = []
+    for language in ("en", "de", "zh-hans", "en"):
+        with translation.override(language):
+            paths.append(
+                (
+                    record_path("events:event-detail", "slug", "x"),
+                    slug_url("dialogues:dialogue-detail", "t2d"),
+                )
+            )
+
+    assert paths == [
+        ("/events/x/", "/dialogues/t2d/"),
+        ("/de/events/x/", "/de/dialogues/t2d/"),
+        ("/zh-hans/events/x/", "/zh-hans/dialogues/t2d/"),
+        ("/events/x/", "/dialogues/t2d/"),
+    ]
+    # The API's addresses have no language.
+    with translation.override("de"):
+        assert record_path("api:event-detail", "slug", "x") == "/api/v1/events/x/"

@@ -210,21 +210,64 @@ def test_each_cached_response_gets_a_new_csp_nonce(client, url):
 
 
 def test_language_and_htmx_requests_are_cached_apart(client, public_event):
-    english = client.get("/events/", headers={"Accept-Language": "en"})
-    german = client.get("/events/", headers={"Accept-Language": "de"})
-    fragment = client.get("/events/", headers={"HX-Request": "true"})
+    english = client.get("/events/")
+    german = client.get("/de/events/")
+    chinese = client.get("/zh-hans/events/")
+    fragment = client.get("/de/events/", headers={"HX-Request": "true"})
 
-    assert (english.get("X-Cache"), german.get("X-Cache"), fragment.get("X-Cache")) == (None, None, None)
-    assert german["Content-Language"] == "de"
+    assert [response.get("X-Cache") for response in (english, german, chinese, fragment)] == [None] * 4
+    assert [english["Content-Language"], german["Content-Language"], chinese["Content-Language"]] == [
+        "en",
+        "de",
+        "zh-hans",
+    ]
     assert b"<html" not in fragment.content
-    assert client.get("/events/", headers={"HX-Request": "true"}).content == fragment.content
+    assert client.get("/de/events/", headers={"HX-Request": "true"}).content == fragment.content
+    assert [
+        client.get(url)["Content-Language"] for url in ("/events/", "/de/events/", "/zh-hans/events/")
+    ] == [
+        "en",
+        "de",
+        "zh-hans",
+    ]
+
+
+def test_an_unprefixed_page_is_one_entry_whatever_the_browsers_language(client, public_event):
+    english = client.get("/events/", headers={"Accept-Language": "en"})
+
+    with capture_queries() as queries:
+        for language in ("de", "zh-Hans", "fr"):
+            again = client.get("/events/", headers={"Accept-Language": language})
+            assert [again["X-Cache"], again["Content-Language"]] == ["hit", "en"]
+
+    assert len(queries) == 0
+    assert english["Content-Language"] == "en"
+
+
+def test_a_cached_page_is_never_served_in_another_language(client, public_event):
+    german = client.get("/de/events/public-plenary/")
+    english = client.get("/events/public-plenary/", headers={"Accept-Language": "de"})
+    chinese = client.get("/zh-hans/events/public-plenary/", headers={"Accept-Language": "de"})
+
+    assert [german.get("X-Cache"), english.get("X-Cache"), chinese.get("X-Cache")] == [None, None, None]
+    assert [b'<html lang="de">' in german.content, b'<html lang="en">' in english.content] == [True, True]
+    assert b'<html lang="zh-Hans">' in chinese.content
+
+
+def test_api_responses_are_cached_apart_by_the_asked_language(api, public_event):
+    english = api.get("/api/v1/events/", headers={"Accept-Language": "en"})
+    german = api.get("/api/v1/events/", headers={"Accept-Language": "de"})
+
+    assert [english.get("X-Cache"), german.get("X-Cache")] == [None, None]
+    assert api.get("/api/v1/events/", headers={"Accept-Language": "de"})["X-Cache"] == "hit"
 
 
 def test_anonymous_page_headers(client, public_event):
     response = client.get("/events/")
 
     assert response["Cache-Control"] == "public, max-age=60"
-    assert response["Vary"] == "Accept-Language, Cookie, HX-Request"
+    # The address names the language (config/operations/locale.py): no Accept-Language.
+    assert response["Vary"] == "Cookie, HX-Request"
 
 
 def test_anonymous_api_headers_and_cached_304(api, public_event):
