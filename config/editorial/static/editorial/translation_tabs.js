@@ -8,7 +8,8 @@
 // mark follows what the editor types); config/editorial/translations.py says the same on the server.
 "use strict";
 (function () {
-  const translate = (text) => (typeof window.gettext === "function" ? window.gettext(text) : text);
+  // The admin's JavaScript catalogue (admin:jsi18n, which includes this package's djangojs strings).
+  const gettext = typeof window.gettext === "function" ? window.gettext : (text) => text;
 
   function languageOf(widget) {
     for (const cls of widget.classList) {
@@ -78,7 +79,7 @@
     const bar = document.createElement("div");
     bar.className = "translation-tabs";
     bar.setAttribute("role", "tablist");
-    bar.setAttribute("aria-label", "Language of the translated fields");
+    bar.setAttribute("aria-label", gettext("Language of the translated fields"));
     const buttons = new Map();
     let current = null;
     const show = (chosen) => {
@@ -128,10 +129,10 @@
           dot.textContent = "●";
           const label = document.createElement("span");
           label.className = "visually-hidden";
-          label.textContent = translate("(translation missing)");
+          label.textContent = gettext("(translation missing)");
           added.append(dot, label);
           button.append(added);
-          button.title = translate("Some fields have no text in this language.");
+          button.title = gettext("Some fields have no text in this language.");
         } else if (!missing.has(language) && mark) {
           mark.remove();
           button.removeAttribute("title");
