@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InstitutionsConfig(AppConfig):
     name = "institutions"
-    verbose_name = "Institutions"
+    verbose_name = _("Institutions")
 
     def ready(self):
         from institutions import search  # noqa: F401  (registers the app's models with site search)

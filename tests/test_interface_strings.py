@@ -8,12 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.utils.functional import Promise
 
 from config.framework.filtersets import RecordFilterSet
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("config", "institutions", "dialogues", "projects", "events")
 # Words that read the same in every language: the atlas's own name.
 PROPER_NAMES = {"Dialogue Atlas"}
 SEEN_BY_READERS = ("aria-label", "title", "placeholder", "alt")
@@ -85,6 +87,16 @@ def test_every_admin_fieldset_title_and_column_is_translatable():
             description = getattr(method, "short_description", None)
             if description is not None and not isinstance(description, Promise):
                 bare.append((type(model_admin).__name__, description))
+
+    assert bare == []
+
+
+def test_every_app_of_the_atlas_is_named_in_the_readers_language():
+    bare = [
+        config.label
+        for config in apps.get_app_configs()
+        if config.name.startswith(PACKAGES) and not isinstance(config.verbose_name, Promise)
+    ]
 
     assert bare == []
 

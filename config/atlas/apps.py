@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AtlasConfig(AppConfig):
@@ -6,7 +7,7 @@ class AtlasConfig(AppConfig):
 
     name = "config.atlas"
     label = "atlas"
-    verbose_name = "Dialogue Atlas"
+    verbose_name = _("Dialogue Atlas")
 
     def ready(self):
         # The changes feed records each write in the writing transaction (config.atlas.changes).

@@ -3,6 +3,7 @@ from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def create_publish_permissions(sender, using="default", apps=global_apps, **kwargs):
@@ -24,7 +25,7 @@ class EditorialConfig(AppConfig):
     default = True
     name = "config.editorial"
     label = "editorial"
-    verbose_name = "Dialogue Atlas editorial workflow"
+    verbose_name = _("Dialogue Atlas editorial workflow")
 
     def ready(self):
         # Like Django's own model permissions, the publish permissions exist after every migrate

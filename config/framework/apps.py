@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FrameworkConfig(AppConfig):
@@ -6,4 +7,4 @@ class FrameworkConfig(AppConfig):
 
     name = "config.framework"
     label = "framework"
-    verbose_name = "Dialogue Atlas framework"
+    verbose_name = _("Dialogue Atlas framework")

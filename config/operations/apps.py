@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OperationsConfig(AppConfig):
@@ -8,7 +9,7 @@ class OperationsConfig(AppConfig):
 
     name = "config.operations"
     label = "operations"
-    verbose_name = "Dialogue Atlas operations"
+    verbose_name = _("Dialogue Atlas operations")
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in

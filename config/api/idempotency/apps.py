@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class IdempotencyConfig(AppConfig):
@@ -10,4 +11,4 @@ class IdempotencyConfig(AppConfig):
 
     name = "config.api.idempotency"
     label = "api_idempotency"
-    verbose_name = "API idempotency keys"
+    verbose_name = _("API idempotency keys")

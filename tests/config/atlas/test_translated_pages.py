@@ -27,14 +27,14 @@ pytestmark = pytest.mark.usefixtures("seeded")
 LANGUAGES = {"de": "de", "zh-hans": "zh_Hans"}
 LISTS = [
     "home",
-    "event-list",
-    "event-calendar",
-    "dialogue-list",
-    "topic-list",
-    "publication-list",
-    "organisation-list",
-    "person-list",
-    "project-list",
+    "events:event-list",
+    "events:event-calendar",
+    "dialogues:dialogue-list",
+    "dialogues:topic-list",
+    "dialogues:publication-list",
+    "institutions:organisation-list",
+    "institutions:person-list",
+    "projects:project-list",
 ]
 DETAILS = [Event, Dialogue, WorkingGroup, Topic, Publication, Organisation, Person, Project, Programme]
 ADMIN_PAGES = [
@@ -126,7 +126,7 @@ def public_pages(language):
     with translation.override(language):
         pages = [reverse(name) for name in LISTS]
         pages += [model.objects.published().public().first().get_absolute_url() for model in DETAILS]
-        pages += [reverse("search") + "?q=climate", reverse("event-list") + "?kind=workshop&page=1"]
+        pages += [reverse("search") + "?q=climate", reverse("events:event-list") + "?kind=workshop&page=1"]
         pages.append(f"/{language}/no-such-page/")
     return pages
 
