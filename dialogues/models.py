@@ -54,6 +54,7 @@ class Topic(PublicRecord):
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         indexes = search_indexes("topic")
         constraints = [
             not_itself("parent", _("A topic cannot be its own parent.")),
@@ -114,6 +115,7 @@ class Dialogue(Period, PublicRecord):
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("dialogue")
+        verbose_name_plural = _("dialogues")
         indexes = [
             *search_indexes("dialogue"),
             GinIndex(fields=["parties"], name="dialogue_parties_gin"),
@@ -150,6 +152,7 @@ class DialogueAim(Row):
     class Meta:
         ordering = ["dialogue", "order"]
         verbose_name = _("aim")
+        verbose_name_plural = _("aims")
         constraints = [
             unique_position("dialogue", _("This dialogue already has an aim at this position.")),
         ]
@@ -174,6 +177,7 @@ class Phase(Period, PublicRecord):
     class Meta:
         ordering = ["dialogue", "number"]
         verbose_name = _("phase")
+        verbose_name_plural = _("phases")
         constraints = [
             *Period.Meta.constraints,
             models.UniqueConstraint(
@@ -227,6 +231,7 @@ class WorkingGroup(Period, PublicRecord):
     class Meta:
         ordering = ["dialogue", "phase__number", "number", "name"]
         verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
         indexes = search_indexes("working_group")
         constraints = [
             *Period.Meta.constraints,
@@ -295,6 +300,7 @@ class WorkingGroupMember(Row):
     class Meta:
         ordering = ["working_group", "role", "id"]
         verbose_name = _("working group member")
+        verbose_name_plural = _("working group members")
         constraints = [
             models.CheckConstraint(
                 condition=Q(organisation__isnull=True, person__isnull=False)
@@ -349,6 +355,7 @@ class DialogueRole(Period, Row):
     class Meta:
         ordering = ["dialogue", "phase__number", "role", "side", "id"]
         verbose_name = _("dialogue role")
+        verbose_name_plural = _("dialogue roles")
         constraints = [
             *Period.Meta.constraints,
             models.UniqueConstraint(
@@ -406,6 +413,7 @@ class Publication(Dated, PublicRecord):
     class Meta:
         ordering = ["-date", "title", "id"]
         verbose_name = _("publication")
+        verbose_name_plural = _("publications")
         indexes = search_indexes("publication")
         constraints = [*Dated.Meta.constraints]
 
@@ -450,6 +458,7 @@ class PublicationAuthor(Row):
     class Meta:
         ordering = ["publication", "order"]
         verbose_name = _("author")
+        verbose_name_plural = _("authors")
         constraints = [
             models.CheckConstraint(
                 condition=Q(organisation__isnull=True, person__isnull=False)

@@ -196,6 +196,7 @@ class Event(Period, PublicRecord):
     class Meta:
         ordering = ["-start_date", "name", "id"]
         verbose_name = _("event")
+        verbose_name_plural = _("events")
         indexes = [
             *search_indexes("event"),
             models.Index(fields=["dialogue", "start_date"], name="event_dialogue_start"),
@@ -284,6 +285,7 @@ class Session(Row):
     class Meta:
         ordering = ["event", "order"]
         verbose_name = _("session")
+        verbose_name_plural = _("sessions")
         constraints = [
             unique_position("event", _("This event already has a session at this position.")),
         ]
@@ -321,6 +323,7 @@ class EventParticipation(Row):
     class Meta:
         ordering = ["event", "role", "id"]
         verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "organisation", "role"],
@@ -365,6 +368,7 @@ class EventSpeaker(Row):
     class Meta:
         ordering = ["event", "order", "id"]
         verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "person", "role"],
@@ -401,6 +405,7 @@ class Photo(Row):
     class Meta:
         ordering = ["event", "order"]
         verbose_name = _("photo")
+        verbose_name_plural = _("photos")
         constraints = [
             unique_position("event", _("This event already has a photo at this position.")),
         ]

@@ -39,6 +39,7 @@ class Source(AtlasModel):
     class Meta:
         ordering = ["title"]
         verbose_name = _("source")
+        verbose_name_plural = _("sources")
 
     def __str__(self):
         return f"{self.title} ({self.publisher})" if self.publisher else self.title
@@ -103,6 +104,7 @@ class Organisation(PublicRecord):
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         indexes = [
             *search_indexes("organisation"),
             GinIndex(fields=["aliases"], name="organisation_aliases_gin"),
@@ -180,6 +182,7 @@ class Affiliation(Period, Row):
     class Meta:
         ordering = ["person", "-start_date", "id"]
         verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
         constraints = [
             *Period.Meta.constraints,
             models.UniqueConstraint(

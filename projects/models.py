@@ -46,6 +46,7 @@ class Programme(PublicRecord):
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -73,6 +74,7 @@ class ProgrammeFunder(Row):
     class Meta:
         ordering = ["programme", "organisation__name"]
         verbose_name = _("programme funder")
+        verbose_name_plural = _("programme funders")
         constraints = [
             models.UniqueConstraint(
                 fields=["programme", "organisation"],
@@ -145,6 +147,7 @@ class Project(Period, PublicRecord):
     class Meta:
         ordering = ["title", "id"]
         verbose_name = _("project")
+        verbose_name_plural = _("projects")
         indexes = [
             *search_indexes("project"),
             GinIndex(fields=["countries"], name="project_countries_gin"),
@@ -187,6 +190,7 @@ class ProjectFocusArea(Row):
     class Meta:
         ordering = ["project", "order"]
         verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
         constraints = [
             unique_position("project", _("This project already has a focus area at this position.")),
         ]
@@ -221,6 +225,7 @@ class ProjectRole(Period, Row):
     class Meta:
         ordering = ["project", "role", "id"]
         verbose_name = _("project role")
+        verbose_name_plural = _("project roles")
         constraints = [
             *Period.Meta.constraints,
             models.UniqueConstraint(
@@ -251,6 +256,7 @@ class ProjectContact(Row):
     class Meta:
         ordering = ["project", "id"]
         verbose_name = _("project contact")
+        verbose_name_plural = _("project contacts")
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "person"],

@@ -101,6 +101,22 @@ def test_every_app_of_the_atlas_is_named_in_the_readers_language():
     assert bare == []
 
 
+def test_every_record_type_is_named_in_the_singular_and_plural_in_the_readers_language():
+    # Without its own plural Django adds an "s" to the translated singular ("Organisations").
+    bare = [
+        model._meta.label
+        for model in apps.get_models()
+        if model._meta.app_label in ("institutions", "dialogues", "projects", "events")
+        and not model.__name__.startswith("Historical")
+        and not (
+            isinstance(model._meta.original_attrs.get("verbose_name"), Promise)
+            and isinstance(model._meta.original_attrs.get("verbose_name_plural"), Promise)
+        )
+    ]
+
+    assert bare == []
+
+
 def test_every_filter_label_is_translatable():
     # The label a filter was given (reading `label` would derive and keep an English one on the
     # class's own filter, which every form copies; the derived one is made per form, translated).

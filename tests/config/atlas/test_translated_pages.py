@@ -125,7 +125,7 @@ def english_interface_strings(locale):
 def public_pages(language):
     with translation.override(language):
         pages = [reverse(name) for name in LISTS]
-        pages += [model.objects.published().public().first().get_absolute_url() for model in DETAILS]
+        pages += [model.objects.visible_to(None).first().get_absolute_url() for model in DETAILS]
         pages += [reverse("search") + "?q=climate", reverse("events:event-list") + "?kind=workshop&page=1"]
         pages.append(f"/{language}/no-such-page/")
     return pages
