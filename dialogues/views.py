@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from config.framework.views import (
     Facet,
@@ -32,13 +33,13 @@ class DialogueListView(FilteredListView):
     template_name = "dialogues/dialogue_list.html"
     results_template_name = "dialogues/_dialogue_results.html"
     facets = (
-        Facet("party", "Party", "parties", array=True),
-        Facet("track", "Track", "track"),
-        Facet("state", "State", "state"),
-        Facet("topic", "Topic", "topics__slug", "topics__name", related_model=Topic),
+        Facet("party", _("Party"), "parties", array=True),
+        Facet("track", _("Track"), "track"),
+        Facet("state", _("State"), "state"),
+        Facet("topic", _("Topic"), "topics__slug", "topics__name", related_model=Topic),
         Facet(
             "organisation",
-            "Organisation",
+            _("Organisation"),
             "roles__organisation__slug",
             "roles__organisation__name",
             related_model=Organisation,
@@ -157,10 +158,10 @@ class PublicationListView(FilteredListView):
     template_name = "dialogues/publication_list.html"
     results_template_name = "dialogues/_publication_results.html"
     facets = (
-        Facet("kind", "Kind", "kind"),
-        Facet("year", "Year", "date__year", single=True),
-        Facet("dialogue", "Dialogue", "dialogue__slug", "dialogue__name", related_model=Dialogue),
-        Facet("topic", "Topic", "topics__slug", "topics__name", related_model=Topic),
+        Facet("kind", _("Kind"), "kind"),
+        Facet("year", _("Year"), "date__year", single=True),
+        Facet("dialogue", _("Dialogue"), "dialogue__slug", "dialogue__name", related_model=Dialogue),
+        Facet("topic", _("Topic"), "topics__slug", "topics__name", related_model=Topic),
     )
 
 

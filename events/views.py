@@ -6,6 +6,7 @@ import datetime
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from config.framework import dates
@@ -32,22 +33,24 @@ class EventListView(FilteredListView):
     results_template_name = "events/_event_results.html"
     extra_filter_fields = ("when", "ordering")
     facets = (
-        Facet("dialogue", "Dialogue", "dialogue__slug", "dialogue__name", related_model=Dialogue),
-        Facet("kind", "Kind", "kind"),
-        Facet("year", "Year", "start_date__year", single=True),
-        Facet("country", "Country", "country"),
-        Facet("mode", "Mode", "mode"),
-        Facet("state", "State", "state"),
-        Facet("topic", "Topic", "topics__slug", "topics__name", related_model=Topic),
+        Facet(
+            "dialogue", gettext_lazy("Dialogue"), "dialogue__slug", "dialogue__name", related_model=Dialogue
+        ),
+        Facet("kind", gettext_lazy("Kind"), "kind"),
+        Facet("year", gettext_lazy("Year"), "start_date__year", single=True),
+        Facet("country", gettext_lazy("Country"), "country"),
+        Facet("mode", gettext_lazy("Mode"), "mode"),
+        Facet("state", gettext_lazy("State"), "state"),
+        Facet("topic", gettext_lazy("Topic"), "topics__slug", "topics__name", related_model=Topic),
         Facet(
             "organisation",
-            "Organisation",
+            gettext_lazy("Organisation"),
             "participations__organisation__slug",
             "participations__organisation__name",
             related_model=Organisation,
             through="participations",
         ),
-        Facet("project", "Project", "projects__slug", "projects__title", related_model=Project),
+        Facet("project", gettext_lazy("Project"), "projects__slug", "projects__title", related_model=Project),
     )
 
 

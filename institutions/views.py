@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from config.framework.views import (
     Facet,
@@ -33,8 +34,8 @@ class OrganisationListView(FilteredListView):
     results_template_name = "institutions/_organisation_results.html"
     paginate_by = 30
     facets = (
-        Facet("kind", "Kind", "kind"),
-        Facet("country", "Country", "country"),
+        Facet("kind", _("Kind"), "kind"),
+        Facet("country", _("Country"), "country"),
     )
 
 
@@ -100,7 +101,7 @@ class PersonListView(FilteredListView):
     facets = (
         Facet(
             "organisation",
-            "Organisation",
+            _("Organisation"),
             "affiliations__organisation__slug",
             "affiliations__organisation__name",
             related_model=Organisation,

@@ -1,6 +1,7 @@
 """Public pages of projects and programmes."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from config.framework.views import (
     Facet,
@@ -21,14 +22,16 @@ class ProjectListView(FilteredListView):
     template_name = "projects/project_list.html"
     results_template_name = "projects/_project_results.html"
     facets = (
-        Facet("programme", "Programme", "programme__slug", "programme__name", related_model=Programme),
-        Facet("country", "Country", "countries", array=True),
-        Facet("state", "State", "state"),
-        Facet("dialogue", "Dialogue supported", "dialogues__slug", "dialogues__name", related_model=Dialogue),
-        Facet("topic", "Topic", "topics__slug", "topics__name", related_model=Topic),
+        Facet("programme", _("Programme"), "programme__slug", "programme__name", related_model=Programme),
+        Facet("country", _("Country"), "countries", array=True),
+        Facet("state", _("State"), "state"),
+        Facet(
+            "dialogue", _("Dialogue supported"), "dialogues__slug", "dialogues__name", related_model=Dialogue
+        ),
+        Facet("topic", _("Topic"), "topics__slug", "topics__name", related_model=Topic),
         Facet(
             "organisation",
-            "Organisation",
+            _("Organisation"),
             "roles__organisation__slug",
             "roles__organisation__name",
             related_model=Organisation,

@@ -117,6 +117,19 @@ def test_every_record_type_is_named_in_the_singular_and_plural_in_the_readers_la
     assert bare == []
 
 
+def test_every_facet_is_labelled_in_the_readers_language():
+    from config.framework.views import FilteredListView
+
+    bare = [
+        (view.__name__, facet.label)
+        for view in subclasses(FilteredListView)
+        for facet in getattr(view, "facets", ())
+        if not isinstance(facet.label, Promise)
+    ]
+
+    assert bare == []
+
+
 def test_every_filter_label_is_translatable():
     # The label a filter was given (reading `label` would derive and keep an English one on the
     # class's own filter, which every form copies; the derived one is made per form, translated).

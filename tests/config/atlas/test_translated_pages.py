@@ -78,19 +78,45 @@ def misses():
 
 
 class Text(HTMLParser):
-    """The text a reader meets: text nodes outside scripts and styles, and the labels of controls."""
+    """The text a reader meets in the page's language: text nodes outside scripts and styles, and the
+    labels of controls. Text an element marks as another language (the language switch's "English",
+    a record's English name shown as a fallback) says what it is, and is left out."""
 
     LABELS = ("aria-label", "title", "placeholder", "alt")
     BUTTONS = ("submit", "button", "reset")
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 
     def __init__(self):
         super().__init__()
-        self.texts, self.skipping = [], 0
+        self.texts, self.skipping, self.languages = [], 0, []
+
+    def elsewhere(self):
+        """Whether the current element is marked as a language other than the page's."""
+        marked = [language for language in self.languages if language]
+        return len(marked) > 1 and marked[-1].lower() != marked[0].lower()
 
     def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag not in self.VOID:
+            self.languages.append(attributes.get("lang"))
         if tag in ("script", "style", "template"):
             self.skipping += 1
-        attributes = dict(attrs)
+        if self.elsewhere() or (tag in self.VOID and attributes.get("lang")):
+            return
         labels = [attributes.get(name) for name in self.LABELS]
         if tag == "input" and attributes.get("type") in self.BUTTONS:
             labels.append(attributes.get("value"))
@@ -99,9 +125,11 @@ class Text(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style", "template"):
             self.skipping -= 1
+        if tag not in self.VOID and self.languages:
+            self.languages.pop()
 
     def handle_data(self, data):
-        if not self.skipping and data.strip():
+        if not self.skipping and not self.elsewhere() and data.strip():
             self.texts.append(data)
 
 
