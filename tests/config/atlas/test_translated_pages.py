@@ -22,7 +22,7 @@ from events.models import Event
 from institutions.models import Organisation, Person
 from projects.models import Programme, Project
 
-pytestmark = pytest.mark.usefixtures("seeded")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 LANGUAGES = {"de": "de", "zh-hans": "zh_Hans"}
 LISTS = [
