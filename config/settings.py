@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware: under /api/, ?lang= overrides Accept-Language (config/api/languages.py).
+    "config.api.languages.ApiLanguageMiddleware",
     # Before CommonMiddleware: a write to an API address without its trailing slash is a JSON 404,
     # not APPEND_SLASH's redirect (which clients follow with a GET).
     "config.api.exceptions.TrailingSlashMiddleware",

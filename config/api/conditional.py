@@ -39,9 +39,10 @@ WEAK_PREFIX = "W/"
 WRITES = ("put", "patch", "delete")  # the operations of the schema that change or delete a record
 
 
-def representation_etag(data, media_format: str = "json") -> str:
+def representation_etag(data, media_format: str = "json", language: str = "en") -> str:
     payload = json.dumps(data, cls=JSONEncoder, sort_keys=True, ensure_ascii=False)
-    return '"' + hashlib.sha256(f"{media_format}\n{payload}".encode()).hexdigest()[:40] + '"'
+    key = f"{media_format}\n{language}\n{payload}"
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
 def reader_key(user) -> str:
@@ -71,14 +72,18 @@ def version_annotation(kind: str):
     )
 
 
-def version_etag(kind: str, pk, version: str, reader: str, media_format: str = "json") -> str:
-    """The strong ETag of one record at ``version`` for ``reader`` in ``media_format``."""
-    key = f"{kind}\n{pk}\n{version}\n{reader}\n{media_format}"
+def version_etag(
+    kind: str, pk, version: str, reader: str, media_format: str = "json", language: str = "en"
+) -> str:
+    """The strong ETag of one record at ``version`` for ``reader`` in ``media_format`` and
+    ``language`` (a code, or ``all``): each language's representation has its own."""
+    key = f"{kind}\n{pk}\n{version}\n{reader}\n{media_format}\n{language}"
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
-def check_if_match(request, etag: str) -> None:
-    """Pass when ``If-Match`` is ``*`` or names the strong ETag ``etag``; else a 428 or a 412.
+def check_if_match(request, etags) -> None:
+    """Pass when ``If-Match`` is ``*`` or names one of the strong ETags ``etags`` (a string or
+    several: the current version in each language); else a 428 or a 412.
 
     428 when the header is missing (or blank); 412 when it names only other versions or weak
     validators, or no valid ETag at all (the message then says which).
@@ -87,7 +92,8 @@ def check_if_match(request, etag: str) -> None:
     if not header.strip():
         raise PreconditionRequired()
     tags = parse_etags(header)
-    if "*" in tags or etag in tags:
+    current = {etags} if isinstance(etags, str) else set(etags)
+    if "*" in tags or current & set(tags):
         return
     if any(tag.startswith(WEAK_PREFIX) for tag in tags):
         raise PreconditionFailed(

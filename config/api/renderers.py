@@ -5,6 +5,7 @@ import io
 import json
 from decimal import Decimal
 
+from django.utils.translation import gettext
 from rest_framework import renderers
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -66,7 +67,12 @@ class FormatNegotiation(DefaultContentNegotiation):
             formats = [renderer.format for renderer in renderers]
             if value not in formats:
                 raise ValidationError(
-                    {name: [f"There is no format “{value}” here; it takes: {', '.join(formats)}."]}
+                    {
+                        name: [
+                            gettext("There is no format “%(value)s” here; it takes: %(formats)s.")
+                            % {"value": value, "formats": ", ".join(formats)}
+                        ]
+                    }
                 )
         return super().select_renderer(request, renderers, format_suffix)
 
