@@ -4,12 +4,13 @@ A record's ETag is its stored version (``version_etag``): the position of the la
 changes feed holds for it (``config.api.models.FeedEntry``). Every write that can alter what the
 record's representation shows — the record, a nested row, the name or visibility of a record it
 refers to — enters the record in the feed (``config.atlas.changes``), so the version changes
-whenever anything a client sees of it changes, and only then. It is the same whatever the language
-of the response and whatever host name it was asked under, so a client that read in German may
-write with the ETag it got; it differs by reader (anonymous, staff, or one account: what each sees
-differs) and by format. A record no entry names (none was written since the entries were pruned)
-has the pruned position as its version. Lists, which no one writes to, keep a hash of the
-representation they send (``representation_etag``).
+whenever anything a client sees of it changes, and only then. It is the same whatever host name it
+was asked under; it differs by language (each is another representation: a German request never
+gets a 304 for an English ETag), by reader (anonymous, staff, or one account: what each sees
+differs) and by format. A write may name the current version's ETag in any language, so a client
+that read in German may write with the ETag it got. A record no entry names (none was written
+since the entries were pruned) has the pruned position as its version. Lists, which no one writes
+to, keep a hash of the representation they send in its language (``representation_etag``).
 Only the ETag decides a 304: ``Last-Modified`` is the record's own ``updated_at`` and misses changes
 to nested rows, so it is sent as information and ``If-Modified-Since`` is ignored (RFC 9110 lets a
 server ignore it). The 304 itself is made by ``config.operations.cache.conditional_response``, for

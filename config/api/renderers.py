@@ -43,7 +43,7 @@ def csv_cell(value):
     if value is None:
         return ""
     if isinstance(value, dict):
-        value = value.get("slug") or value.get("id") or json.dumps(value, cls=JSONEncoder)
+        value = value.get("slug") or value.get("id") or json.dumps(value, cls=JSONEncoder, ensure_ascii=False)
     elif isinstance(value, list):
         value = "; ".join(str(csv_cell(item)) for item in value)
     if isinstance(value, bool | int | float | Decimal):

@@ -404,8 +404,9 @@ class FallbacksField(serializers.Field):
             except (AttributeError, ObjectDoesNotExist, SkipField):
                 continue
             if isinstance(field, ManyReferenceField):
-                records = value.all() if hasattr(value, "all") else value
-                named = [(f"{name}[{index}].name", record) for index, record in enumerate(records)]
+                # The list ``prefetch_visible`` made, or the relation's queryset (read from the
+                # prefetch cache where ``eager_load`` prefetched it, as for the field itself).
+                named = [(f"{name}[{index}].name", record) for index, record in enumerate(value)]
             else:
                 named = [(f"{name}.name", value)] if value is not None else []
             for key, record in named:

@@ -5,6 +5,7 @@
 from django.conf import settings
 from django.db import connections, router, transaction
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import translation
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -70,6 +71,15 @@ class Snapshot:
         atomic, self.atomic = self.atomic, None
         if atomic is not None:
             atomic.__exit__(None, None, None)
+
+
+def in_language(language: str, represent, records):
+    """``represent(record)`` for each record, in ``language``: a streamed export's rows are made
+    after the view has returned, when the request's language (``?lang=``) is no longer active."""
+    for record in records:
+        with translation.override(language):
+            row = represent(record)
+        yield row
 
 
 class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
@@ -188,9 +198,10 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         serializer = self.get_serializer_class()(context=self.get_serializer_context())
         # A server-side cursor read in chunks, each chunk's relations prefetched: memory stays
         # bounded by the chunk, whatever the number of rows.
-        rows = (
-            serializer.to_representation(record)
-            for record in queryset.iterator(chunk_size=settings.API_EXPORT_CHUNK_SIZE)
+        rows = in_language(
+            translation.get_language(),
+            serializer.to_representation,
+            queryset.iterator(chunk_size=settings.API_EXPORT_CHUNK_SIZE),
         )
         if request.accepted_renderer.format == CSVRenderer.format:
             columns = [name for name, field in serializer.fields.items() if self.exports_column(field)]

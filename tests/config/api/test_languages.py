@@ -247,13 +247,32 @@ def test_lang_all_in_nested_rows_lists_and_exports(api):
     assert export["Content-Language"] == "en, de, zh-hans"
 
 
-def test_a_csv_export_has_translation_columns_only_with_lang_all(api, uba):
-    def columns(query):
-        response = api.get("/api/v1/organisations/export/", {"format": "csv", **query})
-        return next(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+def test_an_export_is_in_the_language_asked_for(api, uba):
+    response = api.get("/api/v1/organisations/export/", {"lang": "de"}, headers={"Accept-Language": "en"})
 
-    assert "name_translations" not in columns({})
-    assert "name_translations" in columns({"lang": "all"})
+    lines = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]
+    assert [(line["name"], line["fallbacks"]) for line in lines] == [
+        ("Umweltbundesamt", {"description": "en"})
+    ]
+    assert response["Content-Language"] == "de, en, zh-hans"
+
+
+def test_a_csv_export_has_translation_columns_only_with_lang_all(api, uba):
+    def rows(query):
+        response = api.get("/api/v1/organisations/export/", {"format": "csv", **query})
+        return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    assert "name_translations" not in rows({})[0]
+    assert json.loads(rows({"lang": "all"})[0]["name_translations"]) == {
+        "en": "German Environment Agency",
+        "de": "Umweltbundesamt",
+        "zh-hans": None,
+    }
+    factories.OrganisationFactory(slug="giz", name="GIZ")
+    assert [(row["name"], row["fallbacks"]) for row in rows({"lang": "de"})] == [
+        ("Umweltbundesamt", "{}"),
+        ("GIZ", '{"name": "en"}'),
+    ]
 
 
 def test_the_docs_example_of_lang_all_is_what_the_api_answers(api):
