@@ -18,6 +18,8 @@ whose headers leave before its records are read, names the language asked for an
 it may fall back to.
 """
 
+import functools
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
@@ -56,6 +58,7 @@ def column(field_name: str, language: str) -> str:
     return build_localized_fieldname(field_name, language)
 
 
+@functools.cache
 def translated_fields(model) -> tuple[str, ...]:
     """The names of ``model``'s translated fields (``name``, ``summary`` …)."""
     return tuple(get_translatable_fields_for_model(model) or ())

@@ -26,7 +26,7 @@ from config.api.conditional import (
     version_etag,
 )
 from config.api.idempotency.keys import answer_once, request_key
-from config.api.languages import asked_language, parameter_values, possible_languages
+from config.api.languages import asked_language, is_all, parameter_values, possible_languages
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
@@ -224,7 +224,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         only with ``?lang=all``)."""
         if field.write_only:
             return False
-        return not isinstance(field, TranslationsField) or asked_language(self.request) == "all"
+        return not isinstance(field, TranslationsField) or is_all(self.request)
 
     def query_parameters(self) -> set[str]:
         return super().query_parameters() | ({"after"} if self.action == "export" else set())
