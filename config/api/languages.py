@@ -131,8 +131,11 @@ class ApiLanguageMiddleware:
         if not values:
             return self.answer(request)
         value = values[-1].strip().lower()
-        if len(values) > 1 or value not in parameter_values():
-            return self.refuse(", ".join(values))
+        if len(values) > 1:
+            message = translation.gettext("Give lang once; it takes: %(values)s.")
+            return self.refuse(message % {"values": ", ".join(parameter_values())})
+        if value not in parameter_values():
+            return self.refuse(unknown_language_message(values[-1]))
         request.api_language = value
         # For this request only: the thread's language is the header's again afterwards.
         with translation.override(settings.LANGUAGE_CODE if value == ALL else value):
@@ -146,8 +149,7 @@ class ApiLanguageMiddleware:
         return response
 
     @staticmethod
-    def refuse(value: str):
-        message = unknown_language_message(value)
+    def refuse(message: str):
         error = {"field": PARAMETER, "code": "invalid", "message": message}
         body = error_body(400, "invalid", translation.gettext("Some fields are not valid."), [error])
         response = JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
