@@ -1,7 +1,8 @@
 """The language of an API response, and which languages its text is really in.
 
 **Which language.** ``?lang=`` (``en``, ``de``, ``zh-hans``, or ``all``) names it; without it the
-``Accept-Language`` header does (as ``LocaleMiddleware`` read it); else English. Another value of
+``Accept-Language`` header does (as ``LocaleMiddleware`` read it, after the site's language
+cookie); else English. Another value of
 ``lang`` is a 400 naming the parameter and the values it takes. ``all`` answers in English and adds
 every translated field's texts in each language as ``<field>_translations`` (``{"en": …, "de": …,
 "zh-hans": …}``, ``null`` where a language has none). The language applies to everything under
