@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # The language named by the address on the public pages, asked for elsewhere (the API, the admin).
     "config.operations.locale.LocaleMiddleware",
+    # After LocaleMiddleware: under /api/, ?lang= overrides Accept-Language (config/api/languages.py).
+    "config.api.languages.ApiLanguageMiddleware",
     # Before CommonMiddleware: a write to an API address without its trailing slash is a JSON 404,
     # not APPEND_SLASH's redirect (which clients follow with a GET).
     "config.api.exceptions.TrailingSlashMiddleware",

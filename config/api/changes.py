@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from django.core import signing
 from django.db import connections
+from django.utils.translation import gettext
 from rest_framework.exceptions import APIException, ValidationError
 
 SALT = "atlas.changes.cursor"
@@ -65,7 +66,13 @@ def decode_cursor(raw: str, parameter: str = "cursor") -> Position:
         return Position(int(txid), int(seq))
     except (signing.BadSignature, TypeError, ValueError):
         raise ValidationError(
-            {parameter: ["This is not a cursor this server issued: use the one an export or the feed gave."]},
+            {
+                parameter: [
+                    gettext(
+                        "This is not a cursor this server issued: use the one an export or the feed gave."
+                    )
+                ]
+            },
             code="invalid",
         ) from None
 

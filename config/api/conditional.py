@@ -4,12 +4,13 @@ A record's ETag is its stored version (``version_etag``): the position of the la
 changes feed holds for it (``config.api.models.FeedEntry``). Every write that can alter what the
 record's representation shows — the record, a nested row, the name or visibility of a record it
 refers to — enters the record in the feed (``config.atlas.changes``), so the version changes
-whenever anything a client sees of it changes, and only then. It is the same whatever the language
-of the response and whatever host name it was asked under, so a client that read in German may
-write with the ETag it got; it differs by reader (anonymous, staff, or one account: what each sees
-differs) and by format. A record no entry names (none was written since the entries were pruned)
-has the pruned position as its version. Lists, which no one writes to, keep a hash of the
-representation they send (``representation_etag``).
+whenever anything a client sees of it changes, and only then. It is the same whatever host name it
+was asked under; it differs by language (each is another representation: a German request never
+gets a 304 for an English ETag), by reader (anonymous, staff, or one account: what each sees
+differs) and by format. A write may name the current version's ETag in any language, so a client
+that read in German may write with the ETag it got. A record no entry names (none was written
+since the entries were pruned) has the pruned position as its version. Lists, which no one writes
+to, keep a hash of the representation they send in its language (``representation_etag``).
 Only the ETag decides a 304: ``Last-Modified`` is the record's own ``updated_at`` and misses changes
 to nested rows, so it is sent as information and ``If-Modified-Since`` is ignored (RFC 9110 lets a
 server ignore it). The 304 itself is made by ``config.operations.cache.conditional_response``, for
@@ -39,9 +40,10 @@ WEAK_PREFIX = "W/"
 WRITES = ("put", "patch", "delete")  # the operations of the schema that change or delete a record
 
 
-def representation_etag(data, media_format: str = "json") -> str:
+def representation_etag(data, media_format: str = "json", language: str = "en") -> str:
     payload = json.dumps(data, cls=JSONEncoder, sort_keys=True, ensure_ascii=False)
-    return '"' + hashlib.sha256(f"{media_format}\n{payload}".encode()).hexdigest()[:40] + '"'
+    key = f"{media_format}\n{language}\n{payload}"
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
 def reader_key(user) -> str:
@@ -71,14 +73,18 @@ def version_annotation(kind: str):
     )
 
 
-def version_etag(kind: str, pk, version: str, reader: str, media_format: str = "json") -> str:
-    """The strong ETag of one record at ``version`` for ``reader`` in ``media_format``."""
-    key = f"{kind}\n{pk}\n{version}\n{reader}\n{media_format}"
+def version_etag(
+    kind: str, pk, version: str, reader: str, media_format: str = "json", language: str = "en"
+) -> str:
+    """The strong ETag of one record at ``version`` for ``reader`` in ``media_format`` and
+    ``language`` (a code, or ``all``): each language's representation has its own."""
+    key = f"{kind}\n{pk}\n{version}\n{reader}\n{media_format}\n{language}"
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:40] + '"'
 
 
-def check_if_match(request, etag: str) -> None:
-    """Pass when ``If-Match`` is ``*`` or names the strong ETag ``etag``; else a 428 or a 412.
+def check_if_match(request, etags) -> None:
+    """Pass when ``If-Match`` is ``*`` or names one of the strong ETags ``etags`` (a string or
+    several: the current version in each language); else a 428 or a 412.
 
     428 when the header is missing (or blank); 412 when it names only other versions or weak
     validators, or no valid ETag at all (the message then says which).
@@ -87,7 +93,8 @@ def check_if_match(request, etag: str) -> None:
     if not header.strip():
         raise PreconditionRequired()
     tags = parse_etags(header)
-    if "*" in tags or etag in tags:
+    current = {etags} if isinstance(etags, str) else set(etags)
+    if "*" in tags or current & set(tags):
         return
     if any(tag.startswith(WEAK_PREFIX) for tag in tags):
         raise PreconditionFailed(

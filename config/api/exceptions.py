@@ -24,6 +24,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, JsonResponse
 from django.middleware.common import CommonMiddleware
 from django.utils.http import escape_leading_slashes
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from rest_framework import exceptions, status
@@ -38,7 +39,7 @@ from config.operations.database import (
     unavailable_page,
 )
 
-FIELD_ERRORS_DETAIL = "Some fields are not valid."
+FIELD_ERRORS_DETAIL = _("Some fields are not valid.")
 # Every address under this prefix is the API's: its errors are JSON (config/atlas/urls.py mounts it).
 API_PREFIX = "/api/"
 
@@ -93,7 +94,7 @@ class IdempotencyKeyReused(exceptions.APIException):
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "The request conflicts with the current state of the records."
+    default_detail = _("The request conflicts with the current state of the records.")
     default_code = "conflict"
 
 
@@ -118,7 +119,9 @@ class PayloadTooLarge(exceptions.APIException):
 
     def __init__(self):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        super().__init__(f"The request body is larger than the limit of {limit:,} bytes.")
+        super().__init__(
+            gettext("The request body is larger than the limit of %(limit)s bytes.") % {"limit": f"{limit:,}"}
+        )
 
 
 def flatten(detail, field: str | None = None) -> list[dict]:
@@ -156,10 +159,15 @@ def exception_handler(exc, context):
         names = sorted(
             {str(obj._meta.verbose_name) for obj in exc.protected_objects if hasattr(obj, "_meta")}
         )
-        exc = Conflict(f"Other records still refer to this one ({', '.join(names)}); change them first.")
+        exc = Conflict(
+            gettext("Other records still refer to this one (%(names)s); change them first.")
+            % {"names": ", ".join(names)}
+        )
     elif isinstance(exc, IntegrityError):
         # Validation runs first, so this is a race with another write; nothing was saved.
-        exc = Conflict("Another change made this write conflict with a rule of the database; try again.")
+        exc = Conflict(
+            gettext("Another change made this write conflict with a rule of the database; try again.")
+        )
     elif is_unavailable(exc):
         # The write's transaction was rolled back when the exception left it.
         log_unavailable(context["request"], exc)
@@ -175,7 +183,7 @@ def exception_handler(exc, context):
         headers["Retry-After"] = str(int(exc.wait))
 
     if isinstance(exc, exceptions.ValidationError):
-        body = error_body(exc.status_code, "invalid", FIELD_ERRORS_DETAIL, flatten(exc.detail))
+        body = error_body(exc.status_code, "invalid", str(FIELD_ERRORS_DETAIL), flatten(exc.detail))
     else:
         codes = exc.get_codes()
         body = error_body(exc.status_code, codes if isinstance(codes, str) else "error", str(exc.detail))
@@ -203,7 +211,7 @@ def bad_request(request, exception):
     if isinstance(exception, RequestDataTooBig):
         error = PayloadTooLarge()
         return error_response(error.status_code, error.default_code, str(error.detail))
-    return error_response(400, "bad_request", "The request is malformed.")
+    return error_response(400, "bad_request", gettext("The request is malformed."))
 
 
 def permission_denied(request, exception):
@@ -218,7 +226,7 @@ def server_error(request):
         return database_unavailable(request)
     if not is_api_path(request.path_info):
         return defaults.server_error(request)
-    return error_response(500, "server_error", "A server error occurred; it has been logged.")
+    return error_response(500, "server_error", gettext("A server error occurred; it has been logged."))
 
 
 def database_unavailable(request):
@@ -258,6 +266,7 @@ class TrailingSlashMiddleware:
             return error_response(
                 404,
                 "not_found",
-                f"There is nothing at this address; the address ends with a slash: {path}",
+                gettext("There is nothing at this address; the address ends with a slash: %(path)s")
+                % {"path": path},
             )
         return self.get_response(request)

@@ -4,6 +4,7 @@ Kept apart from the search view: REST framework imports its filter backends whil
 views and schema helpers may be imported.
 """
 
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 
@@ -18,7 +19,12 @@ def searched_text(request) -> str | None:
         return None
     if len(query) > MAX_INPUT_LENGTH:
         raise ValidationError(
-            {"q": [f"The search text is too long: {len(query)} characters; at most {MAX_INPUT_LENGTH}."]}
+            {
+                "q": [
+                    gettext("The search text is too long: %(length)s characters; at most %(limit)s.")
+                    % {"length": len(query), "limit": MAX_INPUT_LENGTH}
+                ]
+            }
         )
     return query
 
@@ -35,7 +41,7 @@ class SearchFilterBackend(BaseFilterBackend):
         if query is None:
             return queryset
         if not is_searchable(queryset.model):
-            raise ValidationError({"q": ["This list cannot be searched; filter it instead."]})
+            raise ValidationError({"q": [gettext("This list cannot be searched; filter it instead.")]})
         searched = queryset.search(query)
         if any(request.query_params.getlist("ordering")):
             searched = searched.order_by(*explicit_ordering(queryset))

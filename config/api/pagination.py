@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, FloatField, Q
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Cast
+from django.utils.translation import gettext
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -254,7 +255,11 @@ class CursorPagination(pagination.BasePagination):
         size = whole_number(raw)
         if size is None or not 1 <= size <= self.max_page_size:
             raise ValidationError(
-                {self.page_size_query_param: [f"Enter a whole number from 1 to {self.max_page_size}."]}
+                {
+                    self.page_size_query_param: [
+                        gettext("Enter a whole number from 1 to %(limit)s.") % {"limit": self.max_page_size}
+                    ]
+                }
             )
         return size
 
@@ -330,7 +335,11 @@ class CursorPagination(pagination.BasePagination):
         if raw is None:
             return None
         malformed = ValidationError(
-            {self.cursor_query_param: ["This cursor is not valid: use the next and previous links as given."]}
+            {
+                self.cursor_query_param: [
+                    gettext("This cursor is not valid: use the next and previous links as given.")
+                ]
+            }
         )
         if len(raw) > CURSOR_MAX_LENGTH:
             raise malformed
@@ -342,9 +351,11 @@ class CursorPagination(pagination.BasePagination):
             raise ValidationError(
                 {
                     self.cursor_query_param: [
-                        "This cursor was made for another order, language or search: keep the "
-                        "ordering, q and Accept-Language of the page it came from, or start again "
-                        "without a cursor."
+                        gettext(
+                            "This cursor was made for another order, language or search: keep the "
+                            "ordering, q and language (lang or Accept-Language) of the page it came "
+                            "from, or start again without a cursor."
+                        )
                     ]
                 }
             )

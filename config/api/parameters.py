@@ -9,9 +9,13 @@ its FilterSet has it. A view that reads parameters of its own names them in ``qu
 
 import difflib
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.settings import api_settings
+
+from config.api.languages import PARAMETER as LANGUAGE_PARAMETER
 
 UNKNOWN = "unknown_parameter"
 
@@ -41,11 +45,11 @@ class QueryParameters:
     400 that names each such parameter, with the code ``unknown_parameter``.
 
     A view that lists (``detail`` is false: a list, an export) takes its filter backends' parameters
-    and its paginator's; any view takes ``format``.
+    and its paginator's; any view takes ``format`` and ``lang`` (``config.api.languages``).
     """
 
     def query_parameters(self) -> set[str]:
-        names = {api_settings.URL_FORMAT_OVERRIDE} - {None}
+        names = {api_settings.URL_FORMAT_OVERRIDE, LANGUAGE_PARAMETER} - {None}
         if getattr(self, "detail", None) is False:
             for backend in getattr(self, "filter_backends", ()):
                 names |= backend_parameters(backend(), self)
@@ -65,12 +69,12 @@ class QueryParameters:
                 if name in request.query_params and not all(request.query_params.getlist(name))
             ]
             if empty:
-                raise ValidationError({name: [NOT_EMPTY[name]] for name in empty}, code="invalid")
+                raise ValidationError({name: [str(NOT_EMPTY[name])] for name in empty}, code="invalid")
 
 
 NOT_EMPTY = {
-    "ordering": "Name a field to order by (see the schema), or leave ordering out.",
-    "updated_since": "Give a date and time (2026-01-31T00:00:00Z), or leave updated_since out.",
+    "ordering": _("Name a field to order by (see the schema), or leave ordering out."),
+    "updated_since": _("Give a date and time (2026-01-31T00:00:00Z), or leave updated_since out."),
 }
 
 
@@ -82,5 +86,12 @@ def refuse_unknown_parameters(query_params, known: set[str]) -> None:
 
 def unknown_message(name: str, known: set[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1)
-    guess = f" Did you mean “{close[0]}”?" if close else ""
-    return f"This address takes no parameter “{name}”.{guess} It takes: {', '.join(sorted(known))}."
+    values = {"name": name, "known": ", ".join(sorted(known)), "guess": close[0] if close else ""}
+    if close:
+        return (
+            gettext(
+                "This address takes no parameter “%(name)s”. Did you mean “%(guess)s”? It takes: %(known)s."
+            )
+            % values
+        )
+    return gettext("This address takes no parameter “%(name)s”. It takes: %(known)s.") % values

@@ -1,5 +1,6 @@
 """The JSON parser of every write: malformed or too deeply nested JSON is a 400, never a 500."""
 
+from django.utils.translation import gettext
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
@@ -15,4 +16,4 @@ class JSONParser(parsers.JSONParser):
         try:
             return super().parse(stream, media_type, parser_context)
         except RecursionError:
-            raise ParseError("JSON parse error - the document is nested too deeply.") from None
+            raise ParseError(gettext("JSON parse error - the document is nested too deeply.")) from None

@@ -5,6 +5,7 @@ import io
 import json
 from decimal import Decimal
 
+from django.utils.translation import gettext
 from rest_framework import renderers
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -42,7 +43,7 @@ def csv_cell(value):
     if value is None:
         return ""
     if isinstance(value, dict):
-        value = value.get("slug") or value.get("id") or json.dumps(value, cls=JSONEncoder)
+        value = value.get("slug") or value.get("id") or json.dumps(value, cls=JSONEncoder, ensure_ascii=False)
     elif isinstance(value, list):
         value = "; ".join(str(csv_cell(item)) for item in value)
     if isinstance(value, bool | int | float | Decimal):
@@ -66,7 +67,12 @@ class FormatNegotiation(DefaultContentNegotiation):
             formats = [renderer.format for renderer in renderers]
             if value not in formats:
                 raise ValidationError(
-                    {name: [f"There is no format “{value}” here; it takes: {', '.join(formats)}."]}
+                    {
+                        name: [
+                            gettext("There is no format “%(value)s” here; it takes: %(formats)s.")
+                            % {"value": value, "formats": ", ".join(formats)}
+                        ]
+                    }
                 )
         return super().select_renderer(request, renderers, format_suffix)
 

@@ -34,6 +34,8 @@ from config.api.exceptions import (
     error_body,
     exception_handler,
 )
+from config.api.languages import PARAMETER as LANGUAGE_PARAMETER
+from config.api.languages import language_codes, parameter_values
 from config.api.serializers import ReferenceField
 
 ERROR_SCHEMA = {
@@ -222,6 +224,17 @@ class AutoSchema(OperationMarkers, openapi.AutoSchema):
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())
         method = self.method.upper()
+        parameters.append(
+            OpenApiParameter(
+                LANGUAGE_PARAMETER,
+                OpenApiTypes.STR,
+                enum=parameter_values(),
+                description="The language of the translated texts and messages (instead of "
+                "Accept-Language; English when neither names one). `all`: English, and every "
+                "translated field's texts in each language as `<field>_translations`. A write's "
+                "translated fields are written in this language.",
+            )
+        )
         if method == "GET":
             parameters.append(
                 OpenApiParameter(
@@ -370,6 +383,43 @@ class PartialDateFieldExtension(OpenApiSerializerFieldExtension):
             "nullable": True,
             "description": "ISO 8601 at the precision known: YYYY, YYYY-MM or YYYY-MM-DD.",
             "example": "2020-12",
+        }
+
+
+class TranslationsFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "config.api.serializers.TranslationsField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        text = {"type": "string", "nullable": True}
+        if self.target.max_length is not None:
+            text["maxLength"] = self.target.max_length
+        described = (
+            "Shown only with `lang=all`."
+            if direction == "response"
+            else "Sets the languages named (null clears one) and leaves the others."
+        )
+        return {
+            "type": "object",
+            "properties": {language: dict(text) for language in language_codes()},
+            "additionalProperties": False,
+            "description": f"`{self.target.translated}` in every language, null where it has no text. "
+            + described,
+            "example": {"en": "Emissions trading", "de": "Emissionshandel", "zh-hans": None},
+        }
+
+
+class FallbacksFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = "config.api.serializers.FallbacksField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {
+            "type": "object",
+            "additionalProperties": {"type": "string", "enum": language_codes()},
+            "readOnly": True,
+            "description": "The texts of this object shown in another language than the one asked "
+            "for, each with the language it is in: its own fields (`summary`) and the names of the "
+            "records it refers to (`dialogue.name`, `topics[0].name`). Empty when none fell back.",
+            "example": {},
         }
 
 

@@ -4,6 +4,8 @@ Both rank like the site search (``config.framework.search``): full-text rank plu
 the records the caller may see.
 """
 
+from django.utils import translation
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -12,10 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.api.filters import searched_text
+from config.api.languages import language_codes
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
 from config.api.permissions import TokenScope
-from config.api.serializers import reference
+from config.api.serializers import name_language, reference
 from config.framework.search import clean_query, search_all
 
 DEFAULT_PER_TYPE, MAX_PER_TYPE = 5, 50
@@ -29,6 +32,10 @@ class SearchResultSerializer(serializers.Serializer):
     html_url = serializers.URLField(allow_null=True)
     rank = serializers.FloatField()
     headline_html = serializers.CharField(help_text="The matching passage, HTML-escaped, matches in <mark>.")
+    fallbacks = serializers.DictField(
+        child=serializers.ChoiceField(choices=language_codes()),
+        help_text="`name`, when it is in another language than the one asked for, with its language.",
+    )
 
 
 class SearchGroupSerializer(serializers.Serializer):
@@ -51,6 +58,12 @@ PARAMETERS = [
 ]
 
 
+def name_fallback(record) -> dict[str, str]:
+    """``{"name": <language>}`` when the record's name is shown in another language than asked for."""
+    language = name_language(record)
+    return {"name": language} if language not in (None, translation.get_language()) else {}
+
+
 class SearchView(QueryParameters, APIView):
     """Every type at once: the best matches of each type the caller may see, grouped by type."""
 
@@ -69,10 +82,12 @@ class SearchView(QueryParameters, APIView):
     def get(self, request, *args, **kwargs):
         query = searched_text(request)
         if query is None:
-            raise ValidationError({"q": ["Give a search text."]})
+            raise ValidationError({"q": [gettext("Give a search text.")]})
         per_type = whole_number(request.query_params.get("per_type", str(DEFAULT_PER_TYPE)))
         if per_type is None or not 1 <= per_type <= MAX_PER_TYPE:
-            raise ValidationError({"per_type": [f"A whole number from 1 to {MAX_PER_TYPE}."]})
+            raise ValidationError(
+                {"per_type": [gettext("A whole number from 1 to %(limit)s.") % {"limit": MAX_PER_TYPE}]}
+            )
         groups = search_all(query, request.user, per_type=per_type)
         data = {
             "query": clean_query(query),
@@ -86,6 +101,7 @@ class SearchView(QueryParameters, APIView):
                             **reference(record, request),
                             "rank": round(record.rank, 4),
                             "headline_html": str(record.headline),
+                            "fallbacks": name_fallback(record),
                         }
                         for record in group.results
                     ],

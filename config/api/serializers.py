@@ -13,6 +13,8 @@ from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
@@ -25,6 +27,14 @@ from rest_framework.settings import api_settings
 from rest_framework.utils import model_meta
 from rest_framework.validators import UniqueValidator
 
+from config.api.languages import (
+    column,
+    is_all,
+    language_codes,
+    note_language,
+    shown_language,
+    translated_fields,
+)
 from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision, parse_partial_date
 from config.framework.links import absolute, record_path
@@ -50,18 +60,30 @@ def html_url(obj, request) -> str | None:
     return absolute(request, obj.get_absolute_url())
 
 
+NAME_ATTRIBUTES = ("name", "title", "full_name")
+
+
 def reference_name(obj) -> str:
-    for attribute in ("name", "title", "full_name"):
+    for attribute in NAME_ATTRIBUTES:
         value = getattr(obj, attribute, None)
         if value:
             return value
     return str(obj)
 
 
+def name_language(obj) -> str | None:
+    """The language of ``reference_name(obj)`` when it is a translated text (else ``None``)."""
+    for attribute in NAME_ATTRIBUTES:
+        if getattr(obj, attribute, None):
+            return shown_language(obj, attribute) if attribute in translated_fields(type(obj)) else None
+    return None
+
+
 def reference(obj, request) -> dict | None:
     """A related record as ``{id, slug, name, url, html_url}``."""
     if obj is None:
         return None
+    note_language(request, name_language(obj))
     return {
         "id": obj.pk,
         "slug": getattr(obj, "slug", None),
@@ -123,8 +145,8 @@ class ReferenceField(serializers.RelatedField):
         return ManyReferenceField(**list_kwargs)
 
     default_error_messages = {
-        "does_not_exist": "There is no {model} with the slug {value!r} that you may see.",
-        "invalid": "Give the slug of a {model} as a string.",
+        "does_not_exist": _("There is no {model} with the slug {value!r} that you may see."),
+        "invalid": _("Give the slug of a {model} as a string."),
     }
 
     def get_queryset(self):
@@ -169,7 +191,9 @@ class StrictCharField(serializers.CharField):
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
-            wrong_type("Enter a string (text in quotes), not a number, a boolean, a list or an object.")
+            wrong_type(
+                gettext("Enter a string (text in quotes), not a number, a boolean, a list or an object.")
+            )
         return super().to_internal_value(data)
 
 
@@ -190,7 +214,7 @@ class StrictIntegerField(serializers.IntegerField):
 
     def to_internal_value(self, data):
         if isinstance(data, bool) or not isinstance(data, int):
-            wrong_type("Enter a whole number (not in quotes).")
+            wrong_type(gettext("Enter a whole number (not in quotes)."))
         return super().to_internal_value(data)
 
 
@@ -202,7 +226,7 @@ class StrictDecimalField(serializers.DecimalField):
         number = isinstance(data, int | float | decimal.Decimal) and not isinstance(data, bool)
         shown_as_text = getattr(self, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING)
         if not number and not (shown_as_text and isinstance(data, str)):
-            wrong_type("Enter a number (not in quotes).")
+            wrong_type(gettext("Enter a number (not in quotes)."))
         return super().to_internal_value(data)
 
 
@@ -211,7 +235,7 @@ class StrictBooleanField(serializers.BooleanField):
 
     def to_internal_value(self, data):
         if not isinstance(data, bool):
-            wrong_type("Enter true or false (not in quotes).")
+            wrong_type(gettext("Enter true or false (not in quotes)."))
         return data
 
 
@@ -243,7 +267,7 @@ class PartialDateField(serializers.Field):
     an ambiguous "10/01/2025" is refused with what to write instead.
     """
 
-    default_error_messages = {"invalid": "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD."}
+    default_error_messages = {"invalid": _("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.")}
 
     def __init__(self, date_field: str, precision_field: str, **kwargs):
         self.date_field = date_field
@@ -270,6 +294,152 @@ class PartialDateField(serializers.Field):
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.messages, code=error.code) from None
         return {self.date_field: value.date, self.precision_field: value.precision}
+
+
+# Translations ----------------------------------------------------------------------------------
+# A translated field (``name``) reads and writes the request's language (config/api/languages.py).
+# Beside it, ``<field>_translations`` holds its text in every language: shown with ``?lang=all``,
+# written in any request. ``fallbacks`` says which texts of an object are in another language than
+# the one asked for.
+
+
+class TranslationsField(serializers.Field):
+    """``<field>_translations``: ``{"en": …, "de": …, "zh-hans": …}``, ``null`` where a language has
+    no text. Shown only with ``?lang=all``; a write sets the languages it names (``null`` or ``""``
+    clears one) and leaves the others."""
+
+    default_error_messages = {
+        "invalid": _('Enter an object of texts by language, such as {{"de": "…"}}.'),
+        "language": _("There is no language “%(language)s” here; the languages are: %(languages)s."),
+        "max_length": _("The text in “%(language)s” is longer than %(max_length)s characters."),
+        "nul": _("Null characters are not allowed."),
+    }
+
+    def __init__(self, translated: str, model_field, **kwargs):
+        self.translated = translated
+        self.max_length = getattr(model_field, "max_length", None)
+        kwargs["source"] = "*"
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        if not is_all(self.context.get("request")):
+            raise SkipField()
+        return instance
+
+    def to_representation(self, instance):
+        request = self.context.get("request")
+        texts = {}
+        for language in language_codes():
+            texts[language] = getattr(instance, column(self.translated, language)) or None
+            if texts[language]:
+                note_language(request, language)
+        return texts
+
+    def to_internal_value(self, data):
+        if not isinstance(data, Mapping):
+            self.fail("invalid")
+        languages = language_codes()
+        values = {}
+        for language, text in data.items():
+            if language not in languages:
+                self.fail_with("language", language=language, languages=", ".join(languages))
+            if text is not None and not isinstance(text, str):
+                self.fail("invalid")
+            if text and NUL in text:
+                self.fail("nul")
+            if text and self.max_length is not None and len(text) > self.max_length:
+                self.fail_with("max_length", language=language, max_length=self.max_length)
+            values[column(self.translated, language)] = text or None
+        return values
+
+    def fail_with(self, key: str, **values):
+        """``fail`` for the messages written with ``%(name)s`` (a translation keeps the names)."""
+        raise serializers.ValidationError(str(self.error_messages[key]) % values, code=key)
+
+
+class FallbacksField(serializers.Field):
+    """``fallbacks``: the texts of an object shown in another language than the one asked for,
+    each with the language it is in — its own translated fields (``"summary": "en"``) and the
+    names of the records it refers to (``"dialogue.name"``, ``"topics[0].name"``). ``{}`` when
+    every text is in the language asked for (or has none)."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def plan(self) -> tuple[list, list]:
+        """(translated fields shown, reference fields shown) of the serializer this belongs to."""
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            parent = self.parent
+            translated = set(translated_fields(parent.Meta.model))
+            own = [
+                (name, field.source)
+                for name, field in parent.fields.items()
+                if field.source in translated and not field.write_only
+            ]
+            references = [
+                (name, field)
+                for name, field in parent.fields.items()
+                if isinstance(field, ReferenceField | ManyReferenceField) and not field.write_only
+            ]
+            plan = self._plan = (own, references)
+        return plan
+
+    def to_representation(self, instance):
+        request = self.context.get("request")
+        asked = translation.get_language()
+        fallbacks = {}
+        own, references = self.plan()
+        for name, source in own:
+            language = shown_language(instance, source)
+            note_language(request, language)
+            if language is not None and language != asked:
+                fallbacks[name] = language
+        for name, field in references:
+            try:
+                value = field.get_attribute(instance)
+            except (AttributeError, ObjectDoesNotExist, SkipField):
+                continue
+            if isinstance(field, ManyReferenceField):
+                # The list ``prefetch_visible`` made, or the relation's queryset (read from the
+                # prefetch cache where ``eager_load`` prefetched it, as for the field itself).
+                named = [(f"{name}[{index}].name", record) for index, record in enumerate(value)]
+            else:
+                named = [(f"{name}.name", value)] if value is not None else []
+            for key, record in named:
+                language = name_language(record)
+                if language is not None and language != asked:
+                    fallbacks[key] = language
+        return fallbacks
+
+
+class TranslatedFieldsMixin:
+    """``<field>_translations`` after each translated field a serializer shows, and ``fallbacks``
+    where it shows translated text (its own or its references' names)."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        model = self.Meta.model
+        translated = set(translated_fields(model))
+        with_translations = {}
+        # Fields are not bound yet: a field's source is its name unless it was given one.
+        sources = {name: field.source or name for name, field in fields.items()}
+        for name, field in fields.items():
+            with_translations[name] = field
+            if sources[name] == name and name in translated:
+                model_field = model._meta.get_field(column(name, language_codes()[0]))
+                with_translations[f"{name}_translations"] = TranslationsField(
+                    name, model_field, read_only=field.read_only
+                )
+        shows_text = any(source in translated for source in sources.values()) or any(
+            isinstance(field, ReferenceField | ManyReferenceField) for field in fields.values()
+        )
+        if shows_text:
+            with_translations["fallbacks"] = FallbacksField()
+        return with_translations
 
 
 # Fields whose representation of a str, int or bool read from the model is that value itself.
@@ -387,7 +557,7 @@ class ApiUrl(serializers.Serializer):
         return api_url(obj, self.context.get("request"))
 
 
-class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUrl):
+class RecordSerializer(TranslatedFieldsMixin, PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUrl):
     """A model at its own endpoint, with its API and page URLs; writes run the model's full validation.
 
     Django's ``full_clean`` (field validation, ``clean()``, unique fields) and every database
@@ -444,6 +614,9 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
         for name, field in self.fields.items():
             if isinstance(field, PartialDateField):
                 names[field.date_field] = names[field.precision_field] = name
+            elif isinstance(field, TranslationsField):
+                for language in language_codes():
+                    names[column(field.translated, language)] = name
             elif field.source != "*" and not field.read_only:
                 names[field.source] = name
         return names
@@ -506,9 +679,10 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
         for name in data:
             field = self.fields.get(name)
             if field is None:
-                message, code = "There is no field of this name.", "unknown_field"
+                message, code = gettext("There is no field of this name."), "unknown_field"
             elif field.read_only:
-                message, code = "This field is read-only: it is shown, but it cannot be written.", "read_only"
+                message = gettext("This field is read-only: it is shown, but it cannot be written.")
+                code = "read_only"
             else:
                 continue
             refused[str(name)] = [ErrorDetail(message, code=code)]
@@ -590,7 +764,7 @@ class RecordSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer, ApiUr
         return instance
 
 
-class RowSerializer(PlainColumnsAsIsMixin, serializers.ModelSerializer):
+class RowSerializer(TranslatedFieldsMixin, PlainColumnsAsIsMixin, serializers.ModelSerializer):
     """A row nested in its record (a role, a participation, a speaker): read-only, related records
     as references. A record shown inside another (a dialogue's phases) is nested the same way."""
 

@@ -5,6 +5,8 @@
 from django.conf import settings
 from django.db import connections, router, transaction
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import translation
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
@@ -24,10 +26,12 @@ from config.api.conditional import (
     version_etag,
 )
 from config.api.idempotency.keys import answer_once, request_key
+from config.api.languages import asked_language, is_all, parameter_values, possible_languages
 from config.api.pagination import whole_number
 from config.api.parameters import QueryParameters
 from config.api.renderers import CSVRenderer, NDJSONRenderer, csv_lines, ndjson_line
 from config.api.scopes import kind_of
+from config.api.serializers import TranslationsField
 from config.editorial import workflow
 from config.framework.models import unread_columns
 from config.operations.cache import conditional_response, is_anonymous_request
@@ -67,6 +71,15 @@ class Snapshot:
         atomic, self.atomic = self.atomic, None
         if atomic is not None:
             atomic.__exit__(None, None, None)
+
+
+def in_language(language: str, represent, records):
+    """``represent(record)`` for each record, in ``language``: a streamed export's rows are made
+    after the view has returned, when the request's language (``?lang=``) is no longer active."""
+    for record in records:
+        with translation.override(language):
+            row = represent(record)
+        yield row
 
 
 class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
@@ -118,7 +131,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         # PostgreSQL cannot store or compare a NUL character; refuse it before anything reads it.
         for name, values in request.query_params.lists():
             if NUL in name or any(NUL in value for value in values):
-                raise ValidationError({name.replace(NUL, ""): ["Null characters are not allowed."]})
+                raise ValidationError({name.replace(NUL, ""): [gettext("Null characters are not allowed.")]})
         super().initial(request, *args, **kwargs)
 
     # Reads -------------------------------------------------------------------------------------
@@ -159,11 +172,15 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
     def export(self, request, *args, **kwargs):
         after = whole_number(request.query_params.get("after", "0"))
         if after is None:
-            raise ValidationError({"after": ["Enter the id of the last record received (a whole number)."]})
+            raise ValidationError(
+                {"after": [gettext("Enter the id of the last record received (a whole number).")]}
+            )
         queryset = self.filter_queryset(self.get_queryset())
         if "ordering" in request.query_params:
             if after:
-                raise ValidationError({"after": ["An export resumes in id order: leave out “ordering”."]})
+                raise ValidationError(
+                    {"after": [gettext("An export resumes in id order: leave out “ordering”.")]}
+                )
         else:
             # In id order, so that an export that breaks off resumes after the last id received.
             queryset = queryset.filter(pk__gt=after).order_by("pk")
@@ -181,12 +198,13 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         serializer = self.get_serializer_class()(context=self.get_serializer_context())
         # A server-side cursor read in chunks, each chunk's relations prefetched: memory stays
         # bounded by the chunk, whatever the number of rows.
-        rows = (
-            serializer.to_representation(record)
-            for record in queryset.iterator(chunk_size=settings.API_EXPORT_CHUNK_SIZE)
+        rows = in_language(
+            translation.get_language(),
+            serializer.to_representation,
+            queryset.iterator(chunk_size=settings.API_EXPORT_CHUNK_SIZE),
         )
         if request.accepted_renderer.format == CSVRenderer.format:
-            columns = [name for name, field in serializer.fields.items() if not field.write_only]
+            columns = [name for name, field in serializer.fields.items() if self.exports_column(field)]
             snapshot.lines = csv_lines(columns, rows)
             response = StreamingHttpResponse(snapshot, content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
@@ -194,9 +212,19 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
             snapshot.lines = map(ndjson_line, rows)
             response = StreamingHttpResponse(snapshot, content_type="application/x-ndjson")
         response["Cache-Control"] = "private, no-store"
+        # Sent before the records are read: the language asked for and those it may fall back to
+        # (each record's ``fallbacks`` says which of its texts did).
+        response["Content-Language"] = possible_languages(request)
         response["X-Total-Count"] = str(count)
         response["X-Changes-Cursor"] = cursor
         return response
+
+    def exports_column(self, field) -> bool:
+        """Whether a CSV export has a column for ``field``: every field shown (``<field>_translations``
+        only with ``?lang=all``)."""
+        if field.write_only:
+            return False
+        return not isinstance(field, TranslationsField) or is_all(self.request)
 
     def query_parameters(self) -> set[str]:
         return super().query_parameters() | ({"after"} if self.action == "export" else set())
@@ -233,7 +261,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         if versioned is not None:
             etag = self.instance_etag(versioned, media_format)
         else:
-            etag = representation_etag(response.data, media_format)
+            etag = representation_etag(response.data, media_format, asked_language(request))
         last_modified = getattr(self, "last_modified", None)
         response["ETag"] = etag
         if last_modified is not None:
@@ -254,25 +282,41 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         """
         self.queryset = self.queryset.select_for_update(of=("self",))
         instance = self.get_object()
-        check_if_match(self.request, self.current_etag(instance))
+        check_if_match(self.request, self.current_etags(instance))
         return instance
 
-    def current_etag(self, instance) -> str:
-        """The ETag a GET of ``instance`` would send now: what ``If-Match`` is compared with.
+    def current_etags(self, instance) -> tuple[str, ...]:
+        """The ETags a GET of ``instance`` would send now, one per language: what ``If-Match`` is
+        compared with (a record read in German may be written with its German ETag).
 
         Read anew, once the row is locked: the version the locking query read with the row comes
         from that query's snapshot, taken before the lock was granted — another writer's change
         that committed meanwhile would not be in it."""
         instance.feed_version = None
-        return self.instance_etag(instance)
+        version = self.stored_version(instance)
+        return tuple(
+            self.instance_etag(instance, language=language, version=version)
+            for language in parameter_values()
+        )
 
-    def instance_etag(self, instance, media_format: str = "json") -> str:
-        """``instance``'s stored version as this reader's ETag (``config.api.conditional``)."""
+    def stored_version(self, instance) -> str:
         version = getattr(instance, "feed_version", None)
         if version is None:
             row = type(instance)._default_manager.filter(pk=instance.pk)
             version = row.annotate(v=version_annotation(kind_of(self))).values_list("v", flat=True).first()
-        return version_etag(kind_of(self), instance.pk, version, reader_key(self.request.user), media_format)
+        return version
+
+    def instance_etag(self, instance, media_format: str = "json", *, language=None, version=None) -> str:
+        """``instance``'s stored version as this reader's ETag in ``language`` (the request's by
+        default; ``config.api.conditional``)."""
+        return version_etag(
+            kind_of(self),
+            instance.pk,
+            version or self.stored_version(instance),
+            reader_key(self.request.user),
+            media_format,
+            language or asked_language(self.request),
+        )
 
     def write_response(self, instance, status_code):
         """The response to a write: the record as a GET would show it, with its new ETag.

@@ -35,6 +35,7 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -377,17 +378,28 @@ class ChangesView(QueryParameters, APIView):
         raw = request.query_params.get("cursor")
         if not raw:
             raise ValidationError(
-                {"cursor": ["Give the cursor of an export (X-Changes-Cursor) or of the feed."]}
+                {"cursor": [gettext("Give the cursor of an export (X-Changes-Cursor) or of the feed.")]}
             )
         after = decode_cursor(raw)
         limit = whole_number(request.query_params.get("page_size", str(self.DEFAULT_PAGE_SIZE)))
         if limit is None or not 1 <= limit <= self.MAX_PAGE_SIZE:
-            raise ValidationError({"page_size": [f"Enter a whole number from 1 to {self.MAX_PAGE_SIZE}."]})
+            raise ValidationError(
+                {
+                    "page_size": [
+                        gettext("Enter a whole number from 1 to %(limit)s.") % {"limit": self.MAX_PAGE_SIZE}
+                    ]
+                }
+            )
         known = {endpoint.kind for endpoint in graph()[0].values()}
         kinds = request.query_params.getlist("type")
         if unknown := sorted(set(kinds) - known):
             raise ValidationError(
-                {"type": [f"No kind of record “{unknown[0]}”; the kinds: {', '.join(sorted(known))}."]}
+                {
+                    "type": [
+                        gettext("No kind of record “%(kind)s”; the kinds: %(kinds)s.")
+                        % {"kind": unknown[0], "kinds": ", ".join(sorted(known))}
+                    ]
+                }
             )
         state = housekeeping()
         if after < (pruned_position() if state is None else Position(state.pruned_txid, state.pruned_seq)):

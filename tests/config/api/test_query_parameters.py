@@ -107,13 +107,13 @@ def test_the_search_and_the_root_refuse_unknown_parameters(api):
     response = api.get("/api/v1/search/", {"q": "hydrogen", "pertype": "3"})
 
     assert response.status_code == 400
-    assert api_error(response) == unknown_body("pertype", ["format", "per_type", "q"], "per_type")
+    assert api_error(response) == unknown_body("pertype", ["format", "lang", "per_type", "q"], "per_type")
 
     assert api.get("/api/v1/search/", {"q": "hydrogen", "per_type": "3", "format": "json"}).status_code == 200
     assert api.get("/api/v1/", {"format": "json"}).status_code == 200
     response = api.get("/api/v1/", {"page": "2"})
     assert response.status_code == 400
-    assert api_error(response) == unknown_body("page", ["format"])
+    assert api_error(response) == unknown_body("page", ["format", "lang"])
 
 
 def test_writes_are_not_checked_for_query_parameters(writer_api):

@@ -422,6 +422,7 @@ def test_every_writable_field_takes_only_its_own_json_type():
         serializers.ReferenceField,
         serializers.ManyReferenceField,
         serializers.PartialDateField,
+        serializers.TranslationsField,
         rest_framework.serializers.DateField,
     )
 

@@ -25,7 +25,7 @@ def test_dialogue_detail_carries_aims_phases_working_groups_and_visible_roles(ap
 
     data = api.get("/api/v1/dialogues/t2d/").json()
 
-    assert data["aims"] == [{"order": 1, "text": "Support the ministerial dialogue."}]
+    assert data["aims"] == [{"order": 1, "text": "Support the ministerial dialogue.", "fallbacks": {}}]
     assert data["phases"] == [
         {
             "id": phase.pk,
@@ -37,6 +37,7 @@ def test_dialogue_detail_carries_aims_phases_working_groups_and_visible_roles(ap
             "start_precision": "day",
             "end": None,
             "end_precision": "day",
+            "fallbacks": {},
         }
     ]
     assert data["working_groups"] == [reference(group, "working-groups", "/working-groups/t2d-wg-2/")]
@@ -52,6 +53,7 @@ def test_dialogue_detail_carries_aims_phases_working_groups_and_visible_roles(ap
             "end": None,
             "end_precision": "day",
             "note": "",
+            "fallbacks": {},
         }
     ]
     assert (data["start"], data["start_precision"]) == ("2020-12", "month")

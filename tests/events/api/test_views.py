@@ -34,6 +34,7 @@ def test_event_detail_hides_invisible_rows_and_references(api, partner_api):
             "title": "Day 1",
             "date": None,
             "description": "",
+            "fallbacks": {},
         }
     ]
 

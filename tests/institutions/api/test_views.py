@@ -46,6 +46,7 @@ def test_organisation_detail_is_the_full_record(api):
         "visibility": "public",
         "created_at": dehst.created_at.isoformat().replace("+00:00", "Z"),
         "updated_at": dehst.updated_at.isoformat().replace("+00:00", "Z"),
+        "fallbacks": {},
     }
 
 
@@ -75,6 +76,7 @@ def test_organisation_list_is_lean_and_paginated(api):
                 "visibility": "public",
                 "created_at": uba.created_at.isoformat().replace("+00:00", "Z"),
                 "updated_at": uba.updated_at.isoformat().replace("+00:00", "Z"),
+                "fallbacks": {},
             }
         ],
     }
