@@ -4,10 +4,12 @@ import copy
 import io
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from config.editorial.workflow import EDITORS, PARTNER_SYSTEMS, PUBLISHERS, VIEWERS
@@ -49,6 +51,16 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_to_begin_with():
+    """Each test starts in English: a request leaves its language active in the thread (Django's
+    LocaleMiddleware activates it and never resets it), and a factory's `name=` would be written
+    into that language's column."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
