@@ -16,11 +16,23 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 
 
 def shown_names(page) -> list[str]:
-    return page.locator("#results h2 a").all_inner_texts()
+    """The events' names, without the mark of a name shown in another language than the page's."""
+    return [
+        link.evaluate("a => (a.querySelector('[lang]') || a).firstChild.textContent.trim()")
+        for link in page.locator("#results h2 a").all()
+    ]
+
+
+def fallback_languages(page) -> list[str]:
+    """The language of each name shown in another language than the page's."""
+    return [
+        mark.get_attribute("lang")
+        for mark in page.locator("#results h2 a > span[lang]:not(.lang-badge)").all()
+    ]
 
 
 def switch_link(page, name):
-    return page.get_by_role("navigation", name="Language").get_by_role("link", name=name, exact=True)
+    return page.locator("nav.language-switch").get_by_role("link", name=name, exact=True)
 
 
 def test_visitor_filters_pages_and_switches_to_german_and_chinese(page, live_server):
@@ -44,6 +56,10 @@ def test_visitor_filters_pages_and_switches_to_german_and_chinese(page, live_ser
     expect(switch_link(page, "Deutsch")).to_have_attribute("aria-current", "true")
     expect(page.locator("input[name=kind][value=workshop]")).to_be_checked()
     assert shown_names(page) == second
+    # The interface reads German; the names, English only, say so.
+    expect(page.locator(".pagination")).to_contain_text("Seite 2 von 2")
+    expect(page.locator(".result-count")).to_contain_text("25 Ergebnisse")
+    assert fallback_languages(page) == ["en"] * 5
     # Links inside the page stay German.
     assert page.locator("a[rel=prev]").get_attribute("href") == "/de/events/?kind=workshop&page=1"
 
@@ -53,6 +69,8 @@ def test_visitor_filters_pages_and_switches_to_german_and_chinese(page, live_ser
     expect(switch_link(page, "中文")).to_have_attribute("aria-current", "true")
     expect(page.locator("input[name=kind][value=workshop]")).to_be_checked()
     assert shown_names(page) == second
+    expect(page.locator(".result-count")).to_contain_text("25 条结果")
+    assert fallback_languages(page) == ["en"] * 5
     assert (len(second), set(switch_link(page, "English").get_attribute("href").split("?")[1:])) == (
         5,
         {"kind=workshop&page=2"},
@@ -66,7 +84,7 @@ def test_the_switch_fits_the_screen(page, live_server, width):
 
     page.goto(live_server.url + "/de/events/potsdam/")
 
-    switch = page.get_by_role("navigation", name="Language")
+    switch = page.get_by_role("navigation", name="Sprache")
     expect(switch).to_be_visible()
     links = [switch_link(page, name).bounding_box() for name in ("English", "Deutsch", "中文")]
     # All three on one line, inside the screen, none overlapping the next; the page does not scroll sideways.

@@ -57,8 +57,8 @@ def chinese_names():
         ("Umweltbundesamt", "organisations", "uba"),  # the German name, on any page
         ("UBA", "organisations", "uba"),  # the acronym
         ("German Environment Agency", "organisations", "uba"),  # the English name
-        # German genitive, stemmed: "8. Plenartreffen des T2D", in Shanghai
-        ("Plenartreffens Shanghai", "events", "t2d-plenary-8-shanghai-2024-05"),
+        # German genitive, stemmed: "9. Plenartreffen des T2D", in Potsdam
+        ("Plenartreffens Potsdam", "events", "t2d-plenary-9-potsdam-2024-10"),
     ],
 )
 def test_site_and_api_search_find_a_record_by_its_names_in_any_language(

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.template import Context, Template
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -101,10 +102,14 @@ def test_number_with_the_separators_of_the_language(language, shown):
 
 
 def page(client, record_or_url, language: str) -> str:
-    """A page in ``language``: at the language's address, asked for in that language."""
-    with translation.override(language):
-        url = record_or_url if isinstance(record_or_url, str) else record_or_url.get_absolute_url()
-    response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    """A page in ``language``, at the language's address (a path is given as its English one)."""
+    if isinstance(record_or_url, str):
+        with translation.override("en"):
+            url = translate_url(record_or_url, language)  # read as English, written in the language
+    else:
+        with translation.override(language):
+            url = record_or_url.get_absolute_url()
+    response = client.get(url)
     assert response.status_code == 200
     return response.content.decode()
 
