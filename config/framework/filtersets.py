@@ -141,13 +141,34 @@ class RepeatableCSVWidget(BaseCSVWidget, forms.Select):
         return super().value_from_datadict(data, files, name)
 
 
+# What each ordering is called in the sort menu (django-filter would otherwise make an English label
+# from the parameter's name, which no catalogue holds).
+ORDERING_LABELS = {
+    "acronym": _("Acronym"),
+    "date": _("Date"),
+    "name": _("Name"),
+    "number": _("Number"),
+    "order": _("Order"),
+    "role": _("Role"),
+    "start": _("Start"),
+    "title": _("Title"),
+    "updated": _("Last updated"),
+}
+
+
 class StableOrderingFilter(django_filters.OrderingFilter):
     """``?ordering=-start`` on documented fields, always ending with the id so pages are stable.
 
-    Several fields are comma-joined or repeated, alike (``RepeatableCSVWidget``).
+    Several fields are comma-joined or repeated, alike (``RepeatableCSVWidget``). Each ordering is
+    labelled from ORDERING_LABELS by its parameter.
     """
 
     def __init__(self, *args, **kwargs):
+        fields = self.normalize_fields(kwargs.get("fields", args[0] if args else ()))
+        kwargs.setdefault(
+            "field_labels",
+            {field: ORDERING_LABELS[param] for field, param in fields.items() if param in ORDERING_LABELS},
+        )
         kwargs.setdefault("widget", RepeatableCSVWidget)
         kwargs.setdefault("label", _("Order by"))
         kwargs.setdefault("empty_label", _("default order"))

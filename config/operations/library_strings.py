@@ -1,5 +1,5 @@
 """Strings the atlas shows from the libraries it uses whose own catalogues lack them in German or
-Chinese (Django's admin, django-import-export, django-tasks-db, django-axes).
+Chinese (Django's admin, django-filter, django-import-export, django-tasks-db, django-axes).
 
 Listed here so that `make messages` puts them into the atlas's catalogues (config/operations/locale/),
 which Django reads before the libraries' own. tests/config/atlas/test_translated_pages.py finds any
@@ -16,6 +16,8 @@ LIBRARY_STRINGS = (
     # django-import-export's forms
     gettext_noop("- Select an option -"),
     gettext_noop("Run"),
+    # django-filter names a filter's lookup while labelling it
+    gettext_noop("exact"),
     # django-tasks-db's admin
     gettext_noop("Task Results"),
     # django-axes' admin (Chinese)

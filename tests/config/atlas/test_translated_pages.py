@@ -140,14 +140,16 @@ def texts(html):
 
 
 def english_interface_strings(locale):
-    """The interface's English strings that read differently in the language (a word like "PDF" does not)."""
-    strings = set()
+    """The interface's English strings that read differently in the language (a word like "PDF" does
+    not), less those that are also a translation there (German "Programme" is "programmes")."""
+    strings, translations = set(), set()
     for po_path in catalogues():
         if po_path.parents[1].name == locale:
             for entry in polib.pofile(str(po_path)).translated_entries():
+                translations.update([entry.msgstr, *entry.msgstr_plural.values()])
                 if not entry.msgid_plural and entry.msgstr != entry.msgid and "%" not in entry.msgid:
                     strings.add(entry.msgid)
-    return strings
+    return strings - translations
 
 
 def public_pages(language):
