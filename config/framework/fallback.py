@@ -8,6 +8,8 @@ own ``lang`` (config/framework/templatetags/atlas.py: ``tr``) and a feed its ite
 """
 
 from django.conf import settings
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from modeltranslation.fields import NONE, TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname, resolution_order
@@ -31,3 +33,34 @@ def text_language(record, field: str) -> tuple[str, str]:
         if descriptor.meaningful_value(value, undefined):
             return str(value), translation.to_language(language)
     return str(getattr(record, field, "") or ""), active
+
+
+def translated_in_query(model, path: str):
+    """For ``path`` (``dialogue__name``) naming a translated field, the expressions of its text as the
+    active language shows it and of that text's language, for a query grouped by it (a facet); else
+    None. modeltranslation's ``values()`` applies the fallback to a model's own fields only: a related
+    one is read from its English column."""
+    *relations, name = path.split("__")
+    target = model
+    for relation in relations:
+        target = target._meta.get_field(relation).related_model
+        if target is None:
+            return None
+    descriptor = getattr(target, name, None)
+    if not isinstance(descriptor, TranslationFieldDescriptor):
+        return None
+    prefix = "".join(f"{relation}__" for relation in relations)
+    order = resolution_order(modeltranslation_language(), descriptor.fallback_languages)
+    columns = [
+        (translation.to_language(code), prefix + build_localized_fieldname(name, code)) for code in order
+    ]
+    text = Coalesce(
+        *(NullIf(F(column), Value("")) for _language, column in columns), output_field=CharField()
+    )
+    # The first column with text (NULL and "" are not greater than ""), as the text's language.
+    language = Case(
+        *(When(Q(**{f"{column}__gt": ""}), then=Value(code)) for code, column in columns),
+        default=Value(translation.get_language() or settings.LANGUAGE_CODE),
+        output_field=CharField(),
+    )
+    return text, language

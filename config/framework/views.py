@@ -7,11 +7,12 @@ from django.db import connection
 from django.db.models import Count
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from config.framework.fallback import translated_in_query
 from config.framework.internals import joins_other_tables, sql_with_params
 from config.framework.visibility import Status, Visibility
 
@@ -42,6 +43,7 @@ class FacetOption:
     count: int
     selected: bool
     query: str
+    language: str = ""  # the label's language where it is not the page's (a fallback)
 
 
 def query_with(params, param: str, value: str | None, toggle: bool = True) -> str:
@@ -122,6 +124,7 @@ class FilteredListView(ListView):
                 .filter(slug__in=values)
                 .values_list("slug", flat=True)
             )
+        page_language = translation.get_language()
         return [
             FacetOption(
                 value=str(row["value"]),
@@ -129,6 +132,7 @@ class FilteredListView(ListView):
                 count=row["count"],
                 selected=str(row["value"]) in selected,
                 query=query_with(self.request.GET, facet.param, str(row["value"])),
+                language="" if row.get("language") in (None, page_language) else row["language"],
             )
             for row in rows
             if row["value"] not in ("", None) and (allowed is None or row["value"] in allowed)
@@ -149,8 +153,15 @@ class FilteredListView(ListView):
                 path.removeprefix(prefix),
                 label_path.removeprefix(prefix),
             )
+        # A related record's translated name in the page's language (or its fallback), with its language.
+        translated = translated_in_query(queryset.model, label_path) if label_path != path else None
+        if translated is not None:
+            queryset = queryset.annotate(facet_label=translated[0], facet_language=translated[1])
+            label_path = "facet_label"
         # Positional paths: modeltranslation's values() ignores keyword-only expressions.
         paths = [path] if label_path == path else [path, label_path]
+        if translated is not None:
+            paths.append("facet_language")
         # Grouped by one value, a record is one row, and a record and a related record one row of
         # their link table: COUNT(*) is exact (and much cheaper than COUNT(DISTINCT)) unless rows
         # reached through (an organisation may take part twice) or a join made by a filter repeat it.
@@ -161,7 +172,15 @@ class FilteredListView(ListView):
             .annotate(count=Count(count, distinct=True) if repeats else Count("*"))
             .order_by("-count", label_path)[: facet.limit]
         )
-        return [{"value": row[path], "label": row[label_path], "count": row["count"]} for row in counted]
+        return [
+            {
+                "value": row[path],
+                "label": row[label_path],
+                "count": row["count"],
+                "language": row.get("facet_language"),
+            }
+            for row in counted
+        ]
 
     def array_facet_rows(self, facet: Facet) -> list[dict]:
         """Counts per element of an array column (a dialogue's parties) among the filtered rows."""

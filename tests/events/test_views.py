@@ -267,3 +267,20 @@ URLS = ["/events/calendar/?month=2024-08"]
 def test_query_count_does_not_grow_with_rows(client, settings, url):
     settings.RESPONSE_CACHE_SECONDS = 0  # every request below reaches the database
     assert_queries_do_not_grow_with_events(client, url)
+
+
+def test_a_facet_names_related_records_in_the_page_language_and_marks_a_fallback(client):
+    dialogue = factories.DialogueFactory(
+        slug="t2d", name_en="Sino-German Track II Dialogue", name_de="Track-II-Dialog"
+    )
+    factories.EventFactory(dialogue=dialogue)
+
+    german = client.get("/de/events/").content.decode()
+    chinese = client.get("/zh-hans/events/").content.decode()
+
+    assert 'value="t2d"> Track-II-Dialog <span class="count">' in german
+    assert 'value="t2d"> <span lang="en">Sino-German Track II Dialogue</span> <span class="count">' in chinese
+    assert (
+        'value="t2d"> Sino-German Track II Dialogue <span class="count">'
+        in client.get("/events/").content.decode()
+    )
