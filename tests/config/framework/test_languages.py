@@ -107,7 +107,7 @@ def test_switch_follows_an_htmx_filtering_out_of_band(client):
     fragment = client.get("/de/events/", {"kind": "plenary"}, headers={"HX-Request": "true"})
 
     head = Head(fragment.content.decode())
-    assert head.switch_attributes["hx-swap-oob"] == "true"
+    assert head.switch_attributes["data-hx-swap-oob"] == "true"
     assert [link["href"] for link in head.switch] == [
         "/events/?kind=plenary",
         "/de/events/?kind=plenary",
@@ -119,7 +119,7 @@ def test_a_full_page_has_one_switch_and_no_out_of_band_one(client):
     html = client.get("/events/").content.decode()
 
     assert html.count('id="language-switch"') == 1
-    assert "hx-swap-oob" not in html
+    assert "hx-swap-oob" not in html  # neither hx- nor data-hx-
 
 
 def test_switch_on_a_404_keeps_the_address(client):

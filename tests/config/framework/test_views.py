@@ -183,10 +183,10 @@ LISTS = [
 
 
 def page_links(response) -> dict[str, str]:
-    """The Previous and Next links of a list page: rel → href, checked to be the same as hx-get."""
+    """The Previous and Next links of a list page: rel → href, checked to be the same as data-hx-get."""
     links = {}
     for rel, href, hx_get in re.findall(
-        r'<a rel="(prev|next)" href="([^"]*)" hx-get="([^"]*)"', response.text
+        r'<a rel="(prev|next)" href="([^"]*)" data-hx-get="([^"]*)"', response.text
     ):
         assert hx_get == href
         links[rel] = html.unescape(href)
