@@ -30,6 +30,8 @@ urlpatterns = [
     # One sitemap lists every page in every language, with its alternates.
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    # The admin's language menu (a POST that sets the language cookie; the admin follows it).
+    path("i18n/", include("django.conf.urls.i18n")),
     *i18n_patterns(
         path("", include("config.atlas.urls")),
         path("", include("institutions.urls")),

@@ -151,6 +151,15 @@ def language_alternates(context):
     return {"alternates": languages.alternate_links(context["request"])}
 
 
+@register.simple_tag
+def interface_languages() -> list[tuple[str, str, str]]:
+    """(code, BCP 47 tag, name in its own language) of each language of the interface."""
+    return [
+        (code, languages.language_tag(code), languages.language_name(code))
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
 def language_switch(context, oob: bool = False):
     """The language switch; ``oob=True`` in an htmx fragment, to replace the page's out of band."""

@@ -402,3 +402,22 @@ def test_admin_publication_date_takes_a_month(admin_client):
     assert response.status_code == 302
     publication = Publication.objects.get()
     assert (publication.date.isoformat(), publication.date_precision) == ("2024-05-01", "month")
+
+
+def test_an_editor_chooses_the_admins_language_in_its_menu(admin_client):
+    page = admin_client.get("/admin/")
+    assert 'action="/i18n/setlang/"' in page.content.decode()
+
+    response = admin_client.post("/i18n/setlang/", {"language": "de", "next": "/admin/events/event/"})
+    german = admin_client.get("/admin/events/event/")
+    german_title = str(german.context["cl"].opts.verbose_name_plural)
+    admin_client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/admin/"})
+    chinese = admin_client.get("/admin/")
+
+    assert (response.status_code, response["Location"]) == (302, "/admin/events/event/")
+    assert (german["Content-Language"], german_title) == ("de", "Veranstaltungen")
+    assert '<option value="de" lang="de" selected>Deutsch</option>' in german.content.decode()
+    assert '<option value="zh-hans" lang="zh-Hans">中文</option>' in german.content.decode()
+    assert chinese["Content-Language"] == "zh-hans"
+    # The public pages keep the language of their address.
+    assert admin_client.get("/events/")["Content-Language"] == "en"
