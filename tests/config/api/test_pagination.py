@@ -381,7 +381,9 @@ def test_a_cursor_of_another_order_list_or_language_is_refused(api, topics):
             "/api/v1/topics/", {"page_size": 1, "cursor": by_name, **params}, HTTP_ACCEPT_LANGUAGE=language
         )
         assert (response.status_code, fields(response)) == (400, ["cursor"]), params
-        assert "another order" in api_error(response)["errors"][0]["message"]
+        # In the language asked for, as every message of the API.
+        said = {"en": "another order", "de": "andere Sortierung"}[language]
+        assert said in api_error(response)["errors"][0]["message"]
     # Another list with the same order (name, then id).
     factories.ProgrammeFactory()
     assert api.get("/api/v1/programmes/", {"page_size": 1, "cursor": by_name}).status_code == 400
