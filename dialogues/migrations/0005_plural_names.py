@@ -4,46 +4,73 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dialogues', '0004_search_bigrams'),
+        ("dialogues", "0004_search_bigrams"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='dialogue',
-            options={'ordering': ['name', 'id'], 'verbose_name': 'dialogue', 'verbose_name_plural': 'dialogues'},
+            name="dialogue",
+            options={
+                "ordering": ["name", "id"],
+                "verbose_name": "dialogue",
+                "verbose_name_plural": "dialogues",
+            },
         ),
         migrations.AlterModelOptions(
-            name='dialogueaim',
-            options={'ordering': ['dialogue', 'order'], 'verbose_name': 'aim', 'verbose_name_plural': 'aims'},
+            name="dialogueaim",
+            options={"ordering": ["dialogue", "order"], "verbose_name": "aim", "verbose_name_plural": "aims"},
         ),
         migrations.AlterModelOptions(
-            name='dialoguerole',
-            options={'ordering': ['dialogue', 'phase__number', 'role', 'side', 'id'], 'verbose_name': 'dialogue role', 'verbose_name_plural': 'dialogue roles'},
+            name="dialoguerole",
+            options={
+                "ordering": ["dialogue", "phase__number", "role", "side", "id"],
+                "verbose_name": "dialogue role",
+                "verbose_name_plural": "dialogue roles",
+            },
         ),
         migrations.AlterModelOptions(
-            name='phase',
-            options={'ordering': ['dialogue', 'number'], 'verbose_name': 'phase', 'verbose_name_plural': 'phases'},
+            name="phase",
+            options={
+                "ordering": ["dialogue", "number"],
+                "verbose_name": "phase",
+                "verbose_name_plural": "phases",
+            },
         ),
         migrations.AlterModelOptions(
-            name='publication',
-            options={'ordering': ['-date', 'title', 'id'], 'verbose_name': 'publication', 'verbose_name_plural': 'publications'},
+            name="publication",
+            options={
+                "ordering": ["-date", "title", "id"],
+                "verbose_name": "publication",
+                "verbose_name_plural": "publications",
+            },
         ),
         migrations.AlterModelOptions(
-            name='publicationauthor',
-            options={'ordering': ['publication', 'order'], 'verbose_name': 'author', 'verbose_name_plural': 'authors'},
+            name="publicationauthor",
+            options={
+                "ordering": ["publication", "order"],
+                "verbose_name": "author",
+                "verbose_name_plural": "authors",
+            },
         ),
         migrations.AlterModelOptions(
-            name='topic',
-            options={'ordering': ['name', 'id'], 'verbose_name': 'topic', 'verbose_name_plural': 'topics'},
+            name="topic",
+            options={"ordering": ["name", "id"], "verbose_name": "topic", "verbose_name_plural": "topics"},
         ),
         migrations.AlterModelOptions(
-            name='workinggroup',
-            options={'ordering': ['dialogue', 'phase__number', 'number', 'name'], 'verbose_name': 'working group', 'verbose_name_plural': 'working groups'},
+            name="workinggroup",
+            options={
+                "ordering": ["dialogue", "phase__number", "number", "name"],
+                "verbose_name": "working group",
+                "verbose_name_plural": "working groups",
+            },
         ),
         migrations.AlterModelOptions(
-            name='workinggroupmember',
-            options={'ordering': ['working_group', 'role', 'id'], 'verbose_name': 'working group member', 'verbose_name_plural': 'working group members'},
+            name="workinggroupmember",
+            options={
+                "ordering": ["working_group", "role", "id"],
+                "verbose_name": "working group member",
+                "verbose_name_plural": "working group members",
+            },
         ),
     ]

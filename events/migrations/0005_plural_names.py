@@ -4,30 +4,49 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0004_search_bigrams'),
+        ("events", "0004_search_bigrams"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='event',
-            options={'ordering': ['-start_date', 'name', 'id'], 'verbose_name': 'event', 'verbose_name_plural': 'events'},
+            name="event",
+            options={
+                "ordering": ["-start_date", "name", "id"],
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
+            },
         ),
         migrations.AlterModelOptions(
-            name='eventparticipation',
-            options={'ordering': ['event', 'role', 'id'], 'verbose_name': 'participation', 'verbose_name_plural': 'participations'},
+            name="eventparticipation",
+            options={
+                "ordering": ["event", "role", "id"],
+                "verbose_name": "participation",
+                "verbose_name_plural": "participations",
+            },
         ),
         migrations.AlterModelOptions(
-            name='eventspeaker',
-            options={'ordering': ['event', 'order', 'id'], 'verbose_name': 'speaker', 'verbose_name_plural': 'speakers'},
+            name="eventspeaker",
+            options={
+                "ordering": ["event", "order", "id"],
+                "verbose_name": "speaker",
+                "verbose_name_plural": "speakers",
+            },
         ),
         migrations.AlterModelOptions(
-            name='photo',
-            options={'ordering': ['event', 'order'], 'verbose_name': 'photo', 'verbose_name_plural': 'photos'},
+            name="photo",
+            options={
+                "ordering": ["event", "order"],
+                "verbose_name": "photo",
+                "verbose_name_plural": "photos",
+            },
         ),
         migrations.AlterModelOptions(
-            name='session',
-            options={'ordering': ['event', 'order'], 'verbose_name': 'session', 'verbose_name_plural': 'sessions'},
+            name="session",
+            options={
+                "ordering": ["event", "order"],
+                "verbose_name": "session",
+                "verbose_name_plural": "sessions",
+            },
         ),
     ]

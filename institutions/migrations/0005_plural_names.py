@@ -4,22 +4,29 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('institutions', '0004_search_bigrams'),
+        ("institutions", "0004_search_bigrams"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='affiliation',
-            options={'ordering': ['person', '-start_date', 'id'], 'verbose_name': 'affiliation', 'verbose_name_plural': 'affiliations'},
+            name="affiliation",
+            options={
+                "ordering": ["person", "-start_date", "id"],
+                "verbose_name": "affiliation",
+                "verbose_name_plural": "affiliations",
+            },
         ),
         migrations.AlterModelOptions(
-            name='organisation',
-            options={'ordering': ['name', 'id'], 'verbose_name': 'organisation', 'verbose_name_plural': 'organisations'},
+            name="organisation",
+            options={
+                "ordering": ["name", "id"],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+            },
         ),
         migrations.AlterModelOptions(
-            name='source',
-            options={'ordering': ['title'], 'verbose_name': 'source', 'verbose_name_plural': 'sources'},
+            name="source",
+            options={"ordering": ["title"], "verbose_name": "source", "verbose_name_plural": "sources"},
         ),
     ]

@@ -4,34 +4,57 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0004_search_bigrams'),
+        ("projects", "0004_search_bigrams"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='programme',
-            options={'ordering': ['name', 'id'], 'verbose_name': 'programme', 'verbose_name_plural': 'programmes'},
+            name="programme",
+            options={
+                "ordering": ["name", "id"],
+                "verbose_name": "programme",
+                "verbose_name_plural": "programmes",
+            },
         ),
         migrations.AlterModelOptions(
-            name='programmefunder',
-            options={'ordering': ['programme', 'organisation__name'], 'verbose_name': 'programme funder', 'verbose_name_plural': 'programme funders'},
+            name="programmefunder",
+            options={
+                "ordering": ["programme", "organisation__name"],
+                "verbose_name": "programme funder",
+                "verbose_name_plural": "programme funders",
+            },
         ),
         migrations.AlterModelOptions(
-            name='project',
-            options={'ordering': ['title', 'id'], 'verbose_name': 'project', 'verbose_name_plural': 'projects'},
+            name="project",
+            options={
+                "ordering": ["title", "id"],
+                "verbose_name": "project",
+                "verbose_name_plural": "projects",
+            },
         ),
         migrations.AlterModelOptions(
-            name='projectcontact',
-            options={'ordering': ['project', 'id'], 'verbose_name': 'project contact', 'verbose_name_plural': 'project contacts'},
+            name="projectcontact",
+            options={
+                "ordering": ["project", "id"],
+                "verbose_name": "project contact",
+                "verbose_name_plural": "project contacts",
+            },
         ),
         migrations.AlterModelOptions(
-            name='projectfocusarea',
-            options={'ordering': ['project', 'order'], 'verbose_name': 'focus area', 'verbose_name_plural': 'focus areas'},
+            name="projectfocusarea",
+            options={
+                "ordering": ["project", "order"],
+                "verbose_name": "focus area",
+                "verbose_name_plural": "focus areas",
+            },
         ),
         migrations.AlterModelOptions(
-            name='projectrole',
-            options={'ordering': ['project', 'role', 'id'], 'verbose_name': 'project role', 'verbose_name_plural': 'project roles'},
+            name="projectrole",
+            options={
+                "ordering": ["project", "role", "id"],
+                "verbose_name": "project role",
+                "verbose_name_plural": "project roles",
+            },
         ),
     ]

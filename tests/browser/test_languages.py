@@ -4,15 +4,13 @@ import itertools
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.browser.accessibility import overflows, serious_violations
 
 # serialized_rollback: as in test_visitor.py, the flush after the test keeps the migrations' rows.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def shown_names(page) -> list[str]:
@@ -98,7 +96,6 @@ def test_the_switch_fits_the_screen(page, live_server, width):
 @pytest.mark.parametrize("width", [360, 1280])
 def test_german_and_chinese_pages_pass_axe_and_fit_the_screen(page, seeded_site, width):
     page.set_viewport_size({"width": width, "height": 900})
-    axe = Axe()
     paths = [
         "/de/",
         "/de/events/?dialogue=t2d",
@@ -112,13 +109,7 @@ def test_german_and_chinese_pages_pass_axe_and_fit_the_screen(page, seeded_site,
     report = {}
     for path in paths:
         page.goto(seeded_site + path)
-        results = axe.run(page, options=WCAG_AA)
-        serious = [
-            (violation["id"], len(violation["nodes"]))
-            for violation in results.response["violations"]
-            if violation["impact"] in {"serious", "critical"}
-        ]
-        overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        serious, overflow = serious_violations(page), overflows(page)
         report[path] = (page.locator("html").get_attribute("lang"), serious, overflow)
 
     assert report == {path: ("de" if path.startswith("/de/") else "zh-Hans", [], False) for path in paths}

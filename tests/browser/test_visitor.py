@@ -3,15 +3,14 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
 from playwright.sync_api import expect
+
+from tests.browser.accessibility import overflows, serious_violations
 
 # serialized_rollback: the flush after each test would otherwise also delete the rows that data
 # migrations created (the Partners group), which later tests rely on.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def test_visitor_searches_with_a_typo_and_finds_the_potsdam_plenary(page, seeded_site):
@@ -61,7 +60,6 @@ def test_pages_pass_axe_and_fit_the_screen(page, seeded_site, width):
     page.set_viewport_size({"width": width, "height": 900})
     console_errors = []
     page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
-    axe = Axe()
     paths = [
         "/",
         "/dialogues/",
@@ -77,13 +75,7 @@ def test_pages_pass_axe_and_fit_the_screen(page, seeded_site, width):
     report = {}
     for path in paths:
         page.goto(seeded_site + path)
-        results = axe.run(page, options=WCAG_AA)
-        serious = [
-            (violation["id"], len(violation["nodes"]))
-            for violation in results.response["violations"]
-            if violation["impact"] in {"serious", "critical"}
-        ]
-        overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        serious, overflow = serious_violations(page), overflows(page)
         report[path] = (serious, overflow)
 
     assert report == {path: ([], False) for path in paths}
