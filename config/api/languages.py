@@ -24,7 +24,6 @@ import functools
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
-from modeltranslation.fields import NONE
 from modeltranslation.manager import get_translatable_fields_for_model
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
@@ -63,20 +62,6 @@ def column(field_name: str, language: str) -> str:
 def translated_fields(model) -> tuple[str, ...]:
     """The names of ``model``'s translated fields (``name``, ``summary`` …)."""
     return tuple(get_translatable_fields_for_model(model) or ())
-
-
-def shown_language(instance, field_name: str) -> str | None:
-    """The language of the text ``getattr(instance, field_name)`` shows now: the active language's
-    if it has one, else the first fallback that has; ``None`` when no language has any."""
-    descriptor = getattr(type(instance), field_name)
-    undefined = descriptor.fallback_undefined
-    if undefined is NONE:
-        undefined = descriptor.field.get_default()
-    for language in resolution_order(translation.get_language(), descriptor.fallback_languages):
-        value = instance.__dict__.get(column(field_name, language))
-        if descriptor.meaningful_value(value, undefined):
-            return language
-    return None
 
 
 def note_language(request, language: str | None) -> None:

@@ -32,11 +32,11 @@ from config.api.languages import (
     is_all,
     language_codes,
     note_language,
-    shown_language,
     translated_fields,
 )
 from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision, parse_partial_date
+from config.framework.fallback import shown_language
 from config.framework.links import absolute, record_path
 from config.framework.models import unread_columns
 from config.framework.visibility import Status

@@ -16,23 +16,30 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from modeltranslation.utils import get_language as modeltranslation_language
 
 
-def text_language(record, field: str) -> tuple[str, str]:
-    """``record.<field>`` as the active language shows it, and the language it is in ("en",
-    "zh-hans"). A field without translations is taken to be in the active language."""
-    active = translation.get_language() or settings.LANGUAGE_CODE
-    if record is None:
-        return "", active
+def shown_language(record, field: str) -> str | None:
+    """The language of the text ``record.<field>`` shows in the active language ("en", "zh-hans"):
+    the active language's if it has text, else the first fallback's that has; ``None`` when none has
+    any or the field is not translated. Reads only the columns already loaded (no query)."""
     descriptor = getattr(type(record), field, None)
     if not isinstance(descriptor, TranslationFieldDescriptor):
-        return str(getattr(record, field, "") or ""), active
+        return None
     undefined = descriptor.fallback_undefined
     if undefined is NONE:
         undefined = descriptor.field.get_default()
     for language in resolution_order(modeltranslation_language(), descriptor.fallback_languages):
-        value = getattr(record, build_localized_fieldname(field, language), None)
+        value = record.__dict__.get(build_localized_fieldname(field, language))
         if descriptor.meaningful_value(value, undefined):
-            return str(value), translation.to_language(language)
-    return str(getattr(record, field, "") or ""), active
+            return translation.to_language(language)
+    return None
+
+
+def text_language(record, field: str) -> tuple[str, str]:
+    """``record.<field>`` as the active language shows it, and the language it is in ("en",
+    "zh-hans"). A field without translations, or without text, is taken to be in the active language."""
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    if record is None:
+        return "", active
+    return str(getattr(record, field, "") or ""), shown_language(record, field) or active
 
 
 def translated_in_query(model, path: str):
