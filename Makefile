@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate seed admin db-stop clean bench messages
+.PHONY: run test lint format check migrate seed admin db-stop clean bench messages vendor
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version' 
@@ -47,6 +47,11 @@ messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --locale=de --locale=zh_Hans --no-obsolete --add-location=file $(MESSAGES_IGNORE)
 	$(BIN)/python manage.py makemessages --domain=djangojs --locale=de --locale=zh_Hans --no-obsolete --add-location=file $(MESSAGES_IGNORE)
 	$(BIN)/python manage.py compile_catalogues
+
+# Maintainers: fetch the public views' JavaScript from the npm registry (pinned in scripts/vendor_js.json,
+# checked by integrity) into the static files. The copies are committed; running needs no node.
+vendor:
+	$(PYTHON) scripts/vendor_js.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
