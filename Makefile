@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate seed admin db-stop clean bench messages vendor
+.PHONY: run test lint format check migrate seed admin db-stop clean bench bench-views messages vendor
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version' 
@@ -84,3 +84,8 @@ bench: $(BENCH_STAMP)
 	command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/import_speed.py
+
+# The visual views (timeline, map, network, charts) at 100,000 events: Chromium's time to first draw
+# and the size of the data each loads (bench/views.py; the same database as make bench).
+bench-views: $(BENCH_STAMP)
+	$(BIN)/python bench/views.py
