@@ -15,6 +15,7 @@ from django.urls import include, path, re_path
 
 from config.atlas.media import serve_file
 from config.atlas.sitemaps import SITEMAPS, robots_txt
+from config.atlas.views import favicon
 from config.operations.probes import healthz, readyz
 
 urlpatterns = [
@@ -30,6 +31,7 @@ urlpatterns = [
     # One sitemap lists every page in every language, with its alternates.
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     # The admin's language menu (a POST that sets the language cookie; the admin follows it).
     path("i18n/", include("django.conf.urls.i18n")),
     *i18n_patterns(

@@ -10,7 +10,8 @@ import re
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html_join
@@ -20,7 +21,7 @@ from config.framework.fallback import text_language
 from config.framework.views import choice_labels
 from dialogues.models import Dialogue
 from events.filtersets import EventFilterSet
-from events.ical import write_calendar
+from events.ical import known_to_the_day, write_calendar, write_event
 from events.models import Event
 
 # A calendar client downloads the whole feed on every refresh; beyond this many events (the ones
@@ -109,6 +110,23 @@ def event_calendar(request):
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="dialogue-atlas-events.ics"'
+    return response
+
+
+def event_ics(request, slug):
+    """``/events/<slug>/event.ics``: one event to add to a calendar ("Add to calendar").
+
+    An all-day entry over the event's days. An event whose day is not known is a 404 that says
+    why (its page says so too, and offers no link): a month-long entry would mislead.
+    """
+    event = get_object_or_404(Event.objects.visible_to(request.user), slug=slug)
+    if not known_to_the_day(event):
+        return HttpResponseNotFound(
+            _("The day of this event is not known, so it cannot be added to a calendar."),
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(write_event(event, request=request), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
 
 

@@ -56,6 +56,16 @@ def precision_note(event: Event) -> str:
     return ""
 
 
+def known_to_the_day(event: Event) -> bool:
+    """Whether the event can be added to a calendar on its own: its start, and its end if it has
+    one, are known to the day. An event known only to the month or year would sit in the calendar
+    as a month-long or year-long entry, which tells the reader nothing; a feed keeps such entries
+    (with a note of the precision) so that a subscriber sees the event at all."""
+    if event.start_date is None or event.start_precision != Precision.DAY:
+        return False
+    return event.end_date is None or event.end_precision == Precision.DAY
+
+
 def calendar_event(event: Event, *, request, host: str) -> icalendar.Event:
     """One VEVENT: all-day dates spanning the event's known period, the end exclusive."""
     vevent = icalendar.Event()
@@ -84,6 +94,17 @@ def calendar_event(event: Event, *, request, host: str) -> icalendar.Event:
     vevent.add("created", event.created_at)
     vevent.add("last-modified", event.updated_at)
     return vevent
+
+
+def write_event(event: Event, *, request) -> bytes:
+    """One event as an iCalendar file, with the same VEVENT (and UID) as the feeds give it."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(calendar_event(event, request=request, host=calendar_host(request)))
+    return calendar.to_ical()
 
 
 def write_calendar(events, *, request, name: str = "", description: str = "") -> bytes:

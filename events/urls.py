@@ -1,7 +1,7 @@
 from django.urls import path
 
 from events import views
-from events.feeds import EventUpdatesAtomFeed, EventUpdatesFeed, event_calendar
+from events.feeds import EventUpdatesAtomFeed, EventUpdatesFeed, event_calendar, event_ics
 
 app_name = "events"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("events/feed.rss", EventUpdatesFeed(), name="event-feed-rss"),
     path("events/feed.atom", EventUpdatesAtomFeed(), name="event-feed-atom"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("events/<slug:slug>/event.ics", event_ics, name="event-ics"),
 ]

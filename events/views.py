@@ -21,6 +21,7 @@ from config.framework.views import (
 )
 from dialogues.models import Dialogue, Publication, Topic
 from events.filtersets import EventFilterSet
+from events.ical import known_to_the_day
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 from institutions.models import Organisation
 from projects.models import Project
@@ -90,6 +91,10 @@ class EventDetailView(RecordDetailView):
             context["previous_in_series"] = neighbours.get(event.number - 1)
             context["next_in_series"] = neighbours.get(event.number + 1)
         context["structured_data"] = event_structured_data(event, self.request)
+        context["in_calendar"] = known_to_the_day(event)
+        # A photo row may only credit a picture the atlas does not hold (the seed's sources credit
+        # photos they show): without the file, a credit describes nothing on the page.
+        context["photos"] = [photo for photo in event.photos.all() if photo.image]
         return context
 
 

@@ -1,12 +1,17 @@
-"""The site's own pages across every app: the home page and site search."""
+"""The site's own pages across every app: the home page, site search, the pages about the atlas
+(About, Methodology, Licence, How to cite) and /favicon.ico."""
 
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from config.framework.search import MAX_INPUT_LENGTH, clean_query, search_all
 from dialogues.models import Dialogue, Publication
 from events.models import Event
-from institutions.models import Organisation, Person
+from institutions.models import Organisation, Person, Source
 from projects.models import Project
 
 
@@ -59,3 +64,34 @@ class HomeView(TemplateView):
             for model, url in COUNTED
         ]
         return context
+
+
+class SitePageView(TemplateView):
+    """One of the site's own pages (About, Licence, How to cite): a template of translatable
+    paragraphs, in every language, with no record behind it."""
+
+
+class MethodologyView(SitePageView):
+    """``/methodology/``: how the atlas is made, with the documents it was first filled from."""
+
+    template_name = "pages/methodology.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Sources have no visibility of their own: every record's page cites them publicly.
+        context["sources"] = Source.objects.order_by("title")
+        return context
+
+
+FAVICON = Path(settings.BASE_DIR) / "config" / "framework" / "static" / "atlas" / "favicon.ico"
+
+
+def favicon(request):
+    """``/favicon.ico``, where browsers, feed readers and bookmarks look before reading the page.
+
+    The file itself (``scripts/make_icons.py`` draws it), not a redirect: some clients do not follow
+    one for an icon. It never changes without a deployment, so it may be cached for a day.
+    """
+    response = HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,13 +1,16 @@
 """Template helpers of the public site."""
 
+import datetime
 import json
 
 from babel.numbers import format_decimal
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.templatetags.static import static
+from django.utils import timezone, translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from modeltranslation.fields import TranslationFieldDescriptor
@@ -46,6 +49,12 @@ def json_ld(data) -> str:
 def canonical_url(context) -> str:
     request = context["request"]
     return request.build_absolute_uri(request.path)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    """``{% absolute_url path as url %}``: the address with this site's scheme and host."""
+    return context["request"].build_absolute_uri(path)
 
 
 # Localised values and text shown in another language (issue 14) ---------------------------------
@@ -132,8 +141,19 @@ def tr_label(record) -> ShownText:
 
 @register.filter
 def local_date(value) -> str:
-    """A full date (a session's day) in the active language's form: "28. August 2024", "2024年8月28日"."""
+    """A full date (a session's day) in the active language's form: "28. August 2024", "2024年8月28日".
+
+    A moment (a record's ``updated_at``) is shown as its day in the site's time zone.
+    """
+    if isinstance(value, datetime.datetime):
+        value = timezone.localdate(value)
     return format_date(PartialDate(value)) if value else ""
+
+
+@register.simple_tag
+def local_today() -> str:
+    """Today in the active language's form (the "accessed" date of a citation)."""
+    return local_date(timezone.localdate())
 
 
 # Languages: the page's lang, its hreflang alternates and the language switch (config/framework/languages.py)
@@ -164,3 +184,30 @@ def interface_languages() -> list[tuple[str, str, str]]:
 def language_switch(context, oob: bool = False):
     """The language switch; ``oob=True`` in an htmx fragment, to replace the page's out of band."""
     return {"links": languages.switch_links(context["request"]), "oob": oob}
+
+
+# What a page says of itself to search engines and link previews ----------------------------------
+
+DESCRIBING_FIELDS = ("summary", "description", "bio")
+DESCRIPTION_WORDS = 40
+
+
+@register.filter
+def meta_description(record) -> str:
+    """A record's ``<meta name="description">``: its summary (or description, or bio), cut to forty
+    words; a record without any says what it is, so that no page's description is empty (search
+    engines then make up their own from the page's navigation)."""
+    for field in DESCRIBING_FIELDS:
+        text = " ".join(str(getattr(record, field, "") or "").split())
+        if text:
+            return Truncator(text).words(DESCRIPTION_WORDS)
+    return _("%(kind)s in Dialogue Atlas: %(name)s. Sources, dates and links to related records.") % {
+        "kind": capfirst(record._meta.verbose_name),
+        "name": record,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def share_image_url(context) -> str:
+    """The absolute address of the share image (``og:image`` must be absolute)."""
+    return context["request"].build_absolute_uri(static("atlas/share.png"))

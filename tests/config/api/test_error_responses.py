@@ -247,7 +247,7 @@ def test_a_server_error_on_the_site_is_still_its_html_500(monkeypatch):
     response = client_for().get("/")
 
     assert (response.status_code, response["Content-Type"]) == (500, "text/html; charset=utf-8")
-    assert b"<h1>Server Error (500)</h1>" in response.content
+    assert b"<h1>Server error</h1>" in response.content
 
 
 # OPTIONS on every endpoint: a 200, never a 500 ---------------------------------------------------

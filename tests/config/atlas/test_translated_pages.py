@@ -35,6 +35,10 @@ LISTS = [
     "institutions:organisation-list",
     "institutions:person-list",
     "projects:project-list",
+    "about",
+    "methodology",
+    "licence",
+    "cite",
 ]
 DETAILS = [Event, Dialogue, WorkingGroup, Topic, Publication, Organisation, Person, Project, Programme]
 ADMIN_PAGES = [
