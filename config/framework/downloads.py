@@ -27,7 +27,7 @@ CHUNK = 500  # records read (and their relations prefetched) at a time
 
 
 def max_rows() -> int:
-    return getattr(settings, "LIST_DOWNLOAD_MAX_ROWS", 10_000)
+    return settings.LIST_DOWNLOAD_MAX_ROWS
 
 
 def file_name(model, extension: str) -> str:

@@ -60,9 +60,12 @@ class Chip:
 
 
 def query_with(params, param: str, value: str | None, toggle: bool = True) -> str:
-    """The query string with ``value`` of ``param`` switched on or off, and the page reset."""
+    """The query string with ``value`` of ``param`` switched on or off, the page reset, and the
+    empty fields a submitted form sends (``when=&ordering=``) left out."""
     query = params.copy()
     query.pop("page", None)
+    for key in [key for key, values in query.lists() if not any(values)]:
+        query.pop(key)
     values = query.getlist(param)
     if value is None:
         query.pop(param, None)
