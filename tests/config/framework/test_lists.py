@@ -14,7 +14,7 @@ import pytest
 from config.framework.spreadsheets import neutralise
 from config.framework.visibility import Status
 from tests import factories
-from tests.helpers import capture_queries
+from tests.helpers import assert_list_queries_do_not_grow, capture_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -287,3 +287,12 @@ def test_counting_facets_without_their_own_filter_costs_no_more_queries_per_chos
 
     # The chosen dialogues are looked up once (to check the slugs): that one query, no more.
     assert len(filtered) <= len(plain) + 1, filtered
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_a_download_runs_as_many_queries_for_fifty_rows_as_for_one(client, extension):
+    def make_row():
+        event = factories.EventFactory(dialogue=factories.DialogueFactory())
+        event.topics.add(factories.TopicFactory())
+
+    assert_list_queries_do_not_grow(client, f"/events/?kind=workshop&download={extension}", make_row)
