@@ -457,6 +457,9 @@ API_PAGE_SIZE = int(os.environ.get("API_PAGE_SIZE", 25))
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", 100))
 # Rows an export reads from its server-side cursor at a time (with their relations prefetched).
 API_EXPORT_CHUNK_SIZE = int(os.environ.get("API_EXPORT_CHUNK_SIZE", 500))
+# The most records a public list's "Download these results" (CSV, XLSX) holds; a longer list is refused
+# with a message pointing to the filters and to the API's export (config/framework/downloads.py).
+LIST_DOWNLOAD_MAX_ROWS = int(os.environ.get("LIST_DOWNLOAD_MAX_ROWS", 10_000))
 # How long the changes feed keeps its entries; a cursor older than that must start again from an export.
 API_CHANGES_RETENTION_DAYS = int(os.environ.get("API_CHANGES_RETENTION_DAYS", 30))
 # How long a POST's Idempotency-Key is remembered (config/api/idempotency/): a retry within it gets

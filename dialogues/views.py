@@ -12,6 +12,11 @@ from config.framework.views import (
     visible_or_none,
     visible_queryset,
 )
+from dialogues.api.serializers import (
+    DialogueSummarySerializer,
+    PublicationSummarySerializer,
+    TopicSummarySerializer,
+)
 from dialogues.filtersets import DialogueFilterSet, PublicationFilterSet, TopicFilterSet
 from dialogues.models import (
     Dialogue,
@@ -32,6 +37,7 @@ class DialogueListView(FilteredListView):
     filterset_class = DialogueFilterSet
     template_name = "dialogues/dialogue_list.html"
     results_template_name = "dialogues/_dialogue_results.html"
+    download_serializer_class = DialogueSummarySerializer
     facets = (
         Facet("party", _("Party"), "parties", array=True),
         Facet("track", _("Track"), "track"),
@@ -124,6 +130,7 @@ class TopicListView(FilteredListView):
     filterset_class = TopicFilterSet
     template_name = "dialogues/topic_list.html"
     results_template_name = "dialogues/_topic_results.html"
+    download_serializer_class = TopicSummarySerializer
     paginate_by = 60
 
     def get_queryset(self):
@@ -157,12 +164,17 @@ class PublicationListView(FilteredListView):
     filterset_class = PublicationFilterSet
     template_name = "dialogues/publication_list.html"
     results_template_name = "dialogues/_publication_results.html"
+    download_serializer_class = PublicationSummarySerializer
+    shown_related = ("dialogue",)
     facets = (
         Facet("kind", _("Kind"), "kind"),
-        Facet("year", _("Year"), "date__year", single=True),
+        Facet("year", _("Year"), "date__year", single=True, by_value=True),
         Facet("dialogue", _("Dialogue"), "dialogue__slug", "dialogue__name", related_model=Dialogue),
         Facet("topic", _("Topic"), "topics__slug", "topics__name", related_model=Topic),
     )
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("dialogue")
 
 
 class PublicationDetailView(RecordDetailView):

@@ -20,6 +20,7 @@ from config.framework.views import (
     visible_queryset,
 )
 from dialogues.models import Dialogue, Publication, Topic
+from events.api.serializers import EventSummarySerializer
 from events.filtersets import EventFilterSet
 from events.ical import known_to_the_day
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
@@ -32,13 +33,15 @@ class EventListView(FilteredListView):
     filterset_class = EventFilterSet
     template_name = "events/event_list.html"
     results_template_name = "events/_event_results.html"
+    download_serializer_class = EventSummarySerializer
+    shown_related = ("dialogue",)
     extra_filter_fields = ("when", "ordering")
     facets = (
         Facet(
             "dialogue", gettext_lazy("Dialogue"), "dialogue__slug", "dialogue__name", related_model=Dialogue
         ),
         Facet("kind", gettext_lazy("Kind"), "kind"),
-        Facet("year", gettext_lazy("Year"), "start_date__year", single=True),
+        Facet("year", gettext_lazy("Year"), "start_date__year", single=True, by_value=True),
         Facet("country", gettext_lazy("Country"), "country"),
         Facet("mode", gettext_lazy("Mode"), "mode"),
         Facet("state", gettext_lazy("State"), "state"),
@@ -53,6 +56,11 @@ class EventListView(FilteredListView):
         ),
         Facet("project", gettext_lazy("Project"), "projects__slug", "projects__title", related_model=Project),
     )
+
+    def get_queryset(self):
+        # A row names the event's projects when it has no dialogue: the visible ones only.
+        projects = Prefetch("projects", visible_queryset(Project, self.request.user))
+        return super().get_queryset().prefetch_related(projects)
 
 
 class EventDetailView(RecordDetailView):

@@ -12,6 +12,7 @@ from config.framework.views import (
     visible_or_none,
     visible_queryset,
 )
+from institutions.api.serializers import OrganisationSummarySerializer, PersonSummarySerializer
 from institutions.filtersets import OrganisationFilterSet, PersonFilterSet
 from institutions.models import Affiliation, Organisation, Person
 
@@ -32,6 +33,7 @@ class OrganisationListView(FilteredListView):
     filterset_class = OrganisationFilterSet
     template_name = "institutions/organisation_list.html"
     results_template_name = "institutions/_organisation_results.html"
+    download_serializer_class = OrganisationSummarySerializer
     paginate_by = 30
     facets = (
         Facet("kind", _("Kind"), "kind"),
@@ -97,6 +99,7 @@ class PersonListView(FilteredListView):
     filterset_class = PersonFilterSet
     template_name = "institutions/person_list.html"
     results_template_name = "institutions/_person_results.html"
+    download_serializer_class = PersonSummarySerializer
     paginate_by = 30
     facets = (
         Facet(

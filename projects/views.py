@@ -12,6 +12,7 @@ from config.framework.views import (
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation
+from projects.api.serializers import ProjectSummarySerializer
 from projects.filtersets import ProjectFilterSet
 from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
 
@@ -21,6 +22,7 @@ class ProjectListView(FilteredListView):
     filterset_class = ProjectFilterSet
     template_name = "projects/project_list.html"
     results_template_name = "projects/_project_results.html"
+    download_serializer_class = ProjectSummarySerializer
     facets = (
         Facet("programme", _("Programme"), "programme__slug", "programme__name", related_model=Programme),
         Facet("country", _("Country"), "countries", array=True),

@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-from decimal import Decimal
 
 from django.utils.translation import gettext
 from rest_framework import renderers
@@ -12,7 +11,7 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.serializers import ListSerializer
 from rest_framework.utils.encoders import JSONEncoder
 
-from config.framework.spreadsheets import neutralise
+from config.framework.spreadsheets import spreadsheet_cell
 
 
 def rows_of(data) -> list[dict]:
@@ -38,17 +37,8 @@ def records_of(data) -> list:
     return list(instance) if isinstance(serializer, ListSerializer) else [instance]
 
 
-def csv_cell(value):
-    """A value as a spreadsheet cell: references by slug, lists joined, text defused."""
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        value = value.get("slug") or value.get("id") or json.dumps(value, cls=JSONEncoder, ensure_ascii=False)
-    elif isinstance(value, list):
-        value = "; ".join(str(csv_cell(item)) for item in value)
-    if isinstance(value, bool | int | float | Decimal):
-        return value
-    return neutralise(str(value))
+# One rule for every spreadsheet the atlas writes (the site's list downloads too).
+csv_cell = spreadsheet_cell
 
 
 class FormatNegotiation(DefaultContentNegotiation):

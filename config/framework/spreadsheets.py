@@ -4,7 +4,10 @@ One rule for every file the atlas writes for spreadsheets — the API's CSV list
 the admin's CSV and XLSX exports — and for reading such a file back in the import.
 """
 
+import json
 import re
+from datetime import date, datetime
+from decimal import Decimal
 
 # A spreadsheet runs a cell that starts with one of these as a formula: OWASP's list (=, +, -, @,
 # tab, carriage return) and the line feed, which like those two is white space that may be stripped
@@ -36,3 +39,19 @@ def unneutralise(text: str) -> str:
 def is_formula(value) -> bool:
     """Whether an imported cell holds a formula (a workbook's formulas are read as written, "=…")."""
     return isinstance(value, str) and value.startswith("=")
+
+
+def spreadsheet_cell(value):
+    """A value of an API representation as a spreadsheet cell: a reference by its slug, a list
+    joined, numbers as numbers, text defused."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        value = value.get("slug") or value.get("id") or json.dumps(value, default=str, ensure_ascii=False)
+    elif isinstance(value, list):
+        value = "; ".join(str(spreadsheet_cell(item)) for item in value)
+    if isinstance(value, bool | int | float | Decimal):
+        return value
+    if isinstance(value, date | datetime):
+        value = value.isoformat()
+    return neutralise(str(value))
