@@ -3,7 +3,7 @@
 import calendar
 import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Min, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -165,44 +165,92 @@ def event_structured_data(event, request) -> dict | None:
     return data
 
 
+# The months a calendar may show; the same bound refuses ``?month=1066-10``.
+CALENDAR_YEARS = (1900, 2200)
+# The calendar's own parameters; every other one is a filter of the event list.
+CALENDAR_PARAMETERS = ("month", "jump_year", "jump_month")
+
+
+def month_of(day: datetime.date | None) -> datetime.date | None:
+    return day.replace(day=1) if day else None
+
+
+def month_query(params, month: datetime.date) -> str:
+    """The query string of the calendar at ``month``, with the filters kept and the picker's
+    parameters dropped (the address then names its month once)."""
+    params = params.copy()
+    for name in ("jump_year", "jump_month"):
+        params.pop(name, None)
+    return query_with(params, "month", month.strftime("%Y-%m"), toggle=False)
+
+
+def asked_month(params) -> tuple[datetime.date | None, str | None]:
+    """The month the address asks for — ``?month=2024-05``, or the picker's ``?jump_year=2024&jump_month=5``
+    — and an error message for one that is not a month; (None, None) when it asks for none."""
+    year, number = params.get("jump_year", ""), params.get("jump_month", "")
+    month_param = f"{year}-{number.zfill(2)}" if year or number else params.get("month", "")
+    if not month_param:
+        return None, None
+    try:
+        first = datetime.datetime.strptime(month_param, "%Y-%m").date()
+        if not CALENDAR_YEARS[0] <= first.year <= CALENDAR_YEARS[1]:
+            raise ValueError(month_param)
+    except ValueError:
+        return None, _("“%(month)s” is not a month; write it as YYYY-MM, e.g. 2024-05.") % {
+            "month": month_param[:20]
+        }
+    return first, None
+
+
+def opening_month(events, today: datetime.date) -> datetime.date:
+    """The month a calendar opens on: that of the next event not over yet, else of the latest event,
+    else this month — never an empty month far from every event."""
+    upcoming = events.upcoming(today).order_by("start_date").values_list("start_date", flat=True).first()
+    if upcoming:
+        return month_of(max(upcoming, today))  # a running event's month is this one
+    latest = (
+        events.filter(start_date__isnull=False).order_by("-start_date").values_list("start_date", flat=True)
+    )
+    return month_of(latest.first()) or today.replace(day=1)
+
+
 class EventCalendarView(TemplateView):
     """A month of events as a calendar grid, with the event list's filters (``?month=2024-05``).
 
     Events known to the day sit on their days; events known only to the month (or year) are listed
-    under the grid rather than placed on a day the source never gave.
+    under the grid rather than placed on a day the source never gave. Without a month it opens on
+    the next event's (or the latest event's); a picker, the neighbouring months and, for a month
+    without events, the nearest months that have some move it. On a narrow screen the same events
+    are a list (date, name, place): a week of seven columns does not fit 360 pixels.
     """
 
     template_name = "events/event_calendar.html"
 
     def get(self, request, *args, **kwargs):
-        error = None
-        month_param = request.GET.get("month") or timezone.localdate().strftime("%Y-%m")
-        try:
-            first = datetime.datetime.strptime(month_param, "%Y-%m").date()
-            if not 1900 <= first.year <= 2200:
-                raise ValueError(month_param)
-        except ValueError:
-            error = _("“%(month)s” is not a month; write it as YYYY-MM, e.g. 2024-05.") % {
-                "month": month_param[:20]
-            }
-            first = timezone.localdate().replace(day=1)
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        today = timezone.localdate()
         params = request.GET.copy()
-        params.pop("month", None)
+        for name in CALENDAR_PARAMETERS:
+            params.pop(name, None)
         filterset = EventFilterSet(
             params or None, queryset=Event.objects.visible_to(request.user), request=request
         )
+        filtered = filterset.qs
+        first, error = asked_month(request.GET)
+        if first is None:
+            first = opening_month(filtered, today)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         events = list(
-            filterset.qs.filter(start_date__lte=last)
+            filtered.filter(start_date__lte=last)
             .filter(Q(end_date__gte=first) | Q(end_date__isnull=True, start_date__gte=first))
             .order_by("start_date", "name", "id")
         )
         by_day = {}
-        loose = []
+        loose, on_days = [], []
         for event in events:
             if event.start_precision != Precision.DAY:
                 loose.append(event)
                 continue
+            on_days.append(event)
             end = event.end.last_day if event.end else event.start_date
             day = max(event.start_date, first)
             while day <= min(end, last):
@@ -213,18 +261,49 @@ class EventCalendarView(TemplateView):
             [(day, day.month == first.month, by_day.get(day, [])) for day in days]
             for days in calendar.Calendar(local_week.first_day).monthdatescalendar(first.year, first.month)
         ]
+        bounds = filtered.aggregate(
+            earliest=Min("start_date"),
+            latest=Max("start_date"),
+            before=Max("start_date", filter=Q(start_date__lt=first)),
+            after=Min("start_date", filter=Q(start_date__gt=last)),
+        )
         previous_month = (first - datetime.timedelta(days=1)).replace(day=1)
         next_month = last + datetime.timedelta(days=1)
         context = self.get_context_data(
             month=first,
-            month_name=dates.format_date(dates.PartialDate(first, Precision.MONTH)),
+            month_name=self.month_name(first),
             weeks=weeks,
+            day_events=on_days,
             loose_events=loose,
             weekdays=local_week.day_names,
-            previous_query=query_with(request.GET, "month", previous_month.strftime("%Y-%m"), toggle=False),
-            next_query=query_with(request.GET, "month", next_month.strftime("%Y-%m"), toggle=False),
+            previous_query=month_query(request.GET, previous_month),
+            next_query=month_query(request.GET, next_month),
+            nearest=self.nearest(request.GET, bounds) if not events else [],
+            years=self.years(bounds, first, today),
+            months=list(enumerate(dates.month_names(dates.date_forms().locale), start=1)),
+            kept_filters=[(name, value) for name, values in params.lists() for value in values],
             filter_errors=filterset.form.errors if filterset.is_bound else {},
             error=error,
         )
         status = 400 if error or context["filter_errors"] else 200
         return self.render_to_response(context, status=status)
+
+    @staticmethod
+    def month_name(month: datetime.date) -> str:
+        return dates.format_date(dates.PartialDate(month, Precision.MONTH))
+
+    def nearest(self, params, bounds) -> list[tuple[str, str, str]]:
+        """For a month without events: (rel, month's name, query) of the nearest earlier and later
+        months that have events (with the filters kept)."""
+        return [
+            (rel, self.month_name(month_of(day)), month_query(params, month_of(day)))
+            for rel, day in (("prev", bounds["before"]), ("next", bounds["after"]))
+            if day
+        ]
+
+    @staticmethod
+    def years(bounds, first: datetime.date, today: datetime.date) -> list[int]:
+        """The picker's years: every year from the earliest event to the latest, this year and the
+        shown one included."""
+        known = [day.year for day in (bounds["earliest"], bounds["latest"]) if day] + [first.year, today.year]
+        return list(range(min(known), max(known) + 1))

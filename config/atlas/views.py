@@ -8,7 +8,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from config.framework.search import MAX_INPUT_LENGTH, clean_query, search_all
+from config.framework.search import MAX_INPUT_LENGTH, REGISTRY, SORTS, clean_query, search_page, searchable
+from config.framework.views import query_with
 from dialogues.models import Dialogue, Publication
 from events.models import Event
 from institutions.models import Organisation, Person, Source
@@ -16,22 +17,55 @@ from projects.models import Project
 
 
 class SearchView(TemplateView):
-    """``/search/?q=``: the best matches of every type, grouped, with the matching passage."""
+    """``/search/?q=``: the best matches of every type or of one (``type=events``), ranked or by date
+    (``sort=newest``, ``oldest``), each with its type, date, place and the matching passage.
+
+    The type links carry each type's count; they and the sort are plain links and a form, so the
+    page works without JavaScript.
+    """
 
     template_name = "search.html"
+    results_per_page = 20
 
     def get(self, request, *args, **kwargs):
         raw = request.GET.get("q", "")
-        context = self.get_context_data(query=clean_query(raw), groups=[], error=None)
-        status = 200
+        kind = request.GET.get("type") or None
+        sort = request.GET.get("sort") or "relevance"
+        context = self.get_context_data(
+            query=clean_query(raw), kind=kind, sort=sort, sorts=SORTS.items(), page=None, errors=[]
+        )
         if len(raw) > MAX_INPUT_LENGTH:
-            context["error"] = _(
-                "The search text is too long: %(length)d characters; at most %(limit)d are read."
-            ) % {"length": len(raw), "limit": MAX_INPUT_LENGTH}
-            status = 400
-        elif context["query"]:
-            context["groups"] = search_all(context["query"], request.user, per_type=10)
-        return self.render_to_response(context, status=status)
+            context["errors"].append(
+                _("The search text is too long: %(length)d characters; at most %(limit)d are read.")
+                % {"length": len(raw), "limit": MAX_INPUT_LENGTH}
+            )
+        if kind is not None and searchable(kind) is None:
+            context["errors"].append(
+                _("“%(type)s” is not a type of record; choose one of: %(types)s.")
+                % {"type": kind[:40], "types": ", ".join(item.key for item in REGISTRY)}
+            )
+        if sort not in SORTS:
+            context["errors"].append(
+                _("“%(sort)s” is not an order; choose one of: %(sorts)s.")
+                % {"sort": sort[:40], "sorts": ", ".join(SORTS)}
+            )
+        if context["errors"]:
+            context["error"] = context["errors"][0]  # the first, for the tests that read one
+            return self.render_to_response(context, status=400)
+        if context["query"]:
+            page = search_page(
+                context["query"], request.user, kind=kind, sort=sort, limit=self.results_per_page
+            )
+            context["page"] = page
+            context["type_links"] = [
+                (None, _("All types"), page.all_types, query_with(request.GET, "type", None)),
+                *(
+                    (item.key, item.label, count, query_with(request.GET, "type", item.key, toggle=False))
+                    for item, count in page.counts
+                    if count or item.key == kind
+                ),
+            ]
+        return self.render_to_response(context)
 
 
 # What the home page counts, each with the list it links to.

@@ -23,6 +23,7 @@ is read only for a query with Han characters.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.indexes import GinIndex
@@ -35,13 +36,17 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import models
-from django.db.models import F, Func, Q, Value
+from django.db.models import Case, Count, F, Func, Q, Value, When, Window
 from django.db.models.functions import Coalesce, Concat, Lower
+from django.db.models.lookups import Exact
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from config.framework.fields import SEARCH_VECTOR_BYTES_PER_CHARACTER, AliasesField
+from config.framework.dates import format_date
+from config.framework.fields import SEARCH_VECTOR_BYTES_PER_CHARACTER, AliasesField, country_names_by_code
 from config.framework.visibility import VisibleQuerySet
 
 MAX_QUERY_LENGTH = 200  # characters searched
@@ -250,7 +255,47 @@ class SearchableQuerySet(VisibleQuerySet):
         if (in_chinese := bigram_query(query)) is not None:
             rank += SearchRank(F("search_bigrams"), in_chinese)
             matches |= Q(search_bigrams=in_chinese)
-        return self.annotate(rank=rank).filter(matches).order_by("-rank", "id")
+        exact = Case(When(exact_name(self.model, names_query), then=True), default=False)
+        return self.annotate(rank=rank, exact=exact).filter(matches).order_by("-exact", "-rank", "id")
+
+
+class AliasIs(Func):
+    """Whether one of an array of aliases is ``query`` (compared in lower case, without accents)."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def as_sql(self, compiler, connection, **extra_context):
+        aliases, query = self.get_source_expressions()
+        aliases_sql, aliases_params = compiler.compile(aliases)
+        query_sql, query_params = compiler.compile(query)
+        sql = (
+            f"EXISTS (SELECT FROM unnest({aliases_sql}) AS alias"
+            f" WHERE lower(atlas_unaccent(alias)) = {query_sql})"
+        )
+        return sql, (*aliases_params, *query_params)
+
+
+# The names a query may be exactly (``name_en`` is ``name``); a city or a person's given name is not.
+EXACT_NAMES = {"name", "title", "acronym", "aliases", "native_name"}
+TRANSLATION_SUFFIX = re.compile(f"_(?:{'|'.join(LANGUAGES)})$")
+
+
+def exact_name(model, names_query) -> Q:
+    """The records one of whose names, acronyms or aliases *is* the query (case and accents aside).
+
+    Such a record comes first whatever its rank: "UBA" is the agency's acronym, while an event whose
+    description mentions the agency three times may rank higher by full text.
+    """
+    condition = Q(pk__in=[])
+    for source in search_vector_sources(model, "search_names"):
+        if TRANSLATION_SUFFIX.sub("", source.name) not in EXACT_NAMES:
+            continue  # an event's city is searched with its names, but is not its name
+        if isinstance(source, AliasesField):
+            condition |= Q(AliasIs(F(source.name), names_query))
+        else:
+            condition |= Q(Exact(Lower(unaccented(F(source.name))), names_query))
+    return condition
 
 
 @dataclass
@@ -263,6 +308,17 @@ class Searchable:
     passage_fields: tuple[str, ...] = ("summary", "description")
     order: int = 0
     select_related: tuple[str, ...] = ()  # what the record's name needs (a working group's dialogue)
+
+    @property
+    def date_field(self) -> str | None:
+        """The date results are sorted by: a period's start, a publication's date; None if undated."""
+        names = {model_field.name for model_field in self.model._meta.get_fields()}
+        return next((name for name in ("start_date", "date") if name in names), None)
+
+    @property
+    def singular(self) -> str:
+        """What one result is, for its line: "Event", "Organisation"."""
+        return capfirst(self.model._meta.verbose_name)
 
 
 @dataclass
@@ -307,30 +363,105 @@ def _passage(searchable: Searchable, tsquery):
     )
 
 
-def _mark_han_words(passage: str, query: str) -> str:
-    """``passage`` with the query's Han words marked where PostgreSQL's headline could not see them
-    (to its parser a Chinese sentence is one word); already marked text is left as it is."""
-    words = sorted(set(HAN_RUN.findall(query)), key=len, reverse=True)
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` in lower case without accents, and for each of its characters the index of the
+    original character it comes from ("Belém" → "belem"; "Roßlau" → "rosslau", both s from ß)."""
+    folded, origins = [], []
+    for index, character in enumerate(text):
+        decomposed = unicodedata.normalize("NFKD", character)
+        for part in "".join(c for c in decomposed if not unicodedata.combining(c)).casefold():
+            folded.append(part)
+            origins.append(index)
+    return "".join(folded), origins
+
+
+def _query_words(query: str):
+    """A pattern for the query's words as they are marked: each Han run anywhere, any other word of
+    two characters or more at the start of a word ("Klima" in "Klimaschutz"), folded; or None."""
+    words = set(re.findall(r"\w{2,}", _folded(query)[0])) | set(HAN_RUN.findall(query))
     if not words:
+        return None
+    alternatives = [
+        re.escape(word) if HAN_RUN.fullmatch(word) else rf"(?<!\w){re.escape(word)}"
+        for word in sorted(words, key=len, reverse=True)
+    ]
+    return re.compile("|".join(alternatives))
+
+
+def _matches(text: str, pattern, *, accented_only: bool = False) -> list[tuple[int, int]]:
+    """The spans of ``text`` where the query's words are, compared without case or accents.
+
+    With ``accented_only``, only the spans written otherwise than the query (accents, ß, Han), for
+    a text PostgreSQL has marked already: its marks follow stemming, ours only what it cannot see.
+    """
+    folded, origins = _folded(text)
+    spans = []
+    for match in pattern.finditer(folded):
+        start, end = origins[match.start()], origins[match.end() - 1] + 1
+        original = text[start:end]
+        if accented_only and original.lower() == match.group() and not HAN_RUN.search(original):
+            continue
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _mark(text: str, spans) -> str:
+    parts, position = [], 0
+    for start, end in spans:
+        parts += [text[position:start], _MARK_START, text[start:end], _MARK_END]
+        position = end
+    return "".join([*parts, text[position:]])
+
+
+def _mark_unmarked(passage: str, query: str) -> str:
+    """``passage`` with the query's words marked where PostgreSQL's headline could not see them:
+    Chinese (to its parser a Chinese sentence is one word) and words whose accents the query lacks
+    ("Belem" in "Belém"); already marked text is left as it is."""
+    pattern = _query_words(query)
+    if pattern is None:
         return passage
-    word = re.compile("|".join(map(re.escape, words)))
     parts = re.split(f"({_MARK_START}.*?{_MARK_END})", passage)
     return "".join(
-        part if part.startswith(_MARK_START) else word.sub(f"{_MARK_START}\\g<0>{_MARK_END}", part)
+        part if part.startswith(_MARK_START) else _mark(part, _matches(part, pattern, accented_only=True))
         for part in parts
     )
 
 
+def _as_html(marked: str) -> str:
+    return mark_safe(escape(marked).replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>"))
+
+
 def highlighted(passage: str, query: str = "") -> str:
-    """The passage escaped as HTML, with the matched words (and the query's Chinese words) in <mark>."""
-    passage = _mark_han_words(passage, query)
-    return mark_safe(escape(passage).replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>"))
+    """The passage escaped as HTML, with the matched words (and the query's Chinese words, and words
+    matched without their accents) in <mark>."""
+    return _as_html(_mark_unmarked(passage, query))
 
 
-def search_records(model, query: str, user):
-    """The records of ``model`` that ``user`` may see and that match ``query``, best first.
+def marked(text: str, query: str) -> str:
+    """A short text (a name, a place) escaped as HTML, with every word of the query in <mark>,
+    compared without case or accents: "Belem" marks "Belém", "Rosslau" marks "Roßlau"."""
+    pattern = _query_words(clean_query(query or ""))
+    text = str(text).replace(_MARK_START, "").replace(_MARK_END, "")
+    return _as_html(_mark(text, _matches(text, pattern)) if pattern else text)
 
-    Each carries ``rank`` and ``headline`` (the matching passage, HTML-safe, matches in <mark>).
+
+# The orders of the search page, by ``?sort=``; undated records come last in both orders by date.
+SORTS = {"relevance": _("Relevance"), "newest": _("Newest first"), "oldest": _("Oldest first")}
+
+
+def searchable(key: str) -> Searchable | None:
+    return next((item for item in REGISTRY if item.key == key), None)
+
+
+def search_records(model, query: str, user, sort: str = "relevance"):
+    """The records of ``model`` that ``user`` may see and that match ``query``, best first (or newest
+    or oldest first, undated last, by ``sort``).
+
+    Each carries ``rank``, ``exact`` (the query is one of its names) and ``headline`` (the matching
+    passage, HTML-safe, matches in <mark>).
     """
     searchable = next((item for item in REGISTRY if item.model is model), Searchable("", "", model))
     query = clean_query(query)
@@ -338,9 +469,14 @@ def search_records(model, query: str, user):
     records = model.objects.visible_to(user).defer(*model.generated_field_names())
     if searchable.select_related:
         records = records.select_related(*searchable.select_related)
-    return records.search(query).annotate(
+    records = records.search(query).annotate(
         headline=_passage(searchable, full_text_query(query)) if query else Value("")
     )
+    if sort != "relevance" and searchable.date_field:
+        date = F(searchable.date_field)
+        by_date = date.desc(nulls_last=True) if sort == "newest" else date.asc(nulls_last=True)
+        records = records.order_by(by_date, "-exact", "-rank", "id")
+    return records
 
 
 def search_all(query: str, user, per_type: int = 5) -> list[SearchGroup]:
@@ -356,3 +492,93 @@ def search_all(query: str, user, per_type: int = 5) -> list[SearchGroup]:
             record.headline = highlighted(record.headline, query)
         groups.append(SearchGroup(searchable.key, searchable.label, searchable.model, results, total))
     return groups
+
+
+@dataclass
+class SearchResult:
+    """One line of the search page: the record, what it is, when and where, with the query marked."""
+
+    record: object
+    searchable: Searchable
+    headline: str
+    date: str = ""
+    place: str = ""
+
+    @property
+    def sort_date(self):
+        return getattr(self.record, self.searchable.date_field, None) if self.searchable.date_field else None
+
+
+@dataclass
+class SearchPage:
+    """The search page's results (of one type or all) and how many of each type match."""
+
+    results: list[SearchResult]
+    counts: list[tuple[Searchable, int]]
+    kind: str | None = None
+
+    @property
+    def total(self) -> int:
+        """How many records match, of the type shown or of all."""
+        return sum(count for item, count in self.counts if self.kind in (None, item.key))
+
+    @property
+    def all_types(self) -> int:
+        return sum(count for _item, count in self.counts)
+
+
+def _date(record) -> str:
+    """When a record was, in the page's language: a period ("28–29 August 2024"), a date, or ""."""
+    if hasattr(record, "partial_date"):
+        return format_date(record.partial_date) if record.partial_date else ""
+    if getattr(record, "start_date", None):
+        return record.period
+    return ""
+
+
+def _place(record) -> str:
+    """Where a record is: an event's venue, city and country; a record's country; or ""."""
+    if isinstance(getattr(type(record), "place", None), property):
+        return record.place
+    country = getattr(record, "country", "")
+    return country_names_by_code().get(country, country) if isinstance(country, str) else ""
+
+
+def _sort_key(sort: str):
+    def key(result: SearchResult):
+        best = (not result.record.exact, -result.record.rank, result.searchable.order, result.record.pk)
+        if sort == "relevance":
+            return best
+        day = result.sort_date.toordinal() if result.sort_date else 0
+        return (result.sort_date is None, -day if sort == "newest" else day, *best)
+
+    return key
+
+
+def search_page(query: str, user, *, kind: str | None = None, sort: str = "relevance", limit: int = 20):
+    """The search page: the best ``limit`` results of type ``kind`` (a registry key) or of every
+    type at once, in the order ``sort`` names, and how many of each type match.
+
+    Every type takes one query: the results with their total (a window count) for the types shown,
+    the count alone for the others. A query's exact name or acronym comes first across types too.
+    """
+    results, counts = [], []
+    for item in REGISTRY:
+        records = search_records(item.model, query, user, sort)
+        if kind not in (None, item.key):
+            counts.append((item, item.model.objects.visible_to(user).search(query).count()))
+            continue
+        rows = list(records.annotate(total=Window(Count("*")))[:limit])
+        counts.append((item, rows[0].total if rows else 0))
+        results += [
+            SearchResult(
+                record,
+                item,
+                highlighted(record.headline, query),
+                _date(record),
+                marked(_place(record), query),
+            )
+            for record in rows
+        ]
+    results.sort(key=_sort_key(sort))
+    return SearchPage(results[:limit], counts, kind)

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from config.framework.visibility import Status, Visibility
 from tests import factories
@@ -265,7 +265,7 @@ def test_event_page_carries_structured_data_and_canonical_url(client):
 
 # The calendar in a fixed number of queries ---------------------------------------------------------
 
-URLS = ["/events/calendar/?month=2024-08"]
+URLS = ["/events/calendar/?month=2024-08", "/events/calendar/", "/events/calendar/?month=2031-01"]
 
 
 @pytest.mark.parametrize("url", URLS)
@@ -289,3 +289,126 @@ def test_a_facet_names_related_records_in_the_page_language_and_marks_a_fallback
         'value="t2d"> Sino-German Track II Dialogue <span class="count">'
         in client.get("/events/").content.decode()
     )
+
+
+# The calendar opens where the events are, and moves by month, by year and to the nearest events -----
+
+
+def months_ahead(months: int) -> datetime.date:
+    today = timezone.localdate().replace(day=1)
+    month = today.month - 1 + months
+    return today.replace(year=today.year + month // 12, month=month % 12 + 1)
+
+
+def test_calendar_opens_on_the_month_of_the_next_event(client):
+    factories.EventFactory(name="Past", start_date=months_ahead(-3))
+    factories.EventFactory(name="Next", start_date=months_ahead(2).replace(day=10))
+    factories.EventFactory(name="Later", start_date=months_ahead(5))
+
+    response = client.get("/events/calendar/")
+
+    assert response.context["month"] == months_ahead(2)
+    assert [event.name for event in response.context["day_events"]] == ["Next"]
+
+
+def test_calendar_without_upcoming_events_opens_on_the_latest_events_month(client):
+    factories.EventFactory(name="Older", start_date=D(2023, 4, 2))
+    factories.EventFactory(name="Latest", start_date=D(2025, 1, 20))
+
+    response = client.get("/events/calendar/")
+
+    assert response.context["month"] == D(2025, 1, 1)
+    assert days_with(response) == {"2025-01-20": ["Latest"]}
+
+
+def test_calendar_opens_on_the_next_event_the_filters_leave(client):
+    factories.EventFactory(name="Other", start_date=months_ahead(1))
+    factories.EventFactory(
+        name="T2D plenary", dialogue=factories.DialogueFactory(slug="t2"), start_date=D(2022, 5, 3)
+    )
+
+    response = client.get("/events/calendar/", {"dialogue": "t2"})
+
+    assert response.context["month"] == D(2022, 5, 1)
+
+
+def test_calendar_opens_on_a_running_events_month_today(client):
+    factories.EventFactory(
+        name="Running",
+        start_date=months_ahead(-1),
+        end_date=timezone.localdate() + datetime.timedelta(days=40),
+    )
+
+    assert client.get("/events/calendar/").context["month"] == months_ahead(0)
+
+
+def test_calendar_with_no_events_at_all_opens_on_this_month(client):
+    assert client.get("/events/calendar/").context["month"] == months_ahead(0)
+
+
+def test_calendar_picker_jumps_to_a_month_and_year_keeping_the_filters(client):
+    t2d = factories.DialogueFactory(slug="t2d")
+    factories.EventFactory(name="WG 2 meeting", dialogue=t2d, start_date=D(2022, 3, 25))
+    factories.EventFactory(name="Plenary", dialogue=t2d, start_date=D(2024, 10, 8))
+
+    response = client.get("/events/calendar/", {"dialogue": "t2d", "jump_year": "2022", "jump_month": "3"})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert days_with(response) == {"2022-03-25": ["WG 2 meeting"]}
+    assert response.context["years"] == list(range(2022, timezone.localdate().year + 1))
+    assert '<input type="hidden" name="dialogue" value="t2d">' in html
+    assert '<option value="2022" selected>2022</option>' in html
+    assert '<option value="3" selected>March</option>' in html
+    # The neighbours' addresses name their month once, without the picker's parameters.
+    assert dict(QueryDict(response.context["previous_query"]).lists()) == {
+        "dialogue": ["t2d"],
+        "month": ["2022-02"],
+    }
+
+
+@pytest.mark.parametrize(("year", "month"), [("20x4", "3"), ("2024", "13"), ("", "3"), ("1066", "10")])
+def test_calendar_picker_refuses_what_is_not_a_month(client, year, month):
+    response = client.get("/events/calendar/", {"jump_year": year, "jump_month": month})
+
+    assert response.status_code == 400
+    assert "is not a month; write it as YYYY-MM" in response.context["error"]
+
+
+def test_an_empty_month_links_to_the_nearest_months_with_events(client):
+    factories.EventFactory(name="Before", start_date=D(2022, 3, 25))
+    factories.EventFactory(name="Long before", start_date=D(2020, 3, 25))
+    factories.EventFactory(name="After", start_date=D(2024, 10, 8), start_precision="month")
+
+    response = client.get("/events/calendar/", {"month": "2023-06"})
+    html = response.content.decode()
+
+    assert response.context["nearest"] == [
+        ("prev", "March 2022", "month=2022-03"),
+        ("next", "October 2024", "month=2024-10"),
+    ]
+    assert '<a rel="prev" href="?month=2022-03">Earlier events: March 2022</a>' in html
+    assert '<a rel="next" href="?month=2024-10">Later events: October 2024</a>' in html
+    assert client.get("/events/calendar/", {"month": "2022-03"}).context["nearest"] == []
+
+
+def test_calendar_lists_the_months_events_by_date_for_narrow_screens(client):
+    factories.EventFactory(
+        name="Plenary",
+        name_de="Plenartreffen",
+        start_date=D(2024, 10, 8),
+        end_date=D(2024, 10, 9),
+        city="Potsdam",
+        country="DE",
+    )
+    factories.EventFactory(
+        name="Workshop", name_de="Werkstatt", start_date=D(2024, 10, 31), end_date=D(2024, 11, 1)
+    )
+
+    html = client.get("/de/events/calendar/", {"month": "2024-10"}).content.decode()
+
+    listed = re.findall(r'<li><span class="when">(.*?)</span> <a href="[^"]+">(.*?)</a>(.*?)</li>', html)
+    assert listed == [
+        ("8.–9. Oktober 2024", "Plenartreffen", ' <span class="meta">Potsdam, Deutschland</span>'),
+        ("31. Oktober – 1. November 2024", "Werkstatt", ""),
+    ]

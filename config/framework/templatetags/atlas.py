@@ -19,6 +19,7 @@ from config.framework import languages
 from config.framework.dates import PartialDate, date_forms, format_date, format_period
 from config.framework.fallback import text_language
 from config.framework.fields import country_names_by_code
+from config.framework.search import marked as marked_text
 
 register = template.Library()
 
@@ -137,6 +138,12 @@ def tr_label(record) -> ShownText:
             shown = shown_text(record, field)
             return ShownText(str(record), shown.language, shown.page_language)
     return ShownText(str(record), page_language, page_language)
+
+
+@register.filter
+def marked(text, query: str) -> str:
+    """``{{ label.text|marked:query }}``: the text escaped, the query's words in <mark> (accents aside)."""
+    return marked_text(text, query)
 
 
 @register.filter

@@ -23,7 +23,10 @@ def site_search(client, query: str, language: str) -> dict[str, list[str]]:
         url = reverse("search")  # the language's own address, once there is one
     response = client.get(url, {"q": query}, headers={"accept-language": language})
     assert response.status_code == 200
-    return {group.key: [record.slug for record in group.results] for group in response.context["groups"]}
+    groups = {}
+    for result in response.context["page"].results:
+        groups.setdefault(result.searchable.key, []).append(result.record.slug)
+    return groups
 
 
 def api_search(api, query: str, language: str) -> dict[str, list[str]]:

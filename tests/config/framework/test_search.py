@@ -1,12 +1,22 @@
 """Site search: ranking, German and Chinese, names across languages, accents, visibility, and queries
 that try to break it."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.utils import translation
 
-from config.framework.search import HAN_RUN, bigram_text, clean_query, search_all, search_records
+from config.framework.search import (
+    HAN_RUN,
+    bigram_text,
+    clean_query,
+    marked,
+    search_all,
+    search_page,
+    search_records,
+)
 from config.framework.visibility import Status, Visibility
 from dialogues.models import Dialogue
 from institutions.models import Organisation, Person
@@ -267,3 +277,100 @@ def test_any_language_finds_a_record_by_its_names_in_the_others(language, query)
 
     with translation.override(language):
         assert list(search_records(Organisation, query, AnonymousUser())) == [uba]
+
+
+# Exact names first, marks without accents, types and orders (the search page) -----------------------
+
+
+def test_an_exact_acronym_comes_first_though_others_rank_higher():
+    agency = factories.OrganisationFactory(name="German Environment Agency", acronym="UBA")
+    mentions = factories.OrganisationFactory(
+        name="UBA partners network", description="UBA works with UBA partners; UBA chairs it."
+    )
+
+    results = list(search_records(Organisation, "uba", AnonymousUser()))
+
+    assert results == [agency, mentions]
+    assert results[1].rank > results[0].rank  # full text alone would put the agency last
+    assert [record.exact for record in results] == [True, False]
+
+
+def test_an_exact_name_comes_first_in_any_of_its_languages_and_aliases():
+    agency = factories.OrganisationFactory(name_en="Environment Agency", name_de="Umweltbundesamt")
+    alias = factories.OrganisationFactory(name="Institute B", aliases=["Environment Agency"])
+    longer = factories.OrganisationFactory(
+        name="Environment Agency Environment Agency alliance", description="Environment agency."
+    )
+
+    assert list(search_records(Organisation, "environment agency", AnonymousUser()))[-1] == longer
+    assert search_records(Organisation, "umweltbundesamt", AnonymousUser()).first() == agency
+    assert {r.pk for r in search_records(Organisation, "Environment Agency", AnonymousUser()) if r.exact} == {
+        agency.pk,
+        alias.pk,
+    }
+
+
+def test_an_events_city_is_searched_but_is_not_its_name():
+    event = factories.EventFactory(name="COP30", city="Belém")
+
+    (found,) = search_records(type(event), "Belem", AnonymousUser())
+
+    assert found.exact is False
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "html"),
+    [
+        ("Belém, Brazil", "Belem", "<mark>Belém</mark>, Brazil"),
+        ("Dessau-Roßlau", "rosslau", "Dessau-<mark>Roßlau</mark>"),
+        ("Klimaschutz & <Klima>", "klima", "<mark>Klima</mark>schutz &amp; &lt;<mark>Klima</mark>&gt;"),
+        ("Café Müller", "CAFE muller", "<mark>Café</mark> <mark>Müller</mark>"),
+        ("应对气候变化", "气候", "应对<mark>气候</mark>变化"),
+        ("Ubatuba UBA", "uba", "<mark>Uba</mark>tuba <mark>UBA</mark>"),
+        ("Emissions", "x", "Emissions"),
+        ("Emissions", "", "Emissions"),
+    ],
+)
+def test_marked_marks_the_query_without_case_or_accents(text, query, html):
+    assert str(marked(text, query)) == html
+
+
+def test_a_passage_marks_words_matched_without_their_accents():
+    factories.EventFactory(name="Closing event", summary="The conference in Belém closed phase two.")
+
+    (group,) = search_all("Belem", AnonymousUser())
+
+    assert "in <mark>Belém</mark> closed" in str(group.results[0].headline)
+
+
+def test_the_search_page_counts_every_type_and_shows_one():
+    factories.DialogueFactory(name="Hydrogen dialogue")
+    factories.EventFactory.create_batch(3, name="Hydrogen workshop")
+
+    everything = search_page("hydrogen", AnonymousUser())
+    events = search_page("hydrogen", AnonymousUser(), kind="events")
+
+    counts = {item.key: count for item, count in everything.counts if count}
+    assert counts == {"dialogues": 1, "events": 3}
+    assert (everything.total, len(everything.results)) == (4, 4)
+    assert {item.key: count for item, count in events.counts if count} == counts
+    assert (events.total, [r.searchable.key for r in events.results]) == (3, ["events"] * 3)
+
+
+@pytest.mark.parametrize(
+    ("sort", "order"),
+    [
+        ("newest", ["2024", "2021", "2019 dialogue", "undated", "person"]),
+        ("oldest", ["2019 dialogue", "2021", "2024", "undated", "person"]),
+    ],
+)
+def test_the_search_page_sorts_by_date_with_the_undated_last(sort, order):
+    factories.EventFactory(name="Hydrogen 2021", start_date=datetime.date(2021, 3, 1))
+    factories.EventFactory(name="Hydrogen undated", start_date=None)
+    factories.EventFactory(name="Hydrogen 2024", start_date=datetime.date(2024, 5, 1))
+    factories.DialogueFactory(name="Hydrogen 2019 dialogue", start_date=datetime.date(2019, 1, 1))
+    factories.PersonFactory(given_name="Hydrogen", family_name="person")
+
+    results = search_page("hydrogen", AnonymousUser(), sort=sort).results
+
+    assert [str(result.record).removeprefix("Hydrogen ") for result in results] == order
