@@ -20,6 +20,7 @@ from config.framework.views import (
     visible_queryset,
 )
 from dialogues.models import Dialogue, Publication, Topic
+from events import timeline
 from events.filtersets import EventFilterSet
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
 from institutions.models import Organisation
@@ -215,3 +216,31 @@ class EventCalendarView(TemplateView):
         )
         status = 400 if error or context["filter_errors"] else 200
         return self.render_to_response(context, status=status)
+
+
+class EventTimelineView(EventListView):
+    """The filtered events on a timeline, one lane per dialogue (``events/timeline.py``).
+
+    The same filters and facets as the list; instead of a page of cards, a table of every lane's
+    phases and events by year (or counts, above ``timeline.MAX_MARKS``), which the drawing
+    (``static/atlas/views/timeline.js``, from ``/api/v1/timeline/``) enhances.
+    """
+
+    template_name = "events/event_timeline.html"
+    results_template_name = "events/_event_timeline.html"
+    paginate_by = None
+    extra_filter_fields = ("when",)
+
+    def get_queryset(self):
+        super().get_queryset()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        built = timeline.build_timeline(self.object_list, self.request.user)
+        context = super().get_context_data(timeline=built, **kwargs)
+        context["years"] = timeline.years(built)
+        context["kinds"] = Event.Kind.choices
+        return context
+
+    def total(self, context) -> int:
+        return context["timeline"].total

@@ -206,8 +206,12 @@ class FilteredListView(ListView):
         ]
         context["extra_fields"] = [form[name] for name in self.extra_filter_fields if name in form.fields]
         context["results_template_name"] = self.results_template_name
-        context["total"] = context["paginator"].count
+        context["total"] = self.total(context)
         return context
+
+    def total(self, context) -> int:
+        """How many records match (a view that does not paginate counts them its own way)."""
+        return context["paginator"].count
 
     def get_template_names(self):
         if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
