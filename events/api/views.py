@@ -81,11 +81,10 @@ class TimelineLaneSerializer(drf.Serializer):
 class TimelineSerializer(drf.Serializer):
     total = drf.IntegerField(help_text="How many events (with a start date) match the filters.")
     dialogues = drf.IntegerField(help_text="How many dialogues those events belong to.")
-    mode = drf.ChoiceField(
-        choices=["marks", "counts"],
-        help_text=f"`marks` (one row per event) up to {timeline.MAX_MARKS} events, else `counts`.",
+    mode = drf.CharField(
+        help_text=f"`marks` (one row per event) up to {timeline.MAX_MARKS} events, else `counts`."
     )
-    bucket = drf.ChoiceField(choices=["year", "month"], help_text="What a count counts over.")
+    bucket = drf.CharField(help_text="What a count counts over: `year` or `month`.")
     max_marks = drf.IntegerField(help_text="The most events sent as marks.")
     first = drf.DateField(allow_null=True, help_text="The first day the events cover.")
     last = drf.DateField(allow_null=True, help_text="The last day the events cover.")

@@ -151,3 +151,16 @@ def test_the_payload_stays_bounded(api, monkeypatch):
 
     assert data["mode"] == "counts" and data["total"] == 60
     assert len(data["counts"]) == 20  # one per year of its one lane
+
+
+def test_the_schema_documents_it_typed(api):
+    schema = api.get("/api/schema/?format=json").json()
+    operation = schema["paths"]["/api/v1/timeline/"]["get"]
+
+    assert {"dialogue", "kind", "starts_after", "starts_before"} <= {
+        p["name"] for p in operation["parameters"]
+    }
+    response = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    properties = schema["components"]["schemas"][response.rsplit("/", 1)[1]]["properties"]
+    assert {"mode", "lanes", "marks", "counts", "mark_columns"} <= set(properties)
+    assert api.get("/api/v1/").json()["timeline"] == "http://testserver/api/v1/timeline/"
