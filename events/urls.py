@@ -8,6 +8,7 @@ app_name = "events"
 urlpatterns = [
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/calendar/", views.EventCalendarView.as_view(), name="event-calendar"),
+    path("events/timeline/", views.EventTimelineView.as_view(), name="event-timeline"),
     path("events/feed.ics", event_calendar, name="event-feed-ics"),
     path("events/feed.rss", EventUpdatesFeed(), name="event-feed-rss"),
     path("events/feed.atom", EventUpdatesAtomFeed(), name="event-feed-atom"),

@@ -21,6 +21,7 @@ from config.framework.views import (
 )
 from dialogues.models import Dialogue, Publication, Topic
 from events.api.serializers import EventSummarySerializer
+from events import timeline
 from events.filtersets import EventFilterSet
 from events.ical import known_to_the_day
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
@@ -307,3 +308,30 @@ class EventCalendarView(TemplateView):
         shown one included."""
         known = [day.year for day in (bounds["earliest"], bounds["latest"]) if day] + [first.year, today.year]
         return list(range(min(known), max(known) + 1))
+
+class EventTimelineView(EventListView):
+    """The filtered events on a timeline, one lane per dialogue (``events/timeline.py``).
+
+    The same filters and facets as the list; instead of a page of cards, a table of every lane's
+    phases and events by year (or counts, above ``timeline.MAX_MARKS``), which the drawing
+    (``static/atlas/views/timeline.js``, from ``/api/v1/timeline/``) enhances.
+    """
+
+    template_name = "events/event_timeline.html"
+    results_template_name = "events/_event_timeline.html"
+    paginate_by = None
+    extra_filter_fields = ("when",)
+
+    def get_queryset(self):
+        super().get_queryset()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        built = timeline.build_timeline(self.object_list, self.request.user)
+        context = super().get_context_data(timeline=built, **kwargs)
+        context["years"] = timeline.years(built)
+        context["kinds"] = Event.Kind.choices
+        return context
+
+    def total(self, context) -> int:
+        return context["timeline"].total

@@ -23,6 +23,7 @@ def root_view():
     }
     endpoints["search"] = "search"
     endpoints["changes"] = "changes"
+    endpoints["timeline"] = "timeline"
     return APIRoot.as_view(api_root_dict=endpoints)
 
 

@@ -390,7 +390,12 @@ class FilteredListView(ListView):
                 (extension.upper(), query_with(self.request.GET, "download", extension, toggle=False))
                 for extension in downloads.FORMATS
             ]
+        context["total"] = self.total(context)
         return context
+
+    def total(self, context) -> int:
+        """How many records match (a view that does not paginate counts them its own way)."""
+        return context["paginator"].count
 
     def get_template_names(self):
         if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:

@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from events.api import views
@@ -6,4 +7,7 @@ router = SimpleRouter()
 router.register("events", views.EventViewSet, basename="event")
 router.register("sessions", views.SessionViewSet, basename="session")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    *router.urls,
+]
