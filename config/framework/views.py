@@ -206,7 +206,8 @@ class FilteredListView(ListView):
         ]
         context["extra_fields"] = [form[name] for name in self.extra_filter_fields if name in form.fields]
         context["results_template_name"] = self.results_template_name
-        context["total"] = context["paginator"].count
+        # A view that shows every match at once (the map: paginate_by None) counts them itself.
+        context["total"] = context["paginator"].count if context["paginator"] else None
         return context
 
     def get_template_names(self):
