@@ -192,9 +192,13 @@
   }
 
   function describe(group) {
-    var names = group.places.map(function (place) { return place.city; }).join(", ");
+    var names = group.places.map(placeName).join("; ");
     var text = names + " – " + labels.events + ": " + numberFormat.format(group.count);
     return group.places.length > 1 ? text + ". " + labels.zoomIn : text;
+  }
+
+  function placeName(place) {
+    return [place.city, place.country_name].filter(Boolean).join(", ");
   }
 
   // A group of places zooms in until its places separate; a single place lists its events.
@@ -219,7 +223,7 @@
     detail.replaceChildren();
     chosen.forEach(function (place) {
       var heading = document.createElement("h2");
-      heading.textContent = place.city + ", " + place.country_name + " – " + labels.events + ": " + numberFormat.format(place.count);
+      heading.textContent = placeName(place) + " – " + labels.events + ": " + numberFormat.format(place.count);
       var list = document.createElement("ul");
       place.events.forEach(function (event) {
         var item = document.createElement("li");
