@@ -220,6 +220,14 @@ class Event(Period, PublicRecord):
                 include=["published_at", "end_date", "start_precision", "end_precision"],
                 name="event_visible_start",
             ),
+            # The map (config/atlas/geography.py): events by place, each place's latest first; the
+            # included columns answer the visibility rule and the place's name from the index.
+            models.Index(
+                fields=["latitude", "longitude", "-start_date"],
+                include=["status", "visibility", "published_at", "mode", "city", "country"],
+                condition=Q(latitude__isnull=False),
+                name="event_place",
+            ),
         ]
         constraints = [
             *Period.Meta.constraints,

@@ -15,6 +15,7 @@ renders the same data as a table (the map's alternative, shown without JavaScrip
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, F, Min, Window
 from django.db.models.functions import RowNumber
 from django.templatetags.static import static
@@ -39,7 +40,10 @@ from institutions.filtersets import OrganisationFilterSet
 from institutions.models import Organisation
 
 EVENTS_PER_PLACE = 20  # references listed per place; the place's count says how many there are
-ORGANISATION_PREFIX = "org"  # ?org-kind=ngo&org-country=DE: the organisation layer's filters
+ORGANISATION_PREFIX = "org"
+NAME_COLUMNS = tuple(
+    f"name_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES
+)  # ?org-kind=ngo&org-country=DE: the organisation layer's filters
 
 
 @dataclass
@@ -118,13 +122,19 @@ def map_layers(events, organisations) -> MapLayers:
         )
         for row in rows
     }
-    latest = points.annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("latitude"), F("longitude")],
-            order_by=[F("start_date").desc(nulls_last=True), F("id").desc()],
+    # Only what a reference and the table show: the rows are ranked before all but the latest go.
+    shown = ("id", "slug", *NAME_COLUMNS, "start_date", "start_precision", "end_date", "end_precision")
+    latest = (
+        points.only(*shown, "latitude", "longitude")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("latitude"), F("longitude")],
+                order_by=[F("start_date").desc(nulls_last=True), F("id").desc()],
+            )
         )
-    ).filter(rank__lte=EVENTS_PER_PLACE)
+        .filter(rank__lte=EVENTS_PER_PLACE)
+    )
     for event in latest.order_by("latitude", "longitude", "rank"):
         places[event.latitude, event.longitude].events.append(event)
     per_country = (
@@ -184,10 +194,8 @@ class MapPageView(EventListView):
         context["map_labels"] = {
             "events": gettext("Events"),
             "organisations": gettext("Organisations"),
-            "places": gettext("Places"),
             "zoomIn": gettext("Zoom in to see these places one by one"),
             "more": gettext("and {n} more"),
-            "close": gettext("Close"),
         }
         return context
 

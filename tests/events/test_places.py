@@ -66,7 +66,7 @@ def test_locate_places_places_what_it_can_reports_the_rest_and_is_idempotent():
     assert placed.coordinates_source.endswith("geonameid 2648579")
     assert placed.history.latest().history_change_reason == "Placed from the gazetteer"
     assert "Places: 1 events placed, 1 unplaced." in out.getvalue()
-    assert f"“Friedberg” in DE is ambiguous" in err.getvalue() and ambiguous.slug in err.getvalue()
+    assert "“Friedberg” in DE is ambiguous" in err.getvalue() and ambiguous.slug in err.getvalue()
     country_only.refresh_from_db()
     assert country_only.latitude is None
 
