@@ -70,7 +70,10 @@ class EventAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "state", "number", "parent")}),
         (_("When"), {"fields": ADMIN_PERIOD_FIELDS}),
-        (_("Where"), {"fields": ("mode", "venue", "city", "country", ("latitude", "longitude"))}),
+        (
+            _("Where"),
+            {"fields": ("mode", "venue", "city", "country", ("latitude", "longitude"), "coordinates_source")},
+        ),
         (_("Belongs to"), {"fields": ("dialogue", "working_group", "projects", "topics")}),
         (_("About"), {"fields": ("summary", "description", "outcomes", "participant_count", "documents")}),
         (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),

@@ -16,6 +16,7 @@ from config.framework.fields import (
     LimitedTextField,
     country_names_by_code,
 )
+from config.framework.gazetteer import Located, Unplaced, locate
 from config.framework.links import slug_url
 from config.framework.models import (
     AtlasManager,
@@ -146,6 +147,16 @@ class Event(Period, PublicRecord):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
+    coordinates_source = models.CharField(
+        _("coordinates from"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Where the latitude and longitude come from. Filled in from the GeoNames gazetteer when an "
+            "event with a city and a country is saved without coordinates; blank for coordinates an "
+            "editor entered."
+        ),
+    )
     number = models.PositiveSmallIntegerField(
         _("number in its series"),
         null=True,
@@ -209,6 +220,14 @@ class Event(Period, PublicRecord):
                 include=["published_at", "end_date", "start_precision", "end_precision"],
                 name="event_visible_start",
             ),
+            # The map (config/atlas/geography.py): events by place, each place's latest first; the
+            # included columns answer the visibility rule and the place's name from the index.
+            models.Index(
+                fields=["latitude", "longitude", "-start_date"],
+                include=["status", "visibility", "published_at", "mode", "city", "country"],
+                condition=Q(latitude__isnull=False),
+                name="event_place",
+            ),
         ]
         constraints = [
             *Period.Meta.constraints,
@@ -255,6 +274,27 @@ class Event(Period, PublicRecord):
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: _("Give both latitude and longitude, or neither.")})
+        # Every write checks the record first (the admin, the API, imports, the seed): an event with
+        # a city and no coordinates gets the gazetteer's, with their source.
+        self.locate()
+
+    def locate(self) -> Located | Unplaced | None:
+        """Give the event the gazetteer's coordinates of its city, if it has none yet.
+
+        None when there is nothing to look up: the event has coordinates, is held online, or names
+        no city (a country alone is no point). Otherwise the gazetteer's answer: the coordinates it
+        set, or why it could not (an unknown or ambiguous name).
+        """
+        if self.latitude is not None or self.mode == self.Mode.ONLINE or not (self.city and self.country):
+            return None
+        found = locate(self.city, self.country)
+        if isinstance(found, Located):
+            self.latitude, self.longitude, self.coordinates_source = (
+                found.latitude,
+                found.longitude,
+                found.source,
+            )
+        return found
 
     @property
     def place(self) -> str:

@@ -11,6 +11,7 @@ from config.api.parameters import QueryParameters
 from config.api.search import SearchView
 from config.atlas.changes import ChangesView
 from config.atlas.endpoints import APP_APIS
+from config.atlas.geography import MapView
 
 
 class APIRoot(QueryParameters, APIRootView):
@@ -24,6 +25,7 @@ def root_view():
     endpoints["search"] = "search"
     endpoints["changes"] = "changes"
     endpoints["timeline"] = "timeline"
+    endpoints["map"] = "map"
     return APIRoot.as_view(api_root_dict=endpoints)
 
 
@@ -36,6 +38,7 @@ v1 = [
     path("", root_view(), name="api-root"),
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("map/", MapView.as_view(), name="map"),
     *(path("", include(api)) for api in APP_APIS),
 ]
 

@@ -17,6 +17,7 @@ Every demo record's slug starts with ``demo-``; the dataset describes itself in 
 
 import bisect
 import datetime
+import functools
 import hashlib
 import itertools
 import random
@@ -31,6 +32,7 @@ from django.db import connections, transaction
 from django.utils.text import slugify
 
 from config.framework.dates import Precision
+from config.framework.gazetteer import Located, locate
 from config.framework.visibility import Status, Visibility
 from config.operations.cache import invalidate
 from dialogues.models import (
@@ -191,6 +193,14 @@ COUNTRIES = {
     "CH": ("Switzerland", "Schweiz", "瑞士", [("Geneva", "日内瓦", 46.204, 6.143)]),
 }
 COUNTRY_CODES = list(COUNTRIES)
+
+
+@functools.cache
+def gazetteer_place(city: str, country: str):
+    """A demo city's place, looked up once per run (a hundred thousand events share thirty)."""
+    return locate(city, country)
+
+
 # Pairs of parties, the most common first (dialogues draw from the front more often).
 PARTY_PAIRS = [
     ("DE", "CN"),
@@ -1103,7 +1113,7 @@ class Generator:
                 else rng.choice(COUNTRY_CODES)
             )
             c_en, c_de, c_zh, cities = COUNTRIES[country]
-            city, city_zh, latitude, longitude = rng.choice(cities)
+            city, city_zh, _latitude, _longitude = rng.choice(cities)
             series_number = None
             if dialogue and kind in ("plenary", "steering_committee", "dialogue_meeting"):
                 series_number = series[dialogue["id"], kind] = series.get((dialogue["id"], kind), 0) + 1
@@ -1135,10 +1145,13 @@ class Generator:
                     "city": city,
                     "country": country,
                 }
-                if rng.random() < 0.6:
+                # Placed as the atlas places a city its sources name: from the gazetteer, with its source.
+                located = gazetteer_place(city, country)
+                if isinstance(located, Located):
                     place |= {
-                        "latitude": Decimal(f"{latitude + rng.uniform(-0.05, 0.05):.6f}"),
-                        "longitude": Decimal(f"{longitude + rng.uniform(-0.05, 0.05):.6f}"),
+                        "latitude": located.latitude,
+                        "longitude": located.longitude,
+                        "coordinates_source": located.source,
                     }
             elif dialogue:
                 place = {"country": country}

@@ -1,5 +1,6 @@
 """The site's own pages across every app: home, search and the pages about the atlas (About,
 Methodology, Licence, How to cite), in every language (``config/urls.py``).
+"""The site's own pages across every app: home, search and the map (in every language, ``config/urls.py``).
 
 The API, sitemap.xml and robots.txt have addresses without a language; the root URLconf names them.
 """
@@ -7,6 +8,8 @@ The API, sitemap.xml and robots.txt have addresses without a language; the root 
 from django.urls import path
 
 from config.atlas.views import HomeView, MethodologyView, SearchView, SitePageView
+from config.atlas.geography import MapPageView
+from config.atlas.views import HomeView, SearchView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -16,4 +19,5 @@ urlpatterns = [
     path("methodology/", MethodologyView.as_view(), name="methodology"),
     path("licence/", SitePageView.as_view(template_name="pages/licence.html"), name="licence"),
     path("cite/", SitePageView.as_view(template_name="pages/cite.html"), name="cite"),
+    path("map/", MapPageView.as_view(), name="map"),
 ]

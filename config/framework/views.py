@@ -391,6 +391,8 @@ class FilteredListView(ListView):
                 for extension in downloads.FORMATS
             ]
         context["total"] = self.total(context)
+        # A view that shows every match at once (the map: paginate_by None) counts them itself.
+        context["total"] = context["paginator"].count if context["paginator"] else None
         return context
 
     def total(self, context) -> int:

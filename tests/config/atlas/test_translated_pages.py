@@ -29,6 +29,7 @@ LISTS = [
     "home",
     "events:event-list",
     "events:event-calendar",
+    "map",
     "dialogues:dialogue-list",
     "dialogues:topic-list",
     "dialogues:publication-list",

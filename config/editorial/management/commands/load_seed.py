@@ -16,6 +16,7 @@ import yaml
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.python import Deserializer
@@ -139,6 +140,9 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
             for path in paths:
                 self.load_file(path, update, counts)
+            # Then the places the seed names get their coordinates (events/…/locate_places.py).
+            if "locate_places" in get_commands():
+                call_command("locate_places", stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(
             "Seed data: {created} created, {updated} updated, {unchanged} unchanged, "
             "{differs} kept as edited.".format(**counts)
