@@ -11,6 +11,7 @@ from config.api.parameters import QueryParameters
 from config.api.search import SearchView
 from config.atlas.changes import ChangesView
 from config.atlas.endpoints import APP_APIS
+from config.atlas.network import NetworkAPIView
 
 
 class APIRoot(QueryParameters, APIRootView):
@@ -23,6 +24,7 @@ def root_view():
     }
     endpoints["search"] = "search"
     endpoints["changes"] = "changes"
+    endpoints["network"] = "network"
     return APIRoot.as_view(api_root_dict=endpoints)
 
 
@@ -35,6 +37,7 @@ v1 = [
     path("", root_view(), name="api-root"),
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("network/", NetworkAPIView.as_view(), name="network"),
     *(path("", include(api)) for api in APP_APIS),
 ]
 
