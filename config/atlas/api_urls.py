@@ -12,6 +12,7 @@ from config.api.search import SearchView
 from config.atlas.changes import ChangesView
 from config.atlas.endpoints import APP_APIS
 from config.atlas.geography import MapView
+from config.atlas.network import NetworkAPIView
 
 
 class APIRoot(QueryParameters, APIRootView):
@@ -26,6 +27,7 @@ def root_view():
     endpoints["changes"] = "changes"
     endpoints["timeline"] = "timeline"
     endpoints["map"] = "map"
+    endpoints["network"] = "network"
     return APIRoot.as_view(api_root_dict=endpoints)
 
 
@@ -39,6 +41,7 @@ v1 = [
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
     path("map/", MapView.as_view(), name="map"),
+    path("network/", NetworkAPIView.as_view(), name="network"),
     *(path("", include(api)) for api in APP_APIS),
 ]
 

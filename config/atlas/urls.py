@@ -1,6 +1,7 @@
 """The site's own pages across every app: home, search and the pages about the atlas (About,
 Methodology, Licence, How to cite), in every language (``config/urls.py``).
 """The site's own pages across every app: home, search and the map (in every language, ``config/urls.py``).
+"""The site's own pages across every app: home, search, the network (in every language, ``config/urls.py``).
 
 The API, sitemap.xml and robots.txt have addresses without a language; the root URLconf names them.
 """
@@ -9,6 +10,7 @@ from django.urls import path
 
 from config.atlas.views import HomeView, MethodologyView, SearchView, SitePageView
 from config.atlas.geography import MapPageView
+from config.atlas.network import NetworkView
 from config.atlas.views import HomeView, SearchView
 
 urlpatterns = [
@@ -20,4 +22,5 @@ urlpatterns = [
     path("licence/", SitePageView.as_view(template_name="pages/licence.html"), name="licence"),
     path("cite/", SitePageView.as_view(template_name="pages/cite.html"), name="cite"),
     path("map/", MapPageView.as_view(), name="map"),
+    path("network/", NetworkView.as_view(), name="network"),
 ]
