@@ -11,6 +11,7 @@ from config.api.parameters import QueryParameters
 from config.api.search import SearchView
 from config.atlas.changes import ChangesView
 from config.atlas.endpoints import APP_APIS
+from config.atlas.stats_api import EventsPerYearView, OrganisationActivityView, TopicsPerYearView
 
 
 class APIRoot(QueryParameters, APIRootView):
@@ -35,6 +36,13 @@ v1 = [
     path("", root_view(), name="api-root"),
     path("search/", SearchView.as_view(), name="search"),
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("stats/events-per-year/", EventsPerYearView.as_view(), name="stats-events-per-year"),
+    path("stats/topics-per-year/", TopicsPerYearView.as_view(), name="stats-topics-per-year"),
+    path(
+        "stats/organisations/<slug:slug>/activity/",
+        OrganisationActivityView.as_view(),
+        name="stats-organisation-activity",
+    ),
     *(path("", include(api)) for api in APP_APIS),
 ]
 
