@@ -110,6 +110,7 @@
       .data(segments)
       .join("rect")
       .attr("class", "bar")
+      .attr("data-count", (d) => d.count)
       .attr("x", (d) => x(d.year))
       .attr("width", x.bandwidth())
       .attr("y", (d) => y(d.base + d.count))
@@ -164,6 +165,7 @@
     cell
       .append("rect")
       .attr("class", "cell")
+      .attr("data-count", (d) => d.count)
       .attr("x", (d) => x(d.year))
       .attr("y", (d) => y(d.index))
       .attr("width", x.bandwidth())
