@@ -6,6 +6,8 @@ the pages' table alternatives read the same functions. Every response has one sh
 the first to the last with a count per series, and the undated apart.
 """
 
+import re
+
 from django.http import Http404
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
@@ -152,6 +154,7 @@ class EventsPerYearView(StatsView):
 
 
 TOPIC_GROUPS = ("topic", "record")
+SLUG = re.compile(r"[-\w]{1,120}")
 RECORDS = ("events", "publications")
 
 

@@ -37,9 +37,11 @@ def watch(page) -> list[str]:
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on(
         "response",
-        lambda response: response.status >= 400
-        and urlsplit(response.url).path != "/favicon.ico"
-        and problems.append(f"{response.status} {response.url}"),
+        lambda response: (
+            response.status >= 400
+            and urlsplit(response.url).path != "/favicon.ico"
+            and problems.append(f"{response.status} {response.url}")
+        ),
     )
     page.add_init_script(
         "document.addEventListener('securitypolicyviolation',"
@@ -63,7 +65,8 @@ def test_each_chart_draws_the_numbers_of_its_table(page, seeded_site, width):
 
         assert marks.count() == table.evaluate(NONZERO_CELLS) > 0, path
         assert marks.evaluate_all(MARK_TOTAL) == table.evaluate(TABLE_TOTAL), path
-        assert picture.get_attribute("aria-labelledby") == figure.locator(".chart-summary").get_attribute("id")
+        summary = figure.locator(".chart-summary").get_attribute("id")
+        assert picture.get_attribute("aria-labelledby") == summary
         if mark == "rect.bar":
             legend = figure.locator(".chart-legend li")
             assert legend.all_text_contents() == [
