@@ -184,10 +184,11 @@ class TopicsPerYearView(StatsView):
         )
         slugs = request.query_params.getlist("topic")
         if slugs:
-            found = {
-                topic.slug: topic for topic in Topic.objects.visible_to(request.user).filter(slug__in=slugs)
-            }
-            missing = [slug for slug in slugs if slug not in found]
+            # A value that cannot be a slug (a null byte, say) is no topic, and never reaches the database.
+            candidates = [slug for slug in slugs if SLUG.fullmatch(slug)]
+            visible = Topic.objects.visible_to(request.user)
+            found = {topic.slug: topic for topic in visible.filter(slug__in=candidates)} if candidates else {}
+            missing = [repr(slug[:120]) for slug in slugs if slug not in found]
             if missing:
                 raise ValidationError(
                     {"topic": [gettext("No such topic: %(slugs)s.") % {"slugs": ", ".join(missing)}]},
