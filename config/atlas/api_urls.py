@@ -13,6 +13,7 @@ from config.atlas.changes import ChangesView
 from config.atlas.endpoints import APP_APIS
 from config.atlas.geography import MapView
 from config.atlas.network import NetworkAPIView
+from config.atlas.stats_api import EventsPerYearView, OrganisationActivityView, TopicsPerYearView
 
 
 class APIRoot(QueryParameters, APIRootView):
@@ -42,6 +43,13 @@ v1 = [
     path("changes/", ChangesView.as_view(), name="changes"),
     path("map/", MapView.as_view(), name="map"),
     path("network/", NetworkAPIView.as_view(), name="network"),
+    path("stats/events-per-year/", EventsPerYearView.as_view(), name="stats-events-per-year"),
+    path("stats/topics-per-year/", TopicsPerYearView.as_view(), name="stats-topics-per-year"),
+    path(
+        "stats/organisations/<slug:slug>/activity/",
+        OrganisationActivityView.as_view(),
+        name="stats-organisation-activity",
+    ),
     *(path("", include(api)) for api in APP_APIS),
 ]
 
