@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate seed admin db-stop clean bench messages vendor
+.PHONY: run test lint format check migrate seed admin db-stop clean bench messages vendor audit
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version' 
@@ -84,3 +84,9 @@ bench: $(BENCH_STAMP)
 	command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/import_speed.py
+
+# Quality audit: Lighthouse (mobile, desktop), the Nu HTML Checker and axe on every kind of public
+# page, the atlas served as in production (bench/README.md). Needs DATABASE_URL (any database on the
+# server: the audit creates its own), Chromium, java and node; the tools are pinned in bench/.cache/.
+audit: $(STAMP)
+	$(BIN)/python bench/quality.py $(PAGES)
