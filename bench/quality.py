@@ -288,7 +288,7 @@ def run_axe(base: str, results: list[Result]):
     from playwright.sync_api import sync_playwright
 
     axe = Axe()
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         errors = []
