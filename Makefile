@@ -9,6 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test lint format check migrate seed admin db-stop clean bench bench-views messages vendor
+.PHONY: run test lint format check migrate seed admin db-stop clean bench messages vendor audit
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version' 
@@ -89,3 +90,8 @@ bench: $(BENCH_STAMP)
 # and the size of the data each loads (bench/views.py; the same database as make bench).
 bench-views: $(BENCH_STAMP)
 	$(BIN)/python bench/views.py
+# Quality audit: Lighthouse (mobile, desktop), the Nu HTML Checker and axe on every kind of public
+# page, the atlas served as in production (bench/README.md). Needs DATABASE_URL (any database on the
+# server: the audit creates its own), Chromium, java and node; the tools are pinned in bench/.cache/.
+audit: $(STAMP)
+	$(BIN)/python bench/quality.py $(PAGES)
