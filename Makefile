@@ -8,8 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate seed admin db-stop clean bench bench-views messages vendor
-.PHONY: run test lint format check migrate seed admin db-stop clean bench messages vendor audit
+.PHONY: run test lint format check migrate seed admin db-stop clean bench bench-views messages vendor audit
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version' 

@@ -20,8 +20,8 @@ from config.framework.views import (
     visible_queryset,
 )
 from dialogues.models import Dialogue, Publication, Topic
-from events.api.serializers import EventSummarySerializer
 from events import timeline
+from events.api.serializers import EventSummarySerializer
 from events.filtersets import EventFilterSet
 from events.ical import known_to_the_day
 from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
@@ -308,6 +308,7 @@ class EventCalendarView(TemplateView):
         shown one included."""
         known = [day.year for day in (bounds["earliest"], bounds["latest"]) if day] + [first.year, today.year]
         return list(range(min(known), max(known) + 1))
+
 
 class EventTimelineView(EventListView):
     """The filtered events on a timeline, one lane per dialogue (``events/timeline.py``).

@@ -1,17 +1,14 @@
-"""The site's own pages across every app: home, search and the pages about the atlas (About,
-Methodology, Licence, How to cite), in every language (``config/urls.py``).
-"""The site's own pages across every app: home, search and the map (in every language, ``config/urls.py``).
-"""The site's own pages across every app: home, search, the network (in every language, ``config/urls.py``).
+"""The site's own pages across every app: home, search, the map, the network and the pages about the
+atlas (About, Methodology, Licence, How to cite), in every language (``config/urls.py``).
 
 The API, sitemap.xml and robots.txt have addresses without a language; the root URLconf names them.
 """
 
 from django.urls import path
 
-from config.atlas.views import HomeView, MethodologyView, SearchView, SitePageView
 from config.atlas.geography import MapPageView
 from config.atlas.network import NetworkView
-from config.atlas.views import HomeView, SearchView
+from config.atlas.views import HomeView, MethodologyView, SearchView, SitePageView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),

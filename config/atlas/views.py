@@ -4,19 +4,15 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Count, Max, Min
+from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from config.atlas import stats
 from config.framework.search import MAX_INPUT_LENGTH, REGISTRY, SORTS, clean_query, search_page, searchable
 from config.framework.views import query_with
-from django.db.models import Count, Max, Min
-from django.db.models.functions import ExtractYear
-from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
-
-from config.atlas import stats
-from config.framework.search import MAX_INPUT_LENGTH, clean_query, search_all
 from dialogues.models import Dialogue, Publication
 from events.models import Event
 from institutions.models import Organisation, Person, Source

@@ -384,20 +384,18 @@ class FilteredListView(ListView):
         context["clear_query"] = kept.urlencode()
         context["extra_fields"] = [form[name] for name in self.extra_filter_fields if name in form.fields]
         context["results_template_name"] = self.results_template_name
-        context["total"] = context["paginator"].count
         if self.download_serializer_class is not None:
             context["downloads"] = [
                 (extension.upper(), query_with(self.request.GET, "download", extension, toggle=False))
                 for extension in downloads.FORMATS
             ]
         context["total"] = self.total(context)
-        # A view that shows every match at once (the map: paginate_by None) counts them itself.
-        context["total"] = context["paginator"].count if context["paginator"] else None
         return context
 
-    def total(self, context) -> int:
-        """How many records match (a view that does not paginate counts them its own way)."""
-        return context["paginator"].count
+    def total(self, context) -> int | None:
+        """How many records match; a view that shows every match at once (the map, the timeline)
+        counts them its own way, or not at all."""
+        return context["paginator"].count if context["paginator"] else None
 
     def get_template_names(self):
         if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
