@@ -205,6 +205,7 @@
         if (!data || !data.years.length) return;
         draw(canvas, data);
         canvas.classList.add("is-drawn");
+        performance.mark("atlas:drawn"); // bench/views.py: the first picture is on the screen
         // Redrawn at a new width (a turned phone), not on every pixel of a resize.
         new ResizeObserver(() => {
           if (Math.abs(canvas.clientWidth - Number(canvas.dataset.drawnWidth)) > 24) draw(canvas, data);
