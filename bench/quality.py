@@ -24,7 +24,6 @@ import json
 import logging
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,9 +32,11 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run  # bench/run.py: the production environment, the database server, free ports
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -52,7 +53,6 @@ CHROMIUM = (
     or shutil.which("chromium")
     or "/usr/bin/chromium"
 )
-SERVER_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 DATABASE = os.environ.get("QUALITY_DATABASE", "atlas_quality")
 BAR = 95
 LIGHTHOUSE_RUNS = int(os.environ.get("QUALITY_LIGHTHOUSE_RUNS", 1))
@@ -170,22 +170,8 @@ def ensure_tools():
 # --- the atlas, as in production --------------------------------------------------------------------
 
 
-def database_url(name: str) -> str:
-    return urlunsplit(urlsplit(SERVER_URL)._replace(path=f"/{name}"))
-
-
 def production_env() -> dict:
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url(DATABASE),
-        "DJANGO_ENV": "production",
-        "DJANGO_DEBUG": "false",
-        "SECRET_KEY": "quality-audit-only-secret-key-not-for-production-0123456789",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "LOG_LEVEL": "WARNING",
-    }
+    return run.production_env(DATABASE)
 
 
 def manage(*args, env):
@@ -194,7 +180,7 @@ def manage(*args, env):
 
 def prepare_database(env):
     """Create the audit's database once; migrate and seed it (both only add what is missing)."""
-    with psycopg.connect(database_url("postgres"), autocommit=True) as connection:
+    with psycopg.connect(run.database_url("postgres"), autocommit=True) as connection:
         exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone()
         if not exists:
             connection.execute(f"CREATE DATABASE \"{DATABASE}\" TEMPLATE template0 ENCODING 'UTF8'")
@@ -203,16 +189,10 @@ def prepare_database(env):
     manage("collectstatic", "--no-input", "-v0", env=env)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def atlas(env):
     """gunicorn serving the atlas on a free port; yields its base URL."""
-    port = free_port()
+    port = run.free_port()
     command = [
         BIN / "gunicorn", "config.wsgi", "--chdir", str(ROOT), "--bind", f"127.0.0.1:{port}",
         "--log-level", "warning", "--workers", "2", "--worker-class", "gthread", "--threads", "4",
@@ -434,11 +414,11 @@ def report(results: list[Result], seconds: float) -> str:
         details = []
         if not result.served:
             details.append(f"- answered {result.status}")
-        for preset, run in result.lighthouse.items():
-            if "error" in run:
-                details.append(f"- Lighthouse {preset}: {run['error']}")
+        for preset, scores in result.lighthouse.items():
+            if "error" in scores:
+                details.append(f"- Lighthouse {preset}: {scores['error']}")
             else:
-                details += [f"- Lighthouse {preset}: {item}" for item in run["failing"]]
+                details += [f"- Lighthouse {preset}: {item}" for item in scores["failing"]]
         details += [f"- Nu error, {entry}" for entry in result.vnu_errors]
         details += [f"- Nu warning, {entry}" for entry in result.vnu_warnings]
         for width, violations in result.axe.items():

@@ -82,19 +82,7 @@ def endpoint_time(url: str) -> float:
 def main():
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     run.CACHE.mkdir(exist_ok=True)
-    env = {
-        **os.environ,
-        "DATABASE_URL": run.database_url(run.DATABASE),
-        "DJANGO_ENV": "production",
-        "DJANGO_DEBUG": "false",
-        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "API_THROTTLE_ANON": "100000000/minute",
-        "API_THROTTLE_USER": "100000000/minute",
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("REDIS_URL", None)  # nothing cached: every draw is computed
+    env = run.production_env(run.DATABASE)  # nothing cached: every draw is computed
     run.ensure_database(env)
     run.manage("collectstatic", "--no-input", "-v0", env=env)
     port = run.free_port()
