@@ -24,12 +24,23 @@ from institutions.models import Organisation, Person
 from projects.models import Programme, Project
 
 
-class RecordSitemap(Sitemap):
-    """The pages of one model's records that an anonymous visitor may see, in every language."""
+class AtlasSitemap(Sitemap):
+    """Pages in every language, each with its alternates and x-default, the languages as BCP 47 tags."""
 
     i18n = True
     alternates = True
     x_default = True
+
+    def get_urls(self, *args, **kwargs):
+        urls = super().get_urls(*args, **kwargs)
+        for url in urls:
+            for alternate in url["alternates"]:
+                alternate["lang_code"] = language_tag(alternate["lang_code"])
+        return urls
+
+
+class RecordSitemap(AtlasSitemap):
+    """The pages of one model's records that an anonymous visitor may see, in every language."""
 
     def __init__(self, model):
         self.model = model
@@ -40,27 +51,49 @@ class RecordSitemap(Sitemap):
     def lastmod(self, record):
         return record.updated_at
 
-    def get_urls(self, *args, **kwargs):
-        urls = super().get_urls(*args, **kwargs)
-        for url in urls:
-            for alternate in url["alternates"]:
-                alternate["lang_code"] = language_tag(alternate["lang_code"])
-        return urls
+
+class PageSitemap(AtlasSitemap):
+    """The atlas's own pages (home, the lists, the visual views, About and the others), in every language."""
+
+    def items(self):
+        return [
+            "home",
+            "about",
+            "methodology",
+            "licence",
+            "cite",
+            "map",
+            "network",
+            "events:event-list",
+            "events:event-timeline",
+            "dialogues:dialogue-list",
+            "projects:project-list",
+            "institutions:organisation-list",
+            "institutions:person-list",
+            "dialogues:publication-list",
+            "dialogues:topic-list",
+        ]
+
+    def location(self, name):
+        return reverse(name)
 
 
 SITEMAPS = {
-    section: RecordSitemap(model)
-    for section, model in {
-        "dialogues": Dialogue,
-        "working-groups": WorkingGroup,
-        "topics": Topic,
-        "publications": Publication,
-        "projects": Project,
-        "programmes": Programme,
-        "events": Event,
-        "organisations": Organisation,
-        "people": Person,
-    }.items()
+    "pages": PageSitemap(),
+    **{
+        section: RecordSitemap(model)
+        for section, model in {
+            "dialogues": Dialogue,
+            "working-groups": WorkingGroup,
+            "topics": Topic,
+            "publications": Publication,
+            "projects": Project,
+            "programmes": Programme,
+            "events": Event,
+            "organisations": Organisation,
+            "people": Person,
+        }.items()
+    },
 }
 
 

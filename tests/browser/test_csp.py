@@ -26,10 +26,7 @@ DRF_STYLE_ATTRIBUTE = re.compile(
 
 @pytest.fixture
 def browser_problems(page):
-    """Console errors, uncaught exceptions and failed requests (a CSP violation is a console error).
-
-    The browser's own request for /favicon.ico (the site has none) is not a problem.
-    """
+    """Console errors, uncaught exceptions and failed requests (a CSP violation is a console error)."""
     problems = []
 
     def console(message):
@@ -38,7 +35,7 @@ def browser_problems(page):
             problems.append(message.text)
 
     def response(response):
-        if response.status >= 400 and urlsplit(response.url).path != "/favicon.ico":
+        if response.status >= 400:
             problems.append(f"{response.status} {response.url}")
 
     page.on("console", console)

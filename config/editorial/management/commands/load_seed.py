@@ -9,6 +9,7 @@ A translated field is written as its plain name for the English text (``name``) 
 suffix for the others (``name_de``, ``name_zh_hans``); any other suffix is refused, naming the field.
 """
 
+import io
 from collections import defaultdict
 from pathlib import Path
 
@@ -140,13 +141,17 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
             for path in paths:
                 self.load_file(path, update, counts)
-            # Then the places the seed names get their coordinates (events/…/locate_places.py).
+            # Then the places the seed names get their coordinates (events/…/locate_places.py),
+            # reported after the seed's own summary when there was a place to find.
+            places = io.StringIO()
             if "locate_places" in get_commands():
-                call_command("locate_places", stdout=self.stdout, stderr=self.stderr)
+                call_command("locate_places", stdout=places, stderr=self.stderr)
         self.stdout.write(
             "Seed data: {created} created, {updated} updated, {unchanged} unchanged, "
             "{differs} kept as edited.".format(**counts)
         )
+        if places.getvalue() and not places.getvalue().startswith("Places: 0 events placed, 0 unplaced."):
+            self.stdout.write(places.getvalue(), ending="")
 
     def load_file(self, path: Path, update: bool, counts: dict) -> None:
         try:
