@@ -2,7 +2,9 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.urls import reverse
 
+from config.atlas.sitemaps import PageSitemap
 from config.framework.visibility import Status, Visibility
 from events.models import Event
 from tests import factories
@@ -28,10 +30,21 @@ SECTION_FACTORIES = [
 ]
 
 
-def sitemap_urls(client) -> list[ET.Element]:
+def every_url(client) -> list[ET.Element]:
     response = client.get("/sitemap.xml")
     assert response.status_code == 200, response.content
     return list(ET.fromstring(response.content).iter(f"{SITEMAP}url"))
+
+
+def site_page_locs() -> set[str]:
+    """The atlas's own pages (the sitemap's first section), in every language."""
+    paths = [reverse(name) for name in PageSitemap().items()]
+    return {f"http://testserver{prefix}{path}" for path in paths for prefix in ("", "/de", "/zh-hans")}
+
+
+def sitemap_urls(client) -> list[ET.Element]:
+    """The records' entries (the site's own pages left out: test_sitemap_lists_the_atlas_own_pages)."""
+    return [url for url in every_url(client) if url.findtext(f"{SITEMAP}loc") not in site_page_locs()]
 
 
 def sitemap_entries(client) -> list[tuple[str, str]]:
@@ -137,6 +150,18 @@ def test_sitemap_lists_every_page_in_every_language_with_its_alternates(client):
     # Complete and reciprocal: each language's entry names the same set, itself included.
     assert [alternates(url) for url in urls] == [every_language] * 3
     assert len(sitemap_urls(client)) == 6
+
+
+def test_sitemap_lists_the_atlas_own_pages_in_every_language_first(client):
+    locs = [url.findtext(f"{SITEMAP}loc") for url in every_url(client)]
+
+    assert locs[:3] == ["http://testserver/", "http://testserver/de/", "http://testserver/zh-hans/"]
+    assert set(locs) == site_page_locs()
+    assert {
+        "http://testserver/about/",
+        "http://testserver/de/map/",
+        "http://testserver/events/timeline/",
+    } < set(locs)
 
 
 def test_robots_txt_disallows_admin_and_search_and_names_the_sitemap(client):
