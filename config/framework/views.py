@@ -355,7 +355,10 @@ class FilteredListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        self.show_visible_related(context["object_list"])
+        if context["paginator"]:
+            # A page of rows names related records; a view of every match at once (the map, the
+            # timeline) shows no rows and must not load them all.
+            self.show_visible_related(context["object_list"])
         form = self.filterset.form
         context["filterset"] = self.filterset
         context["filter_errors"] = form.errors if self.filterset.is_bound else {}

@@ -84,7 +84,7 @@ def test_timeline_draws_filters_and_agrees_with_its_table(page, seeded_site, wid
 
 def test_event_list_links_to_its_timeline_with_its_filters(page, seeded_site):
     page.goto(seeded_site + "/events/?kind=plenary")
-    page.get_by_role("link", name="Timeline", exact=True).last.click()
+    page.get_by_role("link", name="See them on a timeline").click()
 
     expect(page).to_have_url(re.compile(r"/events/timeline/\?kind=plenary$"))
     expect(page.locator("figure.timeline[data-drawn='marks']")).to_be_visible()

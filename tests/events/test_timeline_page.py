@@ -44,7 +44,7 @@ def test_it_filters_like_the_list_and_links_back_to_it_with_the_filters(client):
     assert 'href="/events/plenary/"' in html and 'href="/events/workshop/"' not in html
     assert 'href="/events/?kind=plenary">List</a>' in html
     assert 'data-api="/api/v1/timeline/?kind=plenary"' in html
-    assert 'href="/events/timeline/?kind=plenary">Timeline</a>' in listed
+    assert 'href="/events/timeline/?kind=plenary">See them on a timeline</a>' in listed
 
 
 def test_an_invalid_filter_is_a_400_naming_it(client):

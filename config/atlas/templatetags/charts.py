@@ -20,13 +20,20 @@ from events.models import Event
 register = template.Library()
 
 
-def counted(singular: str, plural: str):
-    """A function of a number that says "12 events" in the page's language."""
+# Functions of a number that say "12 events" in the page's language (literal calls, so that
+# makemessages finds both forms).
+def events_counted(count: int) -> str:
+    return ngettext("%(count)s event", "%(count)s events", count) % {"count": number(count)}
 
-    def say(count: int) -> str:
-        return ngettext(singular, plural, count) % {"count": number(count)}
 
-    return say
+def records_counted(count: int) -> str:
+    return ngettext("%(count)s event or publication", "%(count)s events and publications", count) % {
+        "count": number(count)
+    }
+
+
+def activities_counted(count: int) -> str:
+    return ngettext("%(count)s activity", "%(count)s activities", count) % {"count": number(count)}
 
 
 def chart(
@@ -42,10 +49,6 @@ def chart(
     }
 
 
-def events_counted():
-    return counted("%(count)s event", "%(count)s events")
-
-
 @register.inclusion_tag("includes/chart.html", takes_context=True)
 def events_per_year_chart(context, dialogue=None):
     """Events per year: by dialogue on the home page, by kind on a dialogue's page."""
@@ -58,7 +61,7 @@ def events_per_year_chart(context, dialogue=None):
             stats.events_per_year_by_dialogue(events, user),
             reverse("api:stats-events-per-year"),
             {},
-            events_counted(),
+            events_counted,
         )
     return chart(
         "events-per-year",
@@ -66,7 +69,7 @@ def events_per_year_chart(context, dialogue=None):
         stats.events_per_year_by_kind(events.filter(dialogue=dialogue)),
         reverse("api:stats-events-per-year"),
         {"group": "kind", "dialogue": dialogue.slug},
-        events_counted(),
+        events_counted,
     )
 
 
@@ -79,7 +82,7 @@ def topic_chart(context, topic):
         stats.topic_records_per_year([topic], context["request"].user),
         reverse("api:stats-topics-per-year"),
         {"topic": topic.slug, "group": "record"},
-        counted("%(count)s event or publication", "%(count)s events and publications"),
+        records_counted,
     )
 
 
@@ -94,7 +97,7 @@ def topics_chart(context):
         stats.topics_per_year(topics, user),
         reverse("api:stats-topics-per-year"),
         {"topic": [topic.slug for topic in topics]},
-        counted("%(count)s event or publication", "%(count)s events and publications"),
+        records_counted,
         kind="heat",
     )
 
@@ -108,5 +111,5 @@ def organisation_chart(context, organisation):
         stats.organisation_activity(organisation, context["request"].user),
         reverse("api:stats-organisation-activity", args=[organisation.slug]),
         {},
-        counted("%(count)s activity", "%(count)s activities"),
+        activities_counted,
     )

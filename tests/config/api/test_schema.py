@@ -74,6 +74,8 @@ def test_schema_documents_every_endpoint_and_its_errors(api):
         "/api/v1/dialogue-roles/",
         "/api/v1/dialogues/",
         "/api/v1/events/",
+        "/api/v1/map/",
+        "/api/v1/network/",
         "/api/v1/organisations/",
         "/api/v1/people/",
         "/api/v1/phases/",
