@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import overflows, serious_violations
+from tests.browser.filters import open_facet
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -72,7 +73,7 @@ def test_a_filter_applies_to_the_map_and_the_table(page, seeded_site, problems):
     expect(page.locator("#map g.place").first).to_be_attached()
     before = tabled(page)
 
-    page.locator("details.facet summary", has_text="Kind").click()
+    open_facet(page, "Kind")
     page.get_by_label("plenary", exact=False).first.check()
 
     expect(page).to_have_url(re.compile(r"/map/\?.*kind=plenary"))

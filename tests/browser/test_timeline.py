@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import overflows, serious_violations
+from tests.browser.filters import open_facet
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -56,7 +57,7 @@ def test_timeline_draws_filters_and_agrees_with_its_table(page, seeded_site, wid
     assert not overflows(page)
 
     # The list's filter panel filters the timeline, in place.
-    page.locator("summary", has_text="Dialogue").click()
+    open_facet(page, "Dialogue")
     page.get_by_role("checkbox", name=re.compile(r"^Sino-German Track II Dialogue")).check()
     expect(page.locator(".timeline-table tbody")).to_have_count(1)
     expect(page.locator("figure.timeline[data-drawn='marks']")).to_be_visible()
