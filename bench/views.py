@@ -56,7 +56,12 @@ def open_view(browser, base: str, path: str) -> dict:
     responses = []
     page.on("response", lambda response: "/api/" in response.url and responses.append(response))
     page.goto(base + path, wait_until="load")
-    page.wait_for_function("performance.getEntriesByName('atlas:drawn').length > 0", timeout=60_000)
+    # Polled from here: the page's policy forbids the eval a string predicate would need.
+    deadline = time.monotonic() + 120
+    while not page.evaluate("() => performance.getEntriesByName('atlas:drawn').length > 0"):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{path}: never marked atlas:drawn")
+        page.wait_for_timeout(50)
     timings = page.evaluate(
         """() => {
             const drawn = performance.getEntriesByName('atlas:drawn')[0].startTime;
