@@ -469,7 +469,7 @@ def main(selected: list[str]) -> int:
     path = BENCH / "results" / f"quality-{datetime.date.today().isoformat()}.md"
     path.write_text(text)
     log(f"wrote {path.relative_to(ROOT)}")
-    print(text.split("## Failures")[0])
+    log(text.split("## Failures")[0])
     return 0 if all(passes(result) for result in results) else 1
 
 

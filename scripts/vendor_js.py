@@ -13,6 +13,7 @@ import base64
 import hashlib
 import io
 import json
+import logging
 import sys
 import tarfile
 import urllib.request
@@ -20,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = Path(__file__).with_suffix(".json")
+
+logger = logging.getLogger("vendor_js")
 
 
 def load() -> dict:
@@ -58,7 +61,7 @@ def vendor(manifest: dict) -> None:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(member.read())
                 hashes[target] = sha256(path)
-        print(f"{package['name']}@{package['version']}: {len(package['files'])} files")
+        logger.info("%s@%s: %d files", package["name"], package["version"], len(package["files"]))
     manifest["sha256"] = dict(sorted(hashes.items()))
     MANIFEST.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
 
@@ -83,9 +86,13 @@ def check(manifest: dict) -> list[str]:
 
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     manifest = load()
     if "--check" not in sys.argv[1:]:
         vendor(manifest)
     problems = check(load())
-    print("\n".join(problems) or "every vendored file matches its pinned package")
+    for problem in problems:
+        logger.error(problem)
+    if not problems:
+        logger.info("every vendored file matches its pinned package")
     sys.exit(1 if problems else 0)
