@@ -168,6 +168,40 @@ class ChoiceWidget(widgets.Widget):
         return value or ""
 
 
+def number_in(value) -> decimal.Decimal | None:
+    """The number a cell holds (``12``, ``12.5``, ``1,200`` as the locale writes it), or None."""
+    try:
+        number = decimal.Decimal(str(widgets.sanitize_separators(value)).strip())
+    except (decimal.InvalidOperation, ValueError, TypeError):
+        return None
+    return number if number.is_finite() else None
+
+
+class IntegerWidget(widgets.IntegerWidget):
+    """A whole number: ``12.5`` is refused, not cut to 12; text is refused with its column."""
+
+    def clean(self, value, row=None, **kwargs):
+        if self.is_empty(value):
+            return None
+        number = number_in(value)
+        # Beyond 18 digits no integer column holds it; int() of a huge exponent would be slow.
+        if number is None or number != number.to_integral_value() or number.adjusted() >= 18:
+            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
+        return int(number)
+
+
+class DecimalWidget(widgets.DecimalWidget):
+    """A number (``2500000.50``); text, ``NaN`` and infinities are refused with their column."""
+
+    def clean(self, value, row=None, **kwargs):
+        if self.is_empty(value):
+            return None
+        number = number_in(value)
+        if number is None:
+            raise ValueError(_("“%(value)s” is not a number.") % {"value": value})
+        return number
+
+
 class CountryWidget(widgets.Widget):
     """A country by ISO 3166 code (``DE``, ``de``) or English name (``Germany``), or EU."""
 
@@ -358,7 +392,16 @@ class RecordsField(Field):
 # Model fields exported as numbers.
 NUMERIC_FIELDS = (models.IntegerField, models.DecimalField, models.FloatField)
 
-OUR_WIDGETS = (TextWidget, ChoiceWidget, CountryWidget, ListWidget, PartialDateWidget, RecordWidget)
+OUR_WIDGETS = (
+    TextWidget,
+    ChoiceWidget,
+    CountryWidget,
+    ListWidget,
+    PartialDateWidget,
+    RecordWidget,
+    IntegerWidget,
+    DecimalWidget,
+)
 
 
 # Reading stored records, keeping results ----------------------------------------------------------
@@ -466,6 +509,10 @@ def field_widget(model, name: str):
         return CountryWidget()
     if field.get_internal_type() in ("CharField", "TextField", "SlugField", "URLField"):
         return TextWidget()
+    if isinstance(field, models.IntegerField) and not field.is_relation:
+        return IntegerWidget()
+    if isinstance(field, models.DecimalField):
+        return DecimalWidget()
     return None
 
 

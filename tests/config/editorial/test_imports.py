@@ -214,6 +214,32 @@ def test_ambiguous_and_impossible_dates_are_refused_with_what_to_write(publisher
     assert not Event.objects.filter(slug="dated").exists()
 
 
+@pytest.mark.parametrize(
+    ("values", "column", "message"),
+    [
+        ({"participant_count": "many"}, "participant_count", "“many” is not a whole number."),
+        ({"participant_count": "12.5"}, "participant_count", "“12.5” is not a whole number."),
+        ({"participant_count": "1e999999"}, "participant_count", "“1e999999” is not a whole number."),
+        ({"latitude": "north", "longitude": "13.4"}, "latitude", "“north” is not a number."),
+        ({"latitude": "NaN", "longitude": "13.4"}, "latitude", "“NaN” is not a number."),
+    ],
+)
+def test_a_number_that_is_not_one_is_an_error_naming_the_column(publisher, values, column, message):
+    result = run(EventResource, [event_row(slug="counted", name="Counted", **values)], publisher)
+
+    assert errors(result) == [(2, column, message)]
+    assert not Event.objects.filter(slug="counted").exists()
+
+
+def test_a_budget_that_is_not_a_number_is_an_error_naming_the_column(publisher):
+    rows = [{"slug": "budgeted", "title": "Budgeted", "budget": "lots", "currency": "EUR"}]
+
+    result = run(ProjectResource, rows, publisher)
+
+    assert errors(result) == [(2, "budget", "“lots” is not a number.")]
+    assert not Project.objects.filter(slug="budgeted").exists()
+
+
 def test_an_ambiguous_reference_is_an_error_naming_the_value(publisher):
     factories.OrganisationFactory(slug="uba", acronym="UBA", name="Umweltbundesamt")
     factories.OrganisationFactory(slug="uba-2", acronym="UBA", name="Another UBA")
