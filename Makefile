@@ -13,11 +13,12 @@ PORT ?= 8000
 DEV_STAMP := $(VENV)/.dev-stamp
 
 # What running the atlas needs, and nothing else: `make run` installs only this (the test and bench
-# tools come with `make test` and `make bench`). pip's own version is whatever the venv brings.
+# tools come with `make test` and `make bench`). pip's own version is whatever the venv brings; Python
+# compiles the modules it imports on first use rather than pip compiling all of them (--no-compile).
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -e .
 	touch $(STAMP)
 
 # The test and lint tools (pytest, Playwright, ruff, …): `make test`, `make lint`, `make check`.
