@@ -8,16 +8,26 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check migrate seed admin db-stop clean bench bench-views messages vendor audit
+.PHONY: install install-dev run test lint format check migrate seed admin db-stop clean bench bench-views messages vendor audit
 
+DEV_STAMP := $(VENV)/.dev-stamp
+
+# What running the atlas needs, and nothing else: `make run` installs only this (the test and bench
+# tools come with `make test` and `make bench`). pip's own version is whatever the venv brings; Python
+# compiles the modules it imports on first use rather than pip compiling all of them (--no-compile).
 $(STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version' 
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Dialogue Atlas needs Python 3.12 or newer, found " + sys.version'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -e .
 	touch $(STAMP)
 
+# The test and lint tools (pytest, Playwright, ruff, …): `make test`, `make lint`, `make check`.
+$(DEV_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $(DEV_STAMP)
+
 install: $(STAMP)
+install-dev: $(DEV_STAMP)
 
 migrate: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
@@ -35,7 +45,7 @@ run: seed admin
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Translators: extract every string into each package's locale/ catalogues (Django's makemessages
@@ -53,11 +63,11 @@ messages: $(STAMP)
 vendor:
 	$(PYTHON) scripts/vendor_js.py
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
@@ -77,7 +87,7 @@ clean: db-stop
 BENCH_STAMP := $(VENV)/.bench-stamp
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev,bench]"
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)
@@ -92,5 +102,5 @@ bench-views: $(BENCH_STAMP)
 # Quality audit: Lighthouse (mobile, desktop), the Nu HTML Checker and axe on every kind of public
 # page, the atlas served as in production (bench/README.md). Needs DATABASE_URL (any database on the
 # server: the audit creates its own), Chromium, java and node; the tools are pinned in bench/.cache/.
-audit: $(STAMP)
+audit: $(DEV_STAMP)
 	$(BIN)/python bench/quality.py $(PAGES)

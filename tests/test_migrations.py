@@ -2,8 +2,10 @@
 
 - A migration is frozen: it imports nothing of the project but the field classes Django needs to
   rebuild the models, so changing the code never changes what a migration does.
-- Each app's migrations were squashed into one; a database made by the migrations they replace
-  (the first development databases) migrates without running anything.
+- Each app's migrations were squashed into one, twice; a database made by the migrations a squash
+  replaces (the first development databases, or one kept up until the second squash) migrates
+  without running anything, and a new database gets each limited column's CHECK once, under the
+  name the replaced migrations gave it.
 - What the migrations make besides the tables is there: the extensions, the SQL functions the
   search columns call, the change-log view over every history table, and the groups of the
   workflow with their permissions.
@@ -76,7 +78,50 @@ OLD_MIGRATIONS = {
     ],
     "atlas": ["0001_initial"],
 }
-SQUASHED = {(label, "0001_squashed_initial") for label in ("institutions", "dialogues", "projects", "events")}
+FIRST_SQUASH = {
+    (label, "0001_squashed_initial") for label in ("institutions", "dialogues", "projects", "events")
+}
+# The second squash (what `make run`'s first migrate runs) replaces the first and what followed it.
+SECOND_SQUASH = {
+    "institutions": (
+        "0001_squashed_0005_plural_names",
+        [
+            "0002_text_limits",
+            "0003_history_links_and_transactions",
+            "0004_search_bigrams",
+            "0005_plural_names",
+        ],
+    ),
+    "dialogues": (
+        "0001_squashed_0005_plural_names",
+        [
+            "0002_text_limits",
+            "0003_history_links_and_transactions",
+            "0004_search_bigrams",
+            "0005_plural_names",
+        ],
+    ),
+    "projects": (
+        "0001_squashed_0005_plural_names",
+        [
+            "0002_text_limits",
+            "0003_history_links_and_transactions",
+            "0004_search_bigrams",
+            "0005_plural_names",
+        ],
+    ),
+    "events": (
+        "0001_squashed_0006_coordinates_source",
+        [
+            "0002_text_limits",
+            "0003_history_links_and_transactions",
+            "0004_search_bigrams",
+            "0005_plural_names",
+            "0006_coordinates_source",
+        ],
+    ),
+}
+SQUASHED = {(label, name) for label, (name, _followers) in SECOND_SQUASH.items()}
 
 
 def project_migration_files() -> list[Path]:
@@ -120,9 +165,13 @@ def test_migrations_import_no_project_code_but_field_classes():
 def test_each_squashed_migration_replaces_the_old_migrations_of_its_app():
     replacements = MigrationLoader(None, ignore_no_migrations=True).replacements
 
-    assert set(replacements) == SQUASHED
-    for (label, _name), migration in replacements.items():
-        assert migration.replaces == [(label, name) for name in OLD_MIGRATIONS[label]]
+    assert set(replacements) == FIRST_SQUASH | SQUASHED
+    for (label, name), migration in replacements.items():
+        if (label, name) in FIRST_SQUASH:
+            assert migration.replaces == [(label, old) for old in OLD_MIGRATIONS[label]]
+        else:
+            followers = SECOND_SQUASH[label][1]
+            assert migration.replaces == [(label, "0001_squashed_initial"), *((label, f) for f in followers)]
 
 
 def test_a_database_made_by_the_old_migrations_migrates_without_running_any():
@@ -131,13 +180,16 @@ def test_a_database_made_by_the_old_migrations_migrates_without_running_any():
     recorder = MigrationRecorder(connection)
     # The squashed migrations and the atlas's first give way to the old ones; the migrations made
     # after the squash (atlas 0002 …) stay applied, as on an old database that has been kept up.
-    replaced = [*SQUASHED, ("atlas", "0001_initial")]
+    replaced = [*SQUASHED, *FIRST_SQUASH, ("atlas", "0001_initial")]
     for label, name in replaced:
         recorder.migration_qs.filter(app=label, name=name).delete()
     for label, names in OLD_MIGRATIONS.items():
         for name in names:
             recorder.record_applied(label, name)
-    assert not SQUASHED & set(recorder.applied_migrations())
+    for label, (_name, followers) in SECOND_SQUASH.items():
+        for name in followers:
+            recorder.record_applied(label, name)
+    assert not (SQUASHED | FIRST_SQUASH) & set(recorder.applied_migrations())
 
     executor = MigrationExecutor(connection)
     executor.loader.check_consistent_history(connection)
@@ -146,7 +198,7 @@ def test_a_database_made_by_the_old_migrations_migrates_without_running_any():
 
     assert plan == []
     applied = set(recorder.applied_migrations())
-    assert applied >= SQUASHED
+    assert applied >= SQUASHED | FIRST_SQUASH
     assert ("atlas", "0001_initial") in applied
     assert MigrationExecutor(connection).migration_plan(executor.loader.graph.leaf_nodes()) == []
 
@@ -155,6 +207,40 @@ def rows(sql, params=()):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def test_each_limited_column_has_one_check_named_as_the_replaced_migrations_named_it():
+    """The squash creates a limited column with its CHECK (Django's ``<table>_<column>_check``) and
+    renames it to the ``_limit`` the text-limit migrations gave the columns they altered; a column
+    the squash creates without one gets it added. One CHECK per limited column either way."""
+    limited = []
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            check = field.db_check(connection) or ""
+            if check.startswith(("char_length(", "cardinality(")):  # the limits of config.framework.fields
+                limited.append((model._meta.db_table, field.column, check))
+    assert len(limited) > 100  # every translation and history table of the limited texts
+
+    checks = {}
+    for table, name, definition in rows(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE contype = 'c' AND connamespace = 'public'::regnamespace"
+    ):
+        checks.setdefault(table, []).append((name, definition))
+    for table, column, check in limited:
+        on_column = [
+            (name, definition)
+            for name, definition in checks.get(table, [])
+            if name in (f"{table}_{column}_limit", f"{table}_{column}_check")
+        ]
+        assert len(on_column) == 1, f"{table}.{column}: {on_column}"
+        name, definition = on_column[0]
+        measure = "cardinality" if "cardinality" in check else "char_length"
+        assert measure in definition and check.split("<=")[1].strip() in definition, (
+            table,
+            column,
+            definition,
+        )
 
 
 def test_the_extensions_and_immutable_search_functions_exist():
