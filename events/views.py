@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from config.framework import dates
 from config.framework.dates import Precision
+from config.framework.filtersets import stated_choices
 from config.framework.views import (
     Facet,
     FilteredListView,
@@ -331,7 +332,7 @@ class EventTimelineView(EventListView):
         built = timeline.build_timeline(self.object_list, self.request.user)
         context = super().get_context_data(timeline=built, **kwargs)
         context["years"] = timeline.years(built)
-        context["kinds"] = Event.Kind.choices
+        context["kinds"] = stated_choices(Event.Kind.choices)  # "not stated" as ``not_stated``
         return context
 
     def total(self, context) -> int:
