@@ -16,6 +16,7 @@ from config.editorial.imports import ChoiceWidget
 from events.filtersets import EventFilterSet
 from events.models import Event, EventParticipation, EventSpeaker
 from tests import factories
+from tests.helpers import admin_url
 
 pytestmark = pytest.mark.django_db
 
@@ -248,3 +249,16 @@ def test_import_accepts_a_blank_or_not_stated_kind_and_names_a_wrong_one():
     ]
     with pytest.raises(ValueError, match=r"“gala” is not one of: plenary, .*, other, not_stated\."):
         widget.clean("gala")
+
+
+# The admin ----------------------------------------------------------------------------------------
+
+
+def test_admin_form_offers_not_stated_once_and_accepts_it(admin_client, events):
+    page = admin_client.get(admin_url(Event, "change", events[2].pk)).content.decode()
+    kind_select = page[page.index('name="kind"') :]
+    kind_select = kind_select[: kind_select.index("</select>")]
+    assert kind_select.count("<option") == len(Event.Kind.choices)  # no "---------" beside "not stated"
+    assert '<option value="" selected>kind not stated</option>' in kind_select
+    changelist = admin_client.get(admin_url(Event, "changelist") + "?kind__exact=")
+    assert [event.slug for event in changelist.context["cl"].result_list] == ["unstated"]
