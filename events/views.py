@@ -89,7 +89,8 @@ class EventDetailView(RecordDetailView):
         context["dialogue"] = visible_or_none(self.request.user, event.dialogue)
         context["working_group"] = visible_or_none(self.request.user, event.working_group)
         context["previous_in_series"] = context["next_in_series"] = None
-        if event.dialogue_id and event.number:
+        # A series is a dialogue's events of one kind: events whose kind is not stated form none.
+        if event.dialogue_id and event.number and event.kind:
             neighbours = {
                 other.number: other
                 for other in Event.objects.visible_to(self.request.user).filter(

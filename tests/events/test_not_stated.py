@@ -262,3 +262,11 @@ def test_admin_form_offers_not_stated_once_and_accepts_it(admin_client, events):
     assert '<option value="" selected>kind not stated</option>' in kind_select
     changelist = admin_client.get(admin_url(Event, "changelist") + "?kind__exact=")
     assert [event.slug for event in changelist.context["cl"].result_list] == ["unstated"]
+
+
+def test_events_whose_kind_is_not_stated_form_no_series(client):
+    dialogue = factories.DialogueFactory()
+    factories.EventFactory(dialogue=dialogue, kind="", number=1)
+    second = factories.EventFactory(dialogue=dialogue, kind="", number=2)
+    response = client.get(second.get_absolute_url())
+    assert (response.context["previous_in_series"], response.context["next_in_series"]) == (None, None)
