@@ -37,6 +37,7 @@ from config.api.languages import (
 from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision, parse_partial_date
 from config.framework.fallback import shown_language
+from config.framework.filtersets import NOT_STATED
 from config.framework.links import absolute, record_path
 from config.framework.models import unread_columns
 from config.framework.visibility import Status
@@ -261,7 +262,10 @@ STRICT_FIELD_MAPPING = {
 class NotStatedChoiceField(serializers.ChoiceField):
     """A choice the sources may leave unstated (a dialogue's track, an event's kind, a role): null
     when not stated, read and written alike. The column stores "" for it (``NOT_STATED``); a string
-    that is none of the choices, "" included, is refused like any other."""
+    that is none of the choices, "" included, is refused like any other. A spreadsheet writes
+    ``not_stated`` (``not_stated_cell``; config/framework/spreadsheets.py)."""
+
+    not_stated_cell = NOT_STATED
 
     def __init__(self, **kwargs):
         kwargs["allow_null"] = True

@@ -151,7 +151,7 @@ class ChoiceWidget(widgets.Widget):
 
     Where the field may be left unstated (its choices hold "", a track or kind the sources do not
     give), an empty cell, ``not_stated`` and the blank choice's label ("kind not stated") store it;
-    a column that must be stated is checked by the model."""
+    a column that must be stated is checked by the model. An export writes ``not_stated`` for it."""
 
     def __init__(self, choices):
         super().__init__()
@@ -173,6 +173,8 @@ class ChoiceWidget(widgets.Widget):
         )
 
     def render(self, value, obj=None, **kwargs):
+        if not value and any(not choice for choice, _label in self.choices):
+            return NOT_STATED  # an empty cell would read as a missing value
         return value or ""
 
 

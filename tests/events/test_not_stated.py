@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import StreamingHttpResponse
@@ -168,23 +169,36 @@ def streamed(response) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def test_exports_show_not_stated_as_null_and_an_empty_cell(api, events):
+def test_exports_show_not_stated_as_null_and_in_csv_as_not_stated(api, events):
     lines = streamed(api.get("/api/v1/events/export/?format=ndjson")).decode().splitlines()
     kinds = {row["slug"]: row["kind"] for row in map(json.loads, lines) if "slug" in row}
     assert kinds == {"workshop": "workshop", "other": "other", "unstated": None}
     rows = csv.DictReader(io.StringIO(streamed(api.get("/api/v1/events/export/?format=csv")).decode()))
-    assert {row["slug"]: row["kind"] for row in rows} == {
-        "workshop": "workshop",
-        "other": "other",
-        "unstated": "",
-    }
+    expected = {"workshop": "workshop", "other": "other", "unstated": "not_stated"}
+    assert {row["slug"]: row["kind"] for row in rows} == expected
+    listed = csv.DictReader(io.StringIO(api.get("/api/v1/events/?format=csv").content.decode()))
+    assert {row["slug"]: row["kind"] for row in listed} == expected
+    # Where a column is null for another reason (no number), the cell stays empty.
+    assert {
+        row["end"]
+        for row in csv.DictReader(io.StringIO(api.get("/api/v1/events/?format=csv").content.decode()))
+    } == {""}
 
 
-def test_list_download_has_the_not_stated_kind(client, events):
+def test_list_downloads_say_not_stated(client, events):
     response = client.get("/events/?kind=not_stated&download=csv")
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
-    assert [(row["slug"], row["kind"]) for row in rows] == [("unstated", "")]
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert [(row["slug"], row["kind"]) for row in rows] == [("unstated", "not_stated")]
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(b"".join(client.get("/events/?download=xlsx").streaming_content))
+    )
+    sheet = workbook.active
+    header = [cell.value for cell in sheet[1]]
+    kinds = {
+        row[header.index("slug")]: row[header.index("kind")]
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert kinds == {"workshop": "workshop", "other": "other", "unstated": "not_stated"}
 
 
 # Feeds, the timeline and the charts ---------------------------------------------------------------
@@ -270,3 +284,9 @@ def test_events_whose_kind_is_not_stated_form_no_series(client):
     second = factories.EventFactory(dialogue=dialogue, kind="", number=2)
     response = client.get(second.get_absolute_url())
     assert (response.context["previous_in_series"], response.context["next_in_series"]) == (None, None)
+
+
+def test_import_export_writes_not_stated():
+    widget = ChoiceWidget(Event._meta.get_field("kind").choices)
+    mode = ChoiceWidget(Event._meta.get_field("mode").choices)  # blank, but no "not stated" choice
+    assert (widget.render(""), widget.render("other"), mode.render("")) == ("not_stated", "other", "")
