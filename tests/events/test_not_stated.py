@@ -17,6 +17,7 @@ from config.editorial.imports import ChoiceWidget
 from events.filtersets import EventFilterSet
 from events.models import Event, EventParticipation, EventSpeaker
 from tests import factories
+from tests.config.atlas.test_changes import follow, start
 from tests.helpers import admin_url
 
 pytestmark = pytest.mark.django_db
@@ -290,3 +291,19 @@ def test_import_export_writes_not_stated():
     widget = ChoiceWidget(Event._meta.get_field("kind").choices)
     mode = ChoiceWidget(Event._meta.get_field("mode").choices)  # blank, but no "not stated" choice
     assert (widget.render(""), widget.render("other"), mode.render("")) == ("not_stated", "other", "")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_changes_feed_shows_not_stated_as_null(api):
+    event = factories.EventFactory(kind=Event.Kind.CONFERENCE)
+    participation = factories.EventParticipationFactory(event=event, role=EventParticipation.Role.ORGANISER)
+    cursor = start(api)
+
+    event.kind = ""
+    event.save()
+    participation.role = EventParticipation.Role.APPROVER
+    participation.save()
+
+    seen, _cursor = follow(api, cursor)
+    record = seen[("events", event.pk)]["record"]
+    assert (record["kind"], [row["role"] for row in record["participations"]]) == (None, ["approver"])
