@@ -11,6 +11,7 @@ from config.framework.filtersets import (
     RowSlugFilter,
     SlugFilter,
     StableOrderingFilter,
+    StatedChoiceFilter,
     YearFilter,
 )
 from dialogues.models import Dialogue, DialogueRole, Phase, Publication, Topic, Track, WorkingGroup
@@ -27,7 +28,7 @@ class TopicFilterSet(RecordFilterSet):
 
 
 class DialogueFilterSet(RecordFilterSet):
-    track = django_filters.MultipleChoiceFilter(choices=Track.choices)
+    track = StatedChoiceFilter(Track.choices, label=_("Track"))
     party = CountriesOverlapFilter(field_name="parties", label=_("Party"))
     state = django_filters.MultipleChoiceFilter(choices=Dialogue.State.choices)
     topic = SlugFilter(Topic, "topics")
@@ -71,7 +72,7 @@ class DialogueRoleFilterSet(RecordFilterSet):
     dialogue = SlugFilter(Dialogue, "dialogue")
     organisation = SlugFilter(Organisation, "organisation")
     phase = SlugFilter(Phase, "phase")
-    role = django_filters.MultipleChoiceFilter(choices=DialogueRole.Role.choices)
+    role = StatedChoiceFilter(DialogueRole.Role.choices, label=_("Role"))
     side = CountryFilter(field_name="side", label=_("Side"))
     ordering = StableOrderingFilter(fields=(("role", "role"), ("updated_at", "updated")))
 

@@ -71,6 +71,7 @@ class Track(models.TextChoices):
     TRACK_1 = "1", _("Track I (governments)")
     TRACK_1_5 = "1.5", _("Track 1.5 (officials and experts)")
     TRACK_2 = "2", _("Track II (experts, unofficial)")
+    NOT_STATED = "", _("track not stated")
 
 
 class Dialogue(Period, PublicRecord):
@@ -85,7 +86,14 @@ class Dialogue(Period, PublicRecord):
     acronym = models.CharField(_("acronym"), max_length=40, blank=True, db_index=True)
     native_name = models.CharField(_("native name"), max_length=300, blank=True)
     aliases = AliasesField(max_items=MAX_ALIASES)
-    track = models.CharField(_("track"), max_length=3, choices=Track, db_index=True)
+    track = models.CharField(
+        _("track"),
+        max_length=3,
+        choices=Track,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave it “not stated” where the sources do not say which track the dialogue is."),
+    )
     parties = CountriesField(
         verbose_name=_("parties"),
         help_text=_("The countries (or the EU) in dialogue; at least two."),
@@ -333,6 +341,7 @@ class DialogueRole(Period, Row):
         COORDINATOR = "coordinator", _("coordinator")
         CONTRIBUTING_INSTITUTION = "contributing_institution", _("contributing institution")
         PARTNER = "partner", _("partner")
+        NOT_STATED = "", _("role not stated")
 
     dialogue = models.ForeignKey(
         Dialogue, on_delete=models.CASCADE, related_name="roles", verbose_name=_("dialogue")
@@ -340,7 +349,7 @@ class DialogueRole(Period, Row):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="dialogue_roles", verbose_name=_("organisation")
     )
-    role = models.CharField(_("role"), max_length=30, choices=Role, db_index=True)
+    role = models.CharField(_("role"), max_length=30, choices=Role, blank=True, db_index=True)
     side = CountryField(
         _("side"), blank=True, help_text=_("The party it acts for (DE, CN …); blank for both.")
     )
@@ -369,6 +378,8 @@ class DialogueRole(Period, Row):
         ]
 
     def __str__(self):
+        if not self.role:
+            return f"{self.organisation} in {self.dialogue} (role not stated)"
         return f"{self.organisation}: {self.get_role_display()} of {self.dialogue}"
 
 

@@ -195,7 +195,8 @@ class EventUpdatesFeed(Feed):
         return {"language": text_language(event, "name")[1]}
 
     def item_categories(self, event):
-        categories = [str(event.get_kind_display())]
+        # A kind not stated is no category, as in the iCalendar feed.
+        categories = [str(event.get_kind_display())] if event.kind else []
         if event.dialogue_is_visible:
             categories.append(event.dialogue.acronym or event.dialogue.name)
         return [xml_safe(category) for category in categories]

@@ -9,6 +9,7 @@ from config.framework.filtersets import (
     RowSlugFilter,
     SlugFilter,
     StableOrderingFilter,
+    StatedChoiceFilter,
     YearFilter,
 )
 from dialogues.models import Dialogue, Topic, WorkingGroup
@@ -28,7 +29,7 @@ class EventFilterSet(RecordFilterSet):
     project = SlugFilter(Project, "projects")
     organisation = RowSlugFilter(Organisation, "participations", "organisation")
     topic = SlugFilter(Topic, "topics")
-    kind = django_filters.MultipleChoiceFilter(choices=Event.Kind.choices, distinct=False)
+    kind = StatedChoiceFilter(Event.Kind.choices, label=_("Kind"))
     state = django_filters.MultipleChoiceFilter(choices=Event.State.choices, distinct=False)
     mode = django_filters.MultipleChoiceFilter(choices=Event.Mode.choices, distinct=False)
     country = CountryFilter()

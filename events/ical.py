@@ -90,7 +90,8 @@ def calendar_event(event: Event, *, request, host: str) -> icalendar.Event:
     if description:
         vevent.add("description", description)
     vevent.add("status", CALENDAR_STATUS[event.state])
-    vevent.add("categories", [str(event.get_kind_display())])
+    if event.kind:  # a kind not stated is no category
+        vevent.add("categories", [str(event.get_kind_display())])
     vevent.add("created", event.created_at)
     vevent.add("last-modified", event.updated_at)
     return vevent

@@ -112,6 +112,8 @@ class Event(Period, PublicRecord):
         DIALOGUE_MEETING = "dialogue_meeting", _("dialogue meeting")
         LAUNCH = "launch", _("launch")
         POLICY_MILESTONE = "policy_milestone", _("policy milestone")
+        OTHER = "other", _("other")
+        NOT_STATED = "", _("kind not stated")
 
     class State(models.TextChoices):
         PLANNED = "planned", _("planned")
@@ -125,7 +127,14 @@ class Event(Period, PublicRecord):
         HYBRID = "hybrid", _("hybrid")
 
     name = models.CharField(_("name"), max_length=300)
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind, db_index=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=30,
+        choices=Kind,
+        blank=True,
+        db_index=True,
+        help_text=_("“Other” for a kind this list lacks; “not stated” where the sources say only “event”."),
+    )
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.HELD, db_index=True)
     mode = models.CharField(_("mode"), max_length=10, choices=Mode, blank=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
@@ -344,6 +353,9 @@ class EventParticipation(Row):
         SUPPORTER = "supporter", _("supporter")
         PARTICIPANT = "participant", _("participant")
         FUNDER = "funder", _("funder")
+        APPROVER = "approver", _("approved by")
+        ISSUER = "issuer", _("issued by")
+        NOT_STATED = "", _("role not stated")
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event")
@@ -354,7 +366,10 @@ class EventParticipation(Row):
         related_name="event_participations",
         verbose_name=_("organisation"),
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.PARTICIPANT, db_index=True)
+    # Not stated unless chosen: a participant is a claim the sources must make too.
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role, blank=True, default=Role.NOT_STATED, db_index=True
+    )
     note = LimitedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     natural_key_fields = ("event", "organisation", "role")
@@ -384,6 +399,7 @@ class EventSpeaker(Row):
         SPEAKER = "speaker", _("speaker")
         MODERATOR = "moderator", _("moderator")
         DELEGATE = "delegate", _("delegate")
+        NOT_STATED = "", _("role not stated")
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="speakers", verbose_name=_("event")
@@ -391,7 +407,7 @@ class EventSpeaker(Row):
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="appearances", verbose_name=_("person")
     )
-    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.SPEAKER)
+    role = models.CharField(_("role"), max_length=20, choices=Role, blank=True, default=Role.NOT_STATED)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,

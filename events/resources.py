@@ -27,7 +27,7 @@ class EventResource(RecordResource):
     projects = RecordsField("projects", "projects", RecordsWidget(Project, names=("title",)))
     topics = RecordsField("topics", "topics", RecordsWidget(Topic, acronym=False))
 
-    required = ("name", "kind")
+    required = ("name",)  # an empty kind is one the sources do not state
     select_related = ("parent", "dialogue", "working_group")
     prefetch_related = ("projects", "topics")
 

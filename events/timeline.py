@@ -239,7 +239,7 @@ def payload(timeline: Timeline, event_url: str) -> dict:
         "max_marks": MAX_MARKS,
         "first": timeline.first and timeline.first.isoformat(),
         "last": timeline.last and timeline.last.isoformat(),
-        "kinds": kinds,
+        "kinds": [kind or None for kind in kinds],  # null: not stated
         "event_url": event_url,
         "lanes": lanes,
         "mark_columns": MARK_COLUMNS,

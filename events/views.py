@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from config.framework import dates
 from config.framework.dates import Precision
+from config.framework.filtersets import stated_choices
 from config.framework.views import (
     Facet,
     FilteredListView,
@@ -88,7 +89,8 @@ class EventDetailView(RecordDetailView):
         context["dialogue"] = visible_or_none(self.request.user, event.dialogue)
         context["working_group"] = visible_or_none(self.request.user, event.working_group)
         context["previous_in_series"] = context["next_in_series"] = None
-        if event.dialogue_id and event.number:
+        # A series is a dialogue's events of one kind: events whose kind is not stated form none.
+        if event.dialogue_id and event.number and event.kind:
             neighbours = {
                 other.number: other
                 for other in Event.objects.visible_to(self.request.user).filter(
@@ -331,7 +333,7 @@ class EventTimelineView(EventListView):
         built = timeline.build_timeline(self.object_list, self.request.user)
         context = super().get_context_data(timeline=built, **kwargs)
         context["years"] = timeline.years(built)
-        context["kinds"] = Event.Kind.choices
+        context["kinds"] = stated_choices(Event.Kind.choices)  # "not stated" as ``not_stated``
         return context
 
     def total(self, context) -> int:

@@ -209,6 +209,7 @@ class ProjectRole(Period, Row):
         POLITICAL_PARTNER = "political_partner", _("political partner")
         PARTNER = "partner", _("partner")
         SUPPORTER = "supporter", _("supporter")
+        NOT_STATED = "", _("role not stated")
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="roles", verbose_name=_("project")
@@ -216,7 +217,7 @@ class ProjectRole(Period, Row):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="project_roles", verbose_name=_("organisation")
     )
-    role = models.CharField(_("role"), max_length=30, choices=Role, db_index=True)
+    role = models.CharField(_("role"), max_length=30, choices=Role, blank=True, db_index=True)
     note = LimitedTextField(_("note"), max_length=NOTE_LENGTH, blank=True)
 
     natural_key_fields = ("project", "organisation", "role")
@@ -236,6 +237,8 @@ class ProjectRole(Period, Row):
         ]
 
     def __str__(self):
+        if not self.role:
+            return f"{self.organisation} in {self.project} (role not stated)"
         return f"{self.organisation}: {self.get_role_display()} of {self.project}"
 
 

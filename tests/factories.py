@@ -274,6 +274,7 @@ class EventParticipationFactory(PublicRecordFactory):
 
     event = factory.SubFactory(EventFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+    role = EventParticipation.Role.PARTICIPANT
 
 
 class EventSpeakerFactory(PublicRecordFactory):
@@ -282,6 +283,7 @@ class EventSpeakerFactory(PublicRecordFactory):
 
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
+    role = EventSpeaker.Role.SPEAKER
 
 
 class PhotoFactory(PublicRecordFactory):

@@ -11,7 +11,7 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.serializers import ListSerializer
 from rest_framework.utils.encoders import JSONEncoder
 
-from config.framework.spreadsheets import spreadsheet_cell
+from config.framework.spreadsheets import not_stated_cells, spreadsheet_cell, with_not_stated
 
 
 def rows_of(data) -> list[dict]:
@@ -21,6 +21,15 @@ def rows_of(data) -> list[dict]:
     if isinstance(data, list):
         return data
     return [data] if isinstance(data, dict) else []
+
+
+def fields_of(data) -> dict:
+    """The fields of the serializer behind ``data`` (a paginated list, a list, or one record)."""
+    if isinstance(data, dict) and isinstance(data.get("results"), list):
+        data = data["results"]
+    serializer = getattr(data, "serializer", None)
+    serializer = getattr(serializer, "child", serializer)
+    return getattr(serializer, "fields", {}) if serializer is not None else {}
 
 
 def records_of(data) -> list:
@@ -76,7 +85,7 @@ class CSVRenderer(renderers.BaseRenderer):
     openapi_schema = {"type": "string", "description": "CSV: a header line, then one line per record."}
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        rows = rows_of(data)
+        rows = list(with_not_stated(rows_of(data), not_stated_cells(fields_of(data))))
         columns = list(rows[0]) if rows else []
         buffer = io.StringIO()
         writer = csv.writer(buffer)

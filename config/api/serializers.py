@@ -37,6 +37,7 @@ from config.api.languages import (
 from config.editorial import workflow
 from config.framework.dates import PartialDate, Precision, parse_partial_date
 from config.framework.fallback import shown_language
+from config.framework.filtersets import NOT_STATED
 from config.framework.links import absolute, record_path
 from config.framework.models import unread_columns
 from config.framework.visibility import Status
@@ -256,6 +257,43 @@ STRICT_FIELD_MAPPING = {
     models.DecimalField: StrictDecimalField,
     models.BooleanField: StrictBooleanField,
 }
+
+
+class NotStatedChoiceField(serializers.ChoiceField):
+    """A choice the sources may leave unstated (a dialogue's track, an event's kind, a role): null
+    when not stated, read and written alike. The column stores "" for it (``NOT_STATED``); a string
+    that is none of the choices, "" included, is refused like any other. A spreadsheet writes
+    ``not_stated`` (``not_stated_cell``; config/framework/spreadsheets.py)."""
+
+    not_stated_cell = NOT_STATED
+
+    def __init__(self, **kwargs):
+        kwargs["allow_null"] = True
+        kwargs["allow_blank"] = False
+        super().__init__(**kwargs)
+
+    def validate_empty_values(self, data):
+        if data is None:
+            return True, ""
+        return super().validate_empty_values(data)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            wrong_type(gettext("Enter one of the choices as a string, or null where it is not stated."))
+        return super().to_internal_value(data)
+
+    def to_representation(self, value):
+        return None if value in ("", None) else super().to_representation(value)
+
+
+def not_stated_field(field_class, field_kwargs: dict, model_field):
+    """The serializer field for ``model_field``: a ``NotStatedChoiceField`` where "" ("not stated")
+    is one of its choices, else the one ModelSerializer chose."""
+    if not model_field.choices or all(value != "" for value, _label in model_field.flatchoices):
+        return field_class, field_kwargs
+    field_kwargs = {key: value for key, value in field_kwargs.items() if key != "allow_blank"}
+    field_kwargs["choices"] = [(value, label) for value, label in model_field.flatchoices if value != ""]
+    return NotStatedChoiceField, field_kwargs
 
 
 class PartialDateField(serializers.Field):
@@ -600,6 +638,7 @@ class RecordSerializer(TranslatedFieldsMixin, PlainColumnsAsIsMixin, serializers
 
     def build_standard_field(self, field_name, model_field):
         field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        field_class, field_kwargs = not_stated_field(field_class, field_kwargs, model_field)
         # A unique value (a slug) is checked with the model's validation, whose refusal says the
         # same whoever holds the value (``taken_message``); REST framework's own check would say
         # it first, in its own words.
@@ -770,6 +809,10 @@ class RowSerializer(TranslatedFieldsMixin, PlainColumnsAsIsMixin, serializers.Mo
 
     serializer_related_field = ReferenceField
     serializer_field_mapping = STRICT_FIELD_MAPPING
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        return not_stated_field(field_class, field_kwargs, model_field)
 
     def build_relational_field(self, field_name, relation_info):
         field_class, field_kwargs = super().build_relational_field(field_name, relation_info)

@@ -34,6 +34,7 @@ from config.api.scopes import kind_of
 from config.api.serializers import TranslationsField
 from config.editorial import workflow
 from config.framework.models import unread_columns
+from config.framework.spreadsheets import not_stated_cells, with_not_stated
 from config.operations.cache import conditional_response, is_anonymous_request
 from config.operations.database import raise_timeouts
 
@@ -205,7 +206,7 @@ class RecordViewSet(QueryParameters, viewsets.ModelViewSet):
         )
         if request.accepted_renderer.format == CSVRenderer.format:
             columns = [name for name, field in serializer.fields.items() if self.exports_column(field)]
-            snapshot.lines = csv_lines(columns, rows)
+            snapshot.lines = csv_lines(columns, with_not_stated(rows, not_stated_cells(serializer.fields)))
             response = StreamingHttpResponse(snapshot, content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'attachment; filename="{self.basename}.csv"'
         else:

@@ -19,6 +19,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config.framework.filtersets import NOT_STATED, stated_choices
 from config.framework.templatetags.atlas import number, tr_label
 from dialogues.models import Dialogue, DialogueRole, Publication, PublicationAuthor, Topic
 from events.models import Event, EventParticipation
@@ -107,9 +108,10 @@ def grouped(queryset, year_field: str, key) -> list[tuple]:
 
 def events_per_year_by_kind(events) -> YearCounts:
     """``events`` (already visible to the reader and filtered) per year and kind."""
-    counted = grouped(events, "start_date", "kind")
+    # A kind not stated is a series of its own, keyed as the event list's filter spells it.
+    counted = [(year, key or NOT_STATED, count) for year, key, count in grouped(events, "start_date", "kind")]
     present = {key for _year, key, _count in counted}
-    series = [Series(kind.value, str(kind.label)) for kind in Event.Kind if kind.value in present]
+    series = [Series(key, str(label)) for key, label in stated_choices(Event.Kind.choices) if key in present]
     return tabulate(series, counted)
 
 

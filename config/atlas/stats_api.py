@@ -29,8 +29,9 @@ from institutions.models import Organisation
 
 class SeriesSerializer(serializers.Serializer):
     key = serializers.CharField(
-        help_text="A dialogue's or topic's slug, an event kind, `events`/`publications`, an activity; "
-        "`_other` (the other dialogues together) and `_none` (events of no dialogue)."
+        help_text="A dialogue's or topic's slug, an event kind (`not_stated` where it is not stated), "
+        "`events`/`publications`, an activity; `_other` (the other dialogues together) and `_none` "
+        "(events of no dialogue)."
     )
     label = serializers.CharField(help_text="In the language asked for.")
     html_url = serializers.URLField(allow_null=True, help_text="The page of the dialogue or topic.")

@@ -47,6 +47,7 @@ from modeltranslation.utils import build_localized_fieldname
 from config.editorial import files, history, workflow
 from config.framework.dates import PartialDate, Precision, parse_partial_date, truncate
 from config.framework.fields import country_names_by_code
+from config.framework.filtersets import NOT_STATED
 from config.framework.spreadsheets import is_formula, neutralise, unneutralise
 from config.operations.database import long_statements
 
@@ -146,7 +147,11 @@ class TextWidget(widgets.Widget):
 
 
 class ChoiceWidget(widgets.Widget):
-    """One of a field's choices, by value or label (``plenary`` or ``Plenary``)."""
+    """One of a field's choices, by value or label (``plenary`` or ``Plenary``).
+
+    Where the field may be left unstated (its choices hold "", a track or kind the sources do not
+    give), an empty cell, ``not_stated`` and the blank choice's label ("kind not stated") store it;
+    a column that must be stated is checked by the model. An export writes ``not_stated`` for it."""
 
     def __init__(self, choices):
         super().__init__()
@@ -157,14 +162,19 @@ class ChoiceWidget(widgets.Widget):
             return ""
         text = str(value).strip().casefold()
         for choice, label in self.choices:
-            if text in (choice.casefold(), label.casefold()):
+            if text in (choice.casefold(), label.casefold()) or (not choice and text == NOT_STATED):
                 return choice
         raise ValueError(
             _("“%(value)s” is not one of: %(choices)s.")
-            % {"value": value, "choices": ", ".join(choice for choice, _label in self.choices)}
+            % {
+                "value": value,
+                "choices": ", ".join(choice or NOT_STATED for choice, _label in self.choices),
+            }
         )
 
     def render(self, value, obj=None, **kwargs):
+        if not value and any(not choice for choice, _label in self.choices):
+            return NOT_STATED  # an empty cell would read as a missing value
         return value or ""
 
 

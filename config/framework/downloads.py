@@ -16,7 +16,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from config.framework.spreadsheets import spreadsheet_cell
+from config.framework.spreadsheets import not_stated_cells, spreadsheet_cell, with_not_stated
 
 FORMATS = ("csv", "xlsx")
 CONTENT_TYPES = {
@@ -113,7 +113,7 @@ def download(queryset, serializer_class, request, extension: str):
     columns = columns_of(serializer)
     user = getattr(request, "user", None)
     queryset = serializer_class.eager_load(queryset, user)
-    rows = rows_of(serializer, queryset)
+    rows = with_not_stated(rows_of(serializer, queryset), not_stated_cells(serializer.fields))
     name = file_name(queryset.model, extension)
     response = (csv_response if extension == "csv" else xlsx_response)(columns, rows, name)
     response["Cache-Control"] = "private, no-store"

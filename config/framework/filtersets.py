@@ -104,6 +104,35 @@ class CountriesOverlapFilter(CountryFilter):
         return qs.filter(**{f"{self.field_name}__overlap": list(value)})
 
 
+# How a filter names the blank value of a choice column the sources may leave unstated (a dialogue's
+# track, an event's kind, a role): ``?track=not_stated``. The column stores "" (the model's choice
+# ``NOT_STATED``), the API shows null, and a filter cannot take "" (an empty parameter is no filter).
+NOT_STATED = "not_stated"
+
+
+def stated_choices(choices) -> list[tuple[str, str]]:
+    """A field's choices as a filter offers them: the blank one ("not stated") as ``not_stated``."""
+    return [(NOT_STATED if value == "" else value, label) for value, label in choices]
+
+
+class StatedChoiceFilter(django_filters.MultipleChoiceFilter):
+    """``?kind=workshop&kind=not_stated``: any of the given values of a choice column that may be
+    blank, ``not_stated`` for the records whose value the sources do not state. Any other value is
+    refused (a 400), as by every choice filter."""
+
+    def __init__(self, choices, **kwargs):
+        kwargs.setdefault("distinct", False)  # one column of the row itself: no duplicates to remove
+        kwargs.setdefault(
+            "help_text", _("Any of these values; “not_stated” for records whose sources do not state one.")
+        )
+        super().__init__(choices=stated_choices(choices), **kwargs)
+
+    def filter(self, qs, value):
+        if value:
+            value = ["" if item == NOT_STATED else item for item in value]
+        return super().filter(qs, value)
+
+
 class YearFilter(django_filters.Filter):
     """``?year=2024``: the record's date falls in that year."""
 

@@ -55,3 +55,22 @@ def spreadsheet_cell(value):
     if isinstance(value, date | datetime):
         value = value.isoformat()
     return neutralise(str(value))
+
+
+def not_stated_cells(fields) -> dict[str, str]:
+    """The columns among a serializer's ``fields`` whose null means "not stated" (a track, a kind, a
+    role the sources do not give), each with the cell written for it: a spreadsheet cannot tell an
+    empty cell from a missing value, so it says ``not_stated``, as the filters and the import do."""
+    return {
+        name: field.not_stated_cell
+        for name, field in fields.items()
+        if getattr(field, "not_stated_cell", None)
+    }
+
+
+def with_not_stated(rows, cells: dict[str, str]):
+    """``rows`` (API representations) with each null of ``cells``' columns written as its cell."""
+    for row in rows:
+        if cells:
+            row = {**row, **{name: cell for name, cell in cells.items() if name in row and row[name] is None}}
+        yield row

@@ -15,6 +15,7 @@ from django.views.generic import DetailView, ListView
 
 from config.framework import downloads
 from config.framework.fallback import translated_in_query
+from config.framework.filtersets import NOT_STATED, StatedChoiceFilter
 from config.framework.internals import explicit_ordering, joins_other_tables, sql_with_params
 from config.framework.visibility import Status, Visibility
 
@@ -223,10 +224,18 @@ class FilteredListView(ListView):
         and always, even where no record is left to count."""
         label_path = facet.label_path or facet.path
         queryset = self.facet_queryset(facet)
+        # A column the sources may leave blank stores "" and is filtered as ``not_stated``: a value
+        # offered and counted like the others.
+        stated = isinstance(self.filterset.filters[facet.param], StatedChoiceFilter)
+        stored = ["" if stated and value == NOT_STATED else value for value in chosen]
         if facet.array:
-            rows = self.array_facet_rows(facet, queryset, list(chosen))
+            rows = self.array_facet_rows(facet, queryset, stored)
         else:
-            rows = self.facet_rows(facet, label_path, queryset, list(chosen))
+            rows = self.facet_rows(facet, label_path, queryset, stored)
+        if stated:
+            for row in rows:
+                if row["value"] == "":
+                    row["value"] = row["label"] = NOT_STATED
         labels = choice_labels(self.filterset.filters[facet.param])
         # Values of related records (a dialogue, a topic) are offered only if the visitor may see them.
         allowed = None

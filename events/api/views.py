@@ -88,7 +88,10 @@ class TimelineSerializer(drf.Serializer):
     max_marks = drf.IntegerField(help_text="The most events sent as marks.")
     first = drf.DateField(allow_null=True, help_text="The first day the events cover.")
     last = drf.DateField(allow_null=True, help_text="The last day the events cover.")
-    kinds = drf.ListField(child=drf.CharField(), help_text="The kinds marks refer to.")
+    kinds = drf.ListField(
+        child=drf.CharField(allow_null=True),
+        help_text="The kinds marks refer to (`Event.kind`'s values; null where the kind is not stated).",
+    )
     event_url = drf.CharField(help_text="An event's page, with `{slug}` for its slug.")
     lanes = TimelineLaneSerializer(many=True)
     mark_columns = drf.ListField(child=drf.CharField())

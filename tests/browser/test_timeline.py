@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests import factories
 from tests.browser.accessibility import overflows, serious_violations
 from tests.browser.filters import open_facet
 
@@ -104,3 +105,21 @@ def test_without_javascript_the_table_shows(browser, seeded_site):
         page.locator(".timeline-table a.timeline-event").first.get_attribute("href").startswith("/de/events/")
     )
     context.close()
+
+
+def test_an_event_whose_kind_is_not_stated_is_drawn_and_named_so(page, seeded_site):
+    factories.EventFactory(
+        slug="unstated-kind", name="Event of no stated kind", kind="", start_date="2024-05-02"
+    )
+    page.goto(seeded_site + "/events/timeline/?kind=not_stated")
+    expect(page.locator("figure.timeline[data-drawn='marks']")).to_be_visible()
+
+    assert mark_paths(page) == table_paths(page) == ["/events/unstated-kind/"]
+    mark = page.locator("svg a.mark")
+    expect(mark).to_have_attribute(
+        "aria-label", re.compile(r"^Event of no stated kind, .*2024, kind not stated$")
+    )
+    assert mark.locator("path.shape.open").count() == 1
+    legend = page.locator(".timeline-legend li[data-kind='not_stated']")
+    expect(legend).to_have_text("kind not stated")
+    assert legend.locator("path").count() == 1

@@ -28,11 +28,15 @@
     dialogue_meeting: d3.symbolSquare2,
     launch: d3.symbolTriangle2,
     policy_milestone: d3.symbolAsterisk,
+    other: d3.symbolDiamond2,
+    not_stated: d3.symbolCircle, // the API's null kind: an open grey circle, the legend's last entry
   };
-  const OPEN = new Set(["webinar", "dialogue_meeting", "launch", "policy_milestone"]);
+  const OPEN = new Set(["webinar", "dialogue_meeting", "launch", "policy_milestone", "not_stated"]);
   const COLOURS = d3.schemeTableau10;
+  const NOT_STATED_COLOUR = "#767676";
 
   function kindColour(kind) {
+    if (kind === "not_stated") return NOT_STATED_COLOUR;
     const index = Object.keys(SHAPES).indexOf(kind);
     return COLOURS[(index < 0 ? 0 : index) % COLOURS.length];
   }
@@ -153,7 +157,7 @@
     function markRows(source, lanesOf) {
       return rows(source, "mark").map((m) => ({
         ...m,
-        kind: source.kinds[m.kind],
+        kind: source.kinds[m.kind] ?? "not_stated",
         lane: laneIndex.get(lanesOf[m.lane].key),
         from: utc(m.start),
         to: new Date(utc(m.end).getTime() + DAY),
