@@ -332,7 +332,7 @@ def date_in(value: str, precision: str, text: str) -> bool:
         return True
     names = "|".join(MONTHS[month - 1])
     if precision == "month":
-        return bool(re.search(rf"\b(?:{names})\W{{1,3}}{year}(?!\d)", text))
+        return bool(re.search(rf"\b(?:{names}),? {year}(?!\d)", text))
     ordinal = r"(?:st|nd|rd|th|\.)?"
     patterns = (
         rf"(?<!\d){day}{ordinal}\s+(?:{names})\b",  # 25 March, 10th November, 16. June
