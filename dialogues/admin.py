@@ -103,7 +103,18 @@ class DialogueAimInline(TranslatedTabularRowInline):
 
 class PhaseInline(TranslatedStackedRowInline):
     model = Phase
-    fields = ("number", "name", "slug", *ADMIN_PERIOD_FIELDS, "summary", "topics", "status", "visibility")
+    fields = (
+        "number",
+        "name",
+        "slug",
+        *ADMIN_PERIOD_FIELDS,
+        "summary",
+        "steering_committee_meetings",
+        "cadence",
+        "topics",
+        "status",
+        "visibility",
+    )
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("topics",)
 
@@ -155,7 +166,7 @@ class DialogueAdmin(TranslatedRecordAdmin):
         "slug",
     )
     prepopulated_fields = {"slug": ("name_en",)}
-    autocomplete_fields = ("topics", "sources")
+    autocomplete_fields = ("topics", "sources", "supports")
     inlines = [DialogueAimInline, PhaseInline, WorkingGroupInline, DialogueRoleInline]
     fieldsets = (
         (
@@ -163,7 +174,7 @@ class DialogueAdmin(TranslatedRecordAdmin):
             {"fields": ("name", "acronym", "native_name", "aliases", "slug", "track", "parties", "state")},
         ),
         (_("When"), {"fields": (*ADMIN_PERIOD_FIELDS, "cadence")}),
-        (_("About"), {"fields": ("summary", "description", "website", "topics")}),
+        (_("About"), {"fields": ("summary", "description", "website", "topics", "supports")}),
         (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 
@@ -256,7 +267,7 @@ class PublicationAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     inlines = [PublicationAuthorInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", ("date", "date_precision"))}),
-        (_("Document"), {"fields": ("url", "file", "summary")}),
+        (_("Document"), {"fields": ("url", "file", "summary", "editor_note")}),
         (_("Belongs to"), {"fields": ("dialogue", "working_group", "topics")}),
         (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),
     )

@@ -30,6 +30,11 @@ from config.framework.search import search_columns, search_indexes
 from config.operations.uploads import check_document, clean_upload
 from institutions.models import Organisation, Person
 
+EDITOR_NOTE_HELP = _(
+    "What the editors add to the sources, shown on the record's page: where a source looks wrong, "
+    "or how a value was derived from it."
+)
+
 
 class Topic(PublicRecord):
     """A subject of cooperation, in a shallow tree ("Carbon markets" › "Emissions trading")."""
@@ -96,9 +101,23 @@ class Dialogue(Period, PublicRecord):
     )
     parties = CountriesField(
         verbose_name=_("parties"),
-        help_text=_("The countries (or the EU) in dialogue; at least two."),
+        help_text=_(
+            "The countries (or the EU) in dialogue: at least two, or none where no source names them."
+        ),
         validators=[MinLengthValidator(2, message=_("A dialogue has at least two parties."))],
-        blank=False,
+        blank=True,
+    )
+    supports = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supported_by",
+        verbose_name=_("supports"),
+        help_text=_(
+            "The dialogue this one exists to support, such as the ministerial dialogue a Track II "
+            "dialogue advises."
+        ),
     )
     cadence = models.CharField(
         _("cadence"),
@@ -106,7 +125,10 @@ class Dialogue(Period, PublicRecord):
         blank=True,
         help_text=_("e.g. annual, alternating between the two countries"),
     )
-    state = models.CharField(_("state"), max_length=10, choices=State, default=State.ACTIVE, db_index=True)
+    # Blank when no source says whether the dialogue still meets.
+    state = models.CharField(
+        _("state"), max_length=10, choices=State, default=State.ACTIVE, blank=True, db_index=True
+    )
     summary = LimitedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
     description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
@@ -132,10 +154,11 @@ class Dialogue(Period, PublicRecord):
         constraints = [
             *Period.Meta.constraints,
             models.CheckConstraint(
-                condition=Q(parties__len__gte=2),
+                condition=Q(parties__len__gte=2) | Q(parties__len=0),
                 name="%(app_label)s_%(class)s_two_parties",
                 violation_error_message=_("A dialogue has at least two parties."),
             ),
+            not_itself("supports", _("A dialogue cannot support itself.")),
         ]
 
     def __str__(self):
@@ -178,6 +201,18 @@ class Phase(Period, PublicRecord):
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200)
     summary = LimitedTextField(_("summary"), max_length=SUMMARY_LENGTH, blank=True)
+    steering_committee_meetings = models.PositiveSmallIntegerField(
+        _("steering committee meetings"),
+        null=True,
+        blank=True,
+        help_text=_("How many steering committee meetings the phase held, as a source counts them."),
+    )
+    cadence = models.CharField(
+        _("cadence"),
+        max_length=300,
+        blank=True,
+        help_text=_("How often the dialogue met in this phase, e.g. twice each year in 2023 and 2024"),
+    )
     topics = models.ManyToManyField(Topic, blank=True, related_name="phases", verbose_name=_("topics"))
 
     visible_through = ("dialogue",)
@@ -416,6 +451,9 @@ class Publication(Dated, PublicRecord):
         verbose_name=_("working group"),
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="publications", verbose_name=_("topics"))
+    editor_note = LimitedTextField(
+        _("editor's note"), max_length=NOTE_LENGTH, blank=True, help_text=EDITOR_NOTE_HELP
+    )
 
     search_vector, search_names, search_bigrams = search_columns(names=("title*",), summaries=("summary*",))
 

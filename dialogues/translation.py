@@ -31,7 +31,7 @@ class DialogueAimTranslation(TranslationOptions):
 
 @register(Phase)
 class PhaseTranslation(TranslationOptions):
-    fields = ("name", "summary")
+    fields = ("name", "summary", "cadence")
 
 
 @register(WorkingGroup)
@@ -41,7 +41,7 @@ class WorkingGroupTranslation(TranslationOptions):
 
 @register(Publication)
 class PublicationTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "editor_note")
 
 
 # History is registered after the translations, so its tables carry every language's column.

@@ -89,6 +89,7 @@ class DialogueDetailView(RecordDetailView):
             ),
             Prefetch("publications", visible_queryset(Publication, user)),
             Prefetch("supporting_projects", visible_queryset((Dialogue, "supporting_projects"), user)),
+            Prefetch("supported_by", visible_queryset(Dialogue, user)),
             Prefetch("events", visible_queryset((Dialogue, "events"), user).order_by("start_date", "id")),
             "sources",
         )
@@ -105,6 +106,7 @@ class DialogueDetailView(RecordDetailView):
             (phase, [group for group in groups if group.phase_id == phase.pk]) for phase in phases
         ]
         context["groups_without_phase"] = [group for group in groups if group.phase_id is None]
+        context["supports"] = visible_or_none(self.request.user, dialogue.supports)
         return context
 
 

@@ -75,7 +75,19 @@ class EventAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
             {"fields": ("mode", "venue", "city", "country", ("latitude", "longitude"), "coordinates_source")},
         ),
         (_("Belongs to"), {"fields": ("dialogue", "working_group", "projects", "topics")}),
-        (_("About"), {"fields": ("summary", "description", "outcomes", "participant_count", "documents")}),
+        (
+            _("About"),
+            {
+                "fields": (
+                    "summary",
+                    "description",
+                    "outcomes",
+                    "editor_note",
+                    "participant_count",
+                    "documents",
+                )
+            },
+        ),
         (_("Publication"), {"fields": ADMIN_PUBLICATION_FIELDS}),
     )
 

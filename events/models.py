@@ -28,7 +28,7 @@ from config.framework.models import (
 )
 from config.framework.search import SearchableQuerySet, search_columns, search_indexes
 from config.operations.uploads import check_image, clean_upload
-from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
+from dialogues.models import EDITOR_NOTE_HELP, Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
 from projects.models import Project
 
@@ -202,6 +202,9 @@ class Event(Period, PublicRecord):
     description = LimitedTextField(_("description"), max_length=DESCRIPTION_LENGTH, blank=True)
     outcomes = LimitedTextField(_("outcomes"), max_length=DESCRIPTION_LENGTH, blank=True)
     participant_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    editor_note = LimitedTextField(
+        _("editor's note"), max_length=NOTE_LENGTH, blank=True, help_text=EDITOR_NOTE_HELP
+    )
     topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
     documents = models.ManyToManyField(
         Publication, blank=True, related_name="events", verbose_name=_("documents")

@@ -6,7 +6,7 @@ from events.models import Event, EventParticipation, EventSpeaker, Photo, Sessio
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("name", "summary", "description", "outcomes")
+    fields = ("name", "summary", "description", "outcomes", "editor_note")
 
 
 @register(Session)

@@ -87,7 +87,16 @@ class AimSerializer(RowSerializer):
 class PhaseRowSerializer(PeriodFields, RowSerializer, ApiUrl):
     class Meta:
         model = Phase
-        fields = ["id", "slug", "url", "number", "name", *PERIOD_FIELDS]
+        fields = [
+            "id",
+            "slug",
+            "url",
+            "number",
+            "name",
+            *PERIOD_FIELDS,
+            "steering_committee_meetings",
+            "cadence",
+        ]
 
 
 class DialogueRoleRowSerializer(PeriodFields, RowSerializer):
@@ -101,6 +110,7 @@ class DialogueSerializer(PeriodFields, RecordSerializer):
     phases = PhaseRowSerializer(many=True, read_only=True)
     working_groups = ReferenceField(many=True, read_only=True)
     roles = DialogueRoleRowSerializer(many=True, read_only=True)
+    supported_by = ReferenceField(many=True, read_only=True)
 
     class Meta:
         model = Dialogue
@@ -119,6 +129,8 @@ class DialogueSerializer(PeriodFields, RecordSerializer):
             "description",
             "website",
             "topics",
+            "supports",
+            "supported_by",
             "aims",
             "phases",
             "working_groups",
@@ -130,6 +142,8 @@ class DialogueSerializer(PeriodFields, RecordSerializer):
     def eager_load(cls, queryset, user):
         return queryset.prefetch_related(
             topic_references(user),
+            prefetch_visible("supports", Dialogue, user, reference=True),
+            prefetch_visible("supported_by", Dialogue, user, reference=True, many=True),
             prefetch_visible("aims", DialogueAim, user),
             prefetch_visible("phases", Phase, user),
             prefetch_visible("working_groups", WorkingGroup, user),
@@ -152,6 +166,8 @@ class PhaseSerializer(PeriodFields, RecordSerializer):
             "name",
             *PERIOD_FIELDS,
             "summary",
+            "steering_committee_meetings",
+            "cadence",
             "topics",
             *STATE_FIELDS,
         ]
@@ -289,6 +305,7 @@ class PublicationSerializer(PublicationSummarySerializer):
             "link",
             "file",
             "summary",
+            "editor_note",
             "dialogue",
             "working_group",
             "topics",

@@ -119,6 +119,7 @@ class EventSerializer(PeriodFields, RecordSerializer):
             "summary",
             "description",
             "outcomes",
+            "editor_note",
             "participant_count",
             "topics",
             "documents",

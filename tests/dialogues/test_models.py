@@ -22,7 +22,6 @@ def working_group_in_phase(**fields):
 # (constraint name, factory, kwargs or a callable that makes them against existing rows)
 CASES = [
     ("dialogues_dialogue_two_parties", factories.DialogueFactory, {"parties": ["DE"]}),
-    ("dialogues_dialogue_two_parties", factories.DialogueFactory, {"parties": []}),
     ("dialogues_dialogue_end_after_start", factories.DialogueFactory, {"end_date": D(2019, 1, 1)}),
     ("dialogues_phase_number_positive", factories.PhaseFactory, {"number": 0}),
     ("dialogues_workinggroup_number_positive", factories.WorkingGroupFactory, {"number": 0}),
@@ -90,6 +89,22 @@ UNIQUE_CASES = [
 def test_database_refuses_row_breaking(constraint, factory, fields):
     values = {name: value() if callable(value) else value for name, value in fields.items()}
     assert_refused(constraint, lambda: factory(**values))
+
+
+def test_dialogue_parties_track_and_state_may_be_not_stated():
+    # The "Beijing Dialogue" of the CLCT page: no source names its parties, its track or its state.
+    dialogue = factories.DialogueFactory(parties=[], track="", state="")
+    dialogue.full_clean()
+    assert (dialogue.parties, dialogue.track, dialogue.state) == ([], "", "")
+
+
+def test_database_refuses_a_dialogue_supporting_itself():
+    dialogue = factories.DialogueFactory()
+
+    def support_itself():
+        type(dialogue).objects.filter(pk=dialogue.pk).update(supports=dialogue)
+
+    assert_refused("dialogues_dialogue_not_own_supports", support_itself)
 
 
 @pytest.mark.parametrize(("constraint", "factory", "key"), UNIQUE_CASES)

@@ -412,3 +412,13 @@ def test_calendar_lists_the_months_events_by_date_for_narrow_screens(client):
         ("8.–9. Oktober 2024", "Plenartreffen", ' <span class="meta">Potsdam, Deutschland</span>'),
         ("31. Oktober – 1. November 2024", "Werkstatt", ""),
     ]
+
+
+def test_event_page_and_api_give_the_editors_note(client, api):
+    event = factories.EventFactory(slug="cop26", editor_note="The source gives no year.")
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    assert "<h2>Editor's note</h2>" in page
+    assert "<p>The source gives no year.</p>" in page
+    assert api.get("/api/v1/events/cop26/").json()["editor_note"] == "The source gives no year."

@@ -37,6 +37,8 @@ def test_dialogue_detail_carries_aims_phases_working_groups_and_visible_roles(ap
             "start_precision": "day",
             "end": None,
             "end_precision": "day",
+            "steering_committee_meetings": None,
+            "cadence": "",
             "fallbacks": {},
         }
     ]
@@ -62,9 +64,18 @@ def test_dialogue_detail_carries_aims_phases_working_groups_and_visible_roles(ap
 # Query budgets: the number of queries does not grow with the page ---------------------------------
 
 
+def supporting_dialogue(n):
+    """A dialogue with a role, supporting one dialogue and supported by another."""
+    dialogue = factories.DialogueRoleFactory().dialogue
+    dialogue.supports = factories.DialogueFactory()
+    dialogue.save()
+    factories.DialogueFactory(supports=dialogue)
+    return dialogue
+
+
 BUDGETS = [
     ("topics", lambda n: factories.TopicFactory(), 4),
-    ("dialogues", lambda n: factories.DialogueRoleFactory().dialogue, 8),
+    ("dialogues", supporting_dialogue, 10),
     ("phases", lambda n: factories.PhaseFactory(), 4),
     ("working-groups", lambda n: factories.WorkingGroupMemberFactory().working_group, 5),
     ("dialogue-roles", lambda n: factories.DialogueRoleFactory(), 3),
@@ -77,3 +88,27 @@ BUDGETS = [
 )
 def test_list_and_detail_query_count_does_not_grow_with_rows(staff_api, path, make, budget):
     assert_api_budget(staff_api, path, make, budget)
+
+
+def test_dialogue_shows_the_dialogue_it_supports_and_its_visible_supporters(api):
+    ministerial = factories.DialogueFactory(slug="ministerial", name="Ministerial dialogue", track="1")
+    t2d = factories.DialogueFactory(slug="t2d", name="T2D", supports=ministerial)
+    factories.DialogueFactory(slug="draft-supporter", supports=ministerial, status=Status.DRAFT)
+
+    supported = api.get("/api/v1/dialogues/ministerial/").json()
+    supporting = api.get("/api/v1/dialogues/t2d/").json()
+
+    assert (supported["supports"], supported["supported_by"]) == (
+        None,
+        [reference(t2d, "dialogues", "/dialogues/t2d/")],
+    )
+    assert (supporting["supports"], supporting["supported_by"]) == (
+        reference(ministerial, "dialogues", "/dialogues/ministerial/"),
+        [],
+    )
+
+
+def test_publication_gives_its_editors_note(api):
+    factories.PublicationFactory(slug="news", editor_note="The news item has no headline.")
+
+    assert api.get("/api/v1/publications/news/").json()["editor_note"] == "The news item has no headline."

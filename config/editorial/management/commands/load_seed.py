@@ -1,9 +1,15 @@
 """Load the seed data in fixtures/ without ever overwriting an editor's work.
 
+Before anything is written, every value of the seed must be covered by the sources its record
+cites (config/editorial/seed_coverage.py): a record that is not is refused, naming the file, record,
+field and value, and nothing is loaded.
+
 Records that are missing are created. Records that exist and match the seed are left alone (their
 ``updated_at`` does not move), so running the command twice changes nothing. Records that exist
-but differ from the seed, because an editor corrected them, are reported and kept as they are,
-unless ``--update`` is given, which writes the seed's values for the fields the seed names.
+but differ from the seed are brought up to the seed (its corrections reach a database an earlier
+seed made) when nobody but the seed has written them: their history holds only the seed's entries.
+Records an editor has changed since are reported and kept as they are, unless ``--update`` is
+given, which writes the seed's values for the fields the seed names.
 
 A translated field is written as its plain name for the English text (``name``) and with a language
 suffix for the others (``name_de``, ``name_zh_hans``); any other suffix is refused, naming the field.
@@ -27,6 +33,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from config.editorial.history import record_links
+from config.editorial.seed_coverage import Coverage
 from config.editorial.workflow import has_workflow, set_history_author
 from config.framework.visibility import Status
 
@@ -108,6 +115,16 @@ def check_fields(path: Path, entries: list) -> None:
                 raise CommandError(f"{path.name}: {entry['model']} {record}: {problem}.")
 
 
+def edited_since_seed(record) -> bool:
+    """Whether anyone but the seed has written ``record``: a history entry of another origin.
+
+    A record without history cannot tell, and counts as edited: the seed then leaves it alone.
+    """
+    if not hasattr(type(record), "history"):
+        return True
+    return record.history.exclude(history_change_reason=SEED_REASON).exists()
+
+
 def differing_fields(deserialized, fields: dict, existing) -> list[str]:
     """The fields the seed names whose stored value differs from the seed's."""
     new = deserialized.object
@@ -137,10 +154,15 @@ class Command(BaseCommand):
         if not paths:
             raise CommandError(f"No fixture files in {FIXTURES_DIR}.")
         counts = {"created": 0, "updated": 0, "unchanged": 0, "differs": 0}
+        entries_by_file = {path: self.read_file(path) for path in paths}
+        problems = Coverage.for_files(entries_by_file).problems(entries_by_file)
+        if problems:
+            lines = "\n".join(f"  {problem}" for problem in problems)
+            raise CommandError(f"Values no cited source covers; nothing was loaded:\n{lines}")
         # Untranslated field names (name, summary …) hold the English text.
         with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
-            for path in paths:
-                self.load_file(path, update, counts)
+            for path, entries in entries_by_file.items():
+                self.load_file(path, entries, update, counts)
             # Then the places the seed names get their coordinates (events/…/locate_places.py),
             # reported after the seed's own summary when there was a place to find.
             places = io.StringIO()
@@ -153,12 +175,15 @@ class Command(BaseCommand):
         if places.getvalue() and not places.getvalue().startswith("Places: 0 events placed, 0 unplaced."):
             self.stdout.write(places.getvalue(), ending="")
 
-    def load_file(self, path: Path, update: bool, counts: dict) -> None:
+    def read_file(self, path: Path) -> list:
         try:
             entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         except yaml.YAMLError as error:
             raise CommandError(f"{path}: not valid YAML: {error}") from error
         check_fields(path, entries)
+        return entries
+
+    def load_file(self, path: Path, entries: list, update: bool, counts: dict) -> None:
         deferred = []
         created = []
         try:
@@ -188,7 +213,7 @@ class Command(BaseCommand):
         changed = differing_fields(deserialized, entry.get("fields", {}), existing)
         if not changed:
             counts["unchanged"] += 1
-        elif not update:
+        elif not update and edited_since_seed(existing):
             counts["differs"] += 1
             self.stderr.write(f"{path.name}: {type(new).__name__} {existing} differs in {', '.join(changed)}")
         else:

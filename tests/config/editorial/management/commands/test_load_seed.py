@@ -1,5 +1,6 @@
 """``load_seed``: records by natural key, loaded twice without change, an editor's correction kept,
-each language in its own column."""
+the seed's corrections applied where nobody else wrote, each language in its own column, and every
+value covered by the sources its record cites."""
 
 import io
 
@@ -10,9 +11,16 @@ from django.utils import translation
 
 from dialogues.models import Topic
 from events.models import Event, Photo
-from institutions.models import Organisation
+from institutions.models import Organisation, Source
 
 pytestmark = pytest.mark.django_db
+
+# The text of the test source, kept beside the seed files as fixtures/sources/ keeps the real ones'.
+DOCUMENT = """
+The German Environment Agency (UBA), Umweltbundesamt, also written Umwelt Bundesamt, in Germany,
+works on emissions trading and holds a test dialogue. Its 9th Plenary Meeting (9. Plenartreffen)
+took place in Potsdam.
+"""
 
 SEED = """
 - model: institutions.source
@@ -28,9 +36,25 @@ SEED = """
     country: "DE"
     status: published
     sources: [[test-source]]
+  citations:
+    country: {source: test-source, quote: "The German Environment Agency (UBA)"}
 - model: dialogues.topic
-  fields: {slug: emissions-trading, name: Emissions trading, name_de: Emissionshandel, status: published}
+  fields:
+    slug: emissions-trading
+    name: Emissions trading
+    name_de: Emissionshandel
+    status: published
+    sources: [[test-source]]
 """
+
+
+@pytest.fixture(autouse=True)
+def document(tmp_path):
+    """The test source's text, where load_seed looks for it: sources/ beside the seed file."""
+    (tmp_path / "sources").mkdir()
+    path = tmp_path / "sources" / "test-source.txt"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    return path
 
 
 @pytest.fixture
@@ -106,7 +130,9 @@ def test_load_seed_update_writes_only_the_seeds_fields(seed_file):
 def test_load_seed_refuses_invalid_record_and_writes_nothing(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text(
-        SEED + '- model: dialogues.dialogue\n  fields: {slug: x, name: X, track: "2", parties: ["DE"]}\n'
+        SEED
+        + "- model: dialogues.dialogue\n"
+        + '  fields: {slug: x, name: Test dialogue, track: "2", parties: ["DE"], sources: [[test-source]]}\n'
     )
 
     with pytest.raises(CommandError) as error:
@@ -193,17 +219,131 @@ def test_load_seed_refuses_a_field_in_an_unknown_language(seed_file, key, messag
 
 
 def test_load_seed_compares_and_updates_the_english_column_without_fallback(tmp_path):
-    """An English caption the seed drops is reported and cleared; the German one is not copied into it."""
+    """An English caption the seed drops is cleared; the German one is not copied into it."""
     path = tmp_path / "languages.yaml"
     path.write_text(LANGUAGES_SEED.replace("caption: null", "caption: 9th Plenary Meeting"))
     load(str(path))
     path.write_text(LANGUAGES_SEED)
 
-    _, err = load(str(path))
-    out, _ = load(str(path), "--update")
+    out, err = load(str(path))
 
     photo = Photo.objects.get()
-    assert err == "languages.yaml: Photo 9th Plenary Meeting differs in caption"
-    assert out == "Seed data: 0 created, 1 updated, 2 unchanged, 0 kept as edited."
+    assert (out, err) == ("Seed data: 0 created, 1 updated, 2 unchanged, 0 kept as edited.", "")
     assert (photo.caption_en, photo.caption_de) == (None, "9. Plenartreffen")
     assert load(str(path))[0] == "Seed data: 0 created, 0 updated, 3 unchanged, 0 kept as edited."
+
+
+# --- Reloading a corrected seed ---------------------------------------------------------------
+
+
+def test_load_seed_applies_corrections_where_only_the_seed_wrote_and_lists_edited_records(seed_file):
+    load(str(seed_file))
+    topic = Topic.objects.get(slug="emissions-trading")
+    topic.description = "Added by an editor."
+    topic.save()
+    corrected = SEED.replace("aliases: [Umwelt Bundesamt]", "aliases: []").replace(
+        "name_de: Emissionshandel", "name_de: null"
+    )
+    seed_file.write_text(corrected, encoding="utf-8")
+
+    out, err = load(str(seed_file))
+
+    uba, topic = Organisation.objects.get(slug="uba"), Topic.objects.get(slug="emissions-trading")
+    assert out == "Seed data: 0 created, 1 updated, 1 unchanged, 1 kept as edited."
+    assert err == "seed.yaml: Topic Emissions trading differs in name_de"
+    assert (uba.aliases, topic.name_de, topic.description) == ([], "Emissionshandel", "Added by an editor.")
+    assert list(uba.history.values_list("history_type", "history_change_reason")) == [
+        ("~", "Seed data"),
+        ("+", "Seed data"),
+    ]
+
+
+# --- Every value covered by its record's sources -----------------------------------------------
+
+
+def test_load_seed_refuses_an_uncovered_value_naming_file_record_field_and_value(seed_file):
+    seed_file.write_text(SEED.replace("acronym: UBA", "acronym: UBA-X"), encoding="utf-8")
+
+    with pytest.raises(CommandError) as error:
+        load(str(seed_file))
+
+    assert str(error.value) == (
+        "Values no cited source covers; nothing was loaded:\n"
+        "  seed.yaml: institutions.organisation uba: acronym 'UBA-X' is in no cited text: ['UBA-X'] "
+        "(cited: test-source)"
+    )
+    assert (Source.objects.count(), Organisation.objects.count(), Topic.objects.count()) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("citation", "why"),
+    [
+        ('{source: test-source, quote: "in France"}', "quotes 'in France', which is not in test-source"),
+        (
+            '{source: other-source, quote: "in Germany"}',
+            "cites other-source, which the record does not list among its sources",
+        ),
+        ('{quote: "in Germany"}', "has a citation without a source and a quote"),
+    ],
+)
+def test_load_seed_refuses_a_citation_that_does_not_hold(seed_file, citation, why):
+    seed_file.write_text(
+        SEED.replace('{source: test-source, quote: "The German Environment Agency (UBA)"}', citation),
+        encoding="utf-8",
+    )
+
+    with pytest.raises(CommandError) as error:
+        load(str(seed_file))
+
+    assert str(error.value).splitlines()[1:] == [
+        f"  seed.yaml: institutions.organisation uba: country 'DE' {why}"
+    ]
+    assert Organisation.objects.count() == 0
+
+
+def test_load_seed_refuses_a_country_without_a_citation(seed_file):
+    seed_file.write_text(
+        SEED.split("  citations:")[0] + SEED.split('The German Environment Agency (UBA)"}\n')[1]
+    )
+
+    with pytest.raises(CommandError) as error:
+        load(str(seed_file))
+
+    assert str(error.value).splitlines()[1:] == [
+        "  seed.yaml: institutions.organisation uba: country 'DE' needs a field-level citation "
+        "(cited: test-source)"
+    ]
+
+
+PUBLIC_SOURCE = """
+- model: institutions.source
+  fields:
+    slug: agency-website
+    title: About us
+    publisher: German Environment Agency
+    url: https://www.umweltbundesamt.de/en/the-uba
+    {seen_on}
+"""
+
+
+@pytest.mark.parametrize(("seen_on", "accepted"), [("seen_on: 2026-11-30", True), ("", False)])
+def test_load_seed_takes_a_public_sources_quote_as_given_when_the_source_is_named_exactly(
+    seed_file, seen_on, accepted
+):
+    """A source outside the seed cannot be read offline: it must name title, publisher, URL, date seen."""
+    seed = PUBLIC_SOURCE.format(seen_on=seen_on) + SEED.replace(
+        "    sources: [[test-source]]\n  citations:\n    country: {source: test-source,",
+        "    sources: [[test-source], [agency-website]]\n  citations:\n    country: {source: agency-website,",
+    ).replace('quote: "The German Environment Agency (UBA)"}', 'quote: "Dessau-Roßlau, Germany"}')
+    seed_file.write_text(seed, encoding="utf-8")
+
+    if accepted:
+        load(str(seed_file))
+        assert Organisation.objects.get(slug="uba").country == "DE"
+    else:
+        with pytest.raises(CommandError) as error:
+            load(str(seed_file))
+        assert str(error.value).splitlines()[1:] == [
+            "  seed.yaml: institutions.organisation uba: country 'DE' cites agency-website, a public source "
+            "without its seen_on"
+        ]
