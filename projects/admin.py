@@ -7,10 +7,19 @@ from config.editorial.admin import (
     RecordAdmin,
     TabularRowInline,
     TranslatedRecordAdmin,
+    TranslatedStackedRowInline,
     TranslatedTabularRowInline,
 )
 from config.editorial.job_admin import BackgroundImportExportMixin
-from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
+from projects.models import (
+    Programme,
+    ProgrammeFunder,
+    Project,
+    ProjectContact,
+    ProjectContactPoint,
+    ProjectFocusArea,
+    ProjectRole,
+)
 from projects.resources import ProjectResource
 
 
@@ -55,6 +64,11 @@ class ProjectContactInline(TranslatedTabularRowInline):
     autocomplete_fields = ("person",)
 
 
+class ProjectContactPointInline(TranslatedStackedRowInline):
+    model = ProjectContactPoint
+    fields = ("order", "label", "email", "postal_address", "website", "status", "visibility")
+
+
 @admin.register(Project)
 class ProjectAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     resource_classes = [ProjectResource]
@@ -81,7 +95,7 @@ class ProjectAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
         "publications",
         "sources",
     )
-    inlines = [ProjectFocusAreaInline, ProjectRoleInline, ProjectContactInline]
+    inlines = [ProjectFocusAreaInline, ProjectRoleInline, ProjectContactInline, ProjectContactPointInline]
     fieldsets = (
         (
             None,

@@ -10,71 +10,284 @@ import config.framework.fields
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('institutions', '0006_organisation_contact_points'),
-        ('projects', '0005_plural_names'),
+        ("institutions", "0006_organisation_contact_points"),
+        ("projects", "0005_plural_names"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalProjectContactPoint',
+            name="HistoricalProjectContactPoint",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False, verbose_name='updated')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('review', 'in review'), ('published', 'published')], default='published', max_length=10, verbose_name='status')),
-                ('visibility', models.CharField(choices=[('public', 'public'), ('partners', 'partners'), ('internal', 'internal')], default='public', help_text='Public: everyone. Partners: signed-in partner accounts. Internal: staff only.', max_length=10, verbose_name='visibility')),
-                ('order', models.PositiveSmallIntegerField(default=1, verbose_name='order')),
-                ('label', models.CharField(blank=True, help_text='What the contact is for: “Climate Cooperation China”.', max_length=200, verbose_name='label')),
-                ('label_en', models.CharField(blank=True, help_text='What the contact is for: “Climate Cooperation China”.', max_length=200, null=True, verbose_name='label')),
-                ('label_de', models.CharField(blank=True, help_text='What the contact is for: “Climate Cooperation China”.', max_length=200, null=True, verbose_name='label')),
-                ('label_zh_hans', models.CharField(blank=True, help_text='What the contact is for: “Climate Cooperation China”.', max_length=200, null=True, verbose_name='label')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('postal_address', config.framework.fields.LimitedTextField(blank=True, help_text='As the source writes it, line by line.', max_length=2000, verbose_name='postal address')),
-                ('website', models.URLField(blank=True, max_length=500, verbose_name='web address')),
-                ('history_links', models.JSONField(blank=True, editable=False, null=True, verbose_name='links')),
-                ('history_transaction', models.BigIntegerField(blank=True, editable=False, null=True, verbose_name='transaction')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('project', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='projects.project', verbose_name='project')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        db_index=True,
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        verbose_name="updated",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "draft"), ("review", "in review"), ("published", "published")],
+                        default="published",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "public"), ("partners", "partners"), ("internal", "internal")],
+                        default="public",
+                        help_text="Public: everyone. Partners: signed-in partner accounts. Internal: staff only.",
+                        max_length=10,
+                        verbose_name="visibility",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=1, verbose_name="order")),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the contact is for: “Climate Cooperation China”.",
+                        max_length=200,
+                        verbose_name="label",
+                    ),
+                ),
+                (
+                    "label_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the contact is for: “Climate Cooperation China”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="label",
+                    ),
+                ),
+                (
+                    "label_de",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the contact is for: “Climate Cooperation China”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="label",
+                    ),
+                ),
+                (
+                    "label_zh_hans",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the contact is for: “Climate Cooperation China”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="label",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "postal_address",
+                    config.framework.fields.LimitedTextField(
+                        blank=True,
+                        help_text="As the source writes it, line by line.",
+                        max_length=2000,
+                        verbose_name="postal address",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, max_length=500, verbose_name="web address")),
+                (
+                    "history_links",
+                    models.JSONField(blank=True, editable=False, null=True, verbose_name="links"),
+                ),
+                (
+                    "history_transaction",
+                    models.BigIntegerField(blank=True, editable=False, null=True, verbose_name="transaction"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="projects.project",
+                        verbose_name="project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical contact point',
-                'verbose_name_plural': 'historical contact points',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical contact point",
+                "verbose_name_plural": "historical contact points",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ProjectContactPoint',
+            name="ProjectContactPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False, verbose_name='updated')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('review', 'in review'), ('published', 'published')], default='published', max_length=10, verbose_name='status')),
-                ('visibility', models.CharField(choices=[('public', 'public'), ('partners', 'partners'), ('internal', 'internal')], default='public', help_text='Public: everyone. Partners: signed-in partner accounts. Internal: staff only.', max_length=10, verbose_name='visibility')),
-                ('order', models.PositiveSmallIntegerField(default=1, verbose_name='order')),
-                ('label', models.CharField(blank=True, help_text='What the contact is for: “Climate Cooperation China”.', max_length=200, verbose_name='label')),
-                ('label_en', models.CharField(blank=True, help_text='What the contact is for: “Climate Cooperation China”.', max_length=200, null=True, verbose_name='label')),
-                ('label_de', models.CharField(blank=True, help_text='What the contact is for: “Climate Cooperation China”.', max_length=200, null=True, verbose_name='label')),
-                ('label_zh_hans', models.CharField(blank=True, help_text='What the contact is for: “Climate Cooperation China”.', max_length=200, null=True, verbose_name='label')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('postal_address', config.framework.fields.LimitedTextField(blank=True, help_text='As the source writes it, line by line.', max_length=2000, verbose_name='postal address')),
-                ('website', models.URLField(blank=True, max_length=500, verbose_name='web address')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_points', to='projects.project', verbose_name='project')),
-                ('sources', models.ManyToManyField(blank=True, help_text='Where the facts of this record come from.', related_name='%(app_label)s_%(class)s_set', to='institutions.source', verbose_name='sources')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="created"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        db_index=True,
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        verbose_name="updated",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "draft"), ("review", "in review"), ("published", "published")],
+                        default="published",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "public"), ("partners", "partners"), ("internal", "internal")],
+                        default="public",
+                        help_text="Public: everyone. Partners: signed-in partner accounts. Internal: staff only.",
+                        max_length=10,
+                        verbose_name="visibility",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=1, verbose_name="order")),
+                (
+                    "label",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the contact is for: “Climate Cooperation China”.",
+                        max_length=200,
+                        verbose_name="label",
+                    ),
+                ),
+                (
+                    "label_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the contact is for: “Climate Cooperation China”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="label",
+                    ),
+                ),
+                (
+                    "label_de",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the contact is for: “Climate Cooperation China”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="label",
+                    ),
+                ),
+                (
+                    "label_zh_hans",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the contact is for: “Climate Cooperation China”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="label",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "postal_address",
+                    config.framework.fields.LimitedTextField(
+                        blank=True,
+                        help_text="As the source writes it, line by line.",
+                        max_length=2000,
+                        verbose_name="postal address",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, max_length=500, verbose_name="web address")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_points",
+                        to="projects.project",
+                        verbose_name="project",
+                    ),
+                ),
+                (
+                    "sources",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Where the facts of this record come from.",
+                        related_name="%(app_label)s_%(class)s_set",
+                        to="institutions.source",
+                        verbose_name="sources",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact point',
-                'verbose_name_plural': 'contact points',
-                'ordering': ['project', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('project', 'order'), name='projects_projectcontactpoint_unique_order', violation_error_message='This project already has a contact point at this position.'), models.CheckConstraint(condition=models.Q(('email', ''), ('postal_address', ''), ('website', ''), _negated=True), name='projects_projectcontactpoint_reachable', violation_error_message='Give an e-mail, a postal address or a web address.')],
+                "verbose_name": "contact point",
+                "verbose_name_plural": "contact points",
+                "ordering": ["project", "order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("project", "order"),
+                        name="projects_projectcontactpoint_unique_order",
+                        violation_error_message="This project already has a contact point at this position.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("email", ""), ("postal_address", ""), ("website", ""), _negated=True
+                        ),
+                        name="projects_projectcontactpoint_reachable",
+                        violation_error_message="Give an e-mail, a postal address or a web address.",
+                    ),
+                ],
             },
         ),
     ]
