@@ -4,7 +4,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Func, Q, When
+from django.db.models import Case, F, Func, Q, Value, When
+from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +28,8 @@ from config.framework.models import (
     not_itself,
     unique_position,
 )
-from config.framework.search import SearchableQuerySet, search_columns, search_indexes
+from config.framework.search import SearchableQuerySet, search_columns, search_indexes, unaccented
+from config.framework.visibility import Status, Visibility
 from config.operations.uploads import check_image, clean_upload
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
@@ -96,6 +98,17 @@ class EventQuerySet(SearchableQuerySet):
     def for_list(self):
         """Everything a list row shows, in a fixed number of queries."""
         return self.select_related("dialogue", "working_group", "parent").prefetch_related("topics")
+
+    def matching_rows(self, names_query) -> Q:
+        """Events one of whose public further places is in a city or at a venue the query names
+        (or a part of its name, as ``search_names`` is matched): "Cologne" finds the study tour to
+        Berlin and Cologne. Only public places: a search shows no more than a visitor sees."""
+        places = (
+            EventPlace.objects.filter(status=Status.PUBLISHED, visibility=Visibility.PUBLIC)
+            .annotate(names=Lower(unaccented(Concat("city", Value(" "), "venue"))))
+            .filter(Q(names__contains=names_query) | Q(names__trigram_word_similar=names_query))
+        )
+        return Q(pk__in=places.values("event_id"))
 
     def with_places(self, user):
         """Each event's further places that ``user`` may see, as ``further_places``."""
@@ -300,6 +313,10 @@ class Event(Period, PublicRecord):
         if not hasattr(self, "further_places"):
             self.further_places = list(EventPlace.objects.visible_to(AnonymousUser()).filter(event=self))
         return [self, *self.further_places]
+
+    @property
+    def shown_further_places(self) -> list:
+        return self.shown_places[1:]
 
     @property
     def place(self) -> str:

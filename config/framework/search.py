@@ -238,6 +238,12 @@ def bigram_query(query: str):
 
 
 class SearchableQuerySet(VisibleQuerySet):
+    def matching_rows(self, names_query) -> Q | None:
+        """The records whose rows' names match (an event's further places), beside their own
+        columns; None for a model whose rows are not searched. ``names_query`` is the query in
+        lower case without accents, as ``search_names`` is compared with it."""
+        return None
+
     def search(self, query: str):
         """The records matching ``query``, annotated with ``rank`` and ordered by it."""
         query = clean_query(query)
@@ -255,6 +261,8 @@ class SearchableQuerySet(VisibleQuerySet):
         if (in_chinese := bigram_query(query)) is not None:
             rank += SearchRank(F("search_bigrams"), in_chinese)
             matches |= Q(search_bigrams=in_chinese)
+        if (in_rows := self.matching_rows(names_query)) is not None:
+            matches |= in_rows
         exact = Case(When(exact_name(self.model, names_query), then=True), default=False)
         return self.annotate(rank=rank, exact=exact).filter(matches).order_by("-exact", "-rank", "id")
 

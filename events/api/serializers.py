@@ -32,9 +32,22 @@ def event_references(user):
     )
 
 
+class PlaceSummarySerializer(RowSerializer):
+    """A further place in an event list's row: its place, without the row's own address, so that a
+    CSV cell shows the place itself."""
+
+    latitude = serializers.DecimalField(**COORDINATE, read_only=True)
+    longitude = serializers.DecimalField(**COORDINATE, read_only=True)
+
+    class Meta:
+        model = EventPlace
+        fields = ["order", "venue", "city", "country", "latitude", "longitude"]
+
+
 class EventSummarySerializer(PeriodFields, RecordSerializer):
     latitude = serializers.DecimalField(**COORDINATE, read_only=True)
     longitude = serializers.DecimalField(**COORDINATE, read_only=True)
+    places = PlaceSummarySerializer(source="shown_further_places", many=True, read_only=True)
 
     class Meta:
         model = Event
@@ -50,6 +63,7 @@ class EventSummarySerializer(PeriodFields, RecordSerializer):
             "country",
             "latitude",
             "longitude",
+            "places",
             "number",
             "parent",
             "dialogue",
@@ -60,7 +74,7 @@ class EventSummarySerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(*event_references(user))
+        return queryset.prefetch_related(*event_references(user)).with_places(user)
 
 
 PLACE_FIELDS = ["order", "venue", "city", "country", "latitude", "longitude", "coordinates_source"]
