@@ -1,6 +1,7 @@
 """Events (meetings and milestones), their agenda, who took part, who spoke, and photos."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -69,6 +70,19 @@ EVENT_LAST_DAY = Case(
 )
 
 
+class IdAmong(Func):
+    """``id = ANY(<array>)``: whether a row's id is one of an array's (a condition)."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, ids = self.get_source_expressions()
+        column_sql, column_params = compiler.compile(column)
+        ids_sql, ids_params = compiler.compile(ids)
+        return f"{column_sql} = ANY({ids_sql})", (*column_params, *ids_params)
+
+
 class EventQuerySet(SearchableQuerySet):
     def upcoming(self, today=None):
         """Events not over yet: running, or still to come (also those known only to the month)."""
@@ -108,7 +122,14 @@ class EventQuerySet(SearchableQuerySet):
             .annotate(names=Lower(unaccented(Concat("city", Value(" "), "venue"))))
             .filter(Q(names__contains=names_query) | Q(names__trigram_word_similar=names_query))
         )
-        return Q(pk__in=places.values("event_id"))
+        # ``id = ANY(ARRAY(SELECT …))``: the places are read once (an InitPlan), and the event's id
+        # stays an index condition beside the search columns' (``IN (SELECT …)`` in an OR is not
+        # one, and turned the search into a scan of every event).
+        return Q(IdAmong(F("pk"), ArraySubquery(places.values("event_id"))))
+
+    def for_results(self, user):
+        """A search result names each place the reader may see."""
+        return self.with_places(user)
 
     def with_places(self, user):
         """Each event's further places that ``user`` may see, as ``further_places``."""

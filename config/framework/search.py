@@ -244,6 +244,11 @@ class SearchableQuerySet(VisibleQuerySet):
         lower case without accents, as ``search_names`` is compared with it."""
         return None
 
+    def for_results(self, user):
+        """What a search result shows besides the record's own columns, loaded for ``user`` in a
+        fixed number of queries (an event's further places); nothing more by default."""
+        return self
+
     def search(self, query: str):
         """The records matching ``query``, annotated with ``rank`` and ordered by it."""
         query = clean_query(query)
@@ -477,8 +482,10 @@ def search_records(model, query: str, user, sort: str = "relevance"):
     records = model.objects.visible_to(user).defer(*model.generated_field_names())
     if searchable.select_related:
         records = records.select_related(*searchable.select_related)
-    records = records.search(query).annotate(
-        headline=_passage(searchable, full_text_query(query)) if query else Value("")
+    records = (
+        records.for_results(user)
+        .search(query)
+        .annotate(headline=_passage(searchable, full_text_query(query)) if query else Value(""))
     )
     if sort != "relevance" and searchable.date_field:
         date = F(searchable.date_field)
