@@ -138,3 +138,12 @@ class PhotoAdmin(TranslatedRecordAdmin):
     list_select_related = ("event",)
     search_fields = ("caption", "credit", "event__name")
     autocomplete_fields = ("event", "sources")
+
+
+@admin.register(EventPlace)
+class EventPlaceAdmin(RecordAdmin):
+    list_display = ("event", "order", "city", "country", "coordinates_source", "status", "visibility")
+    list_filter = ("country", "status", "visibility")
+    list_select_related = ("event",)
+    search_fields = ("city", "venue", "event__name")
+    autocomplete_fields = ("event", "sources")

@@ -104,3 +104,12 @@ class AffiliationAdmin(TranslatedRecordAdmin):
         "position",
     )
     autocomplete_fields = ("person", "organisation", "sources")
+
+
+@admin.register(OrganisationContactPoint)
+class OrganisationContactPointAdmin(TranslatedRecordAdmin):
+    list_display = ("organisation", "order", "label", "email", "status", "visibility")
+    list_filter = ("status", "visibility")
+    list_select_related = ("organisation",)
+    search_fields = ("label", "email", "postal_address", "organisation__name", "organisation__acronym")
+    autocomplete_fields = ("organisation", "sources")

@@ -131,3 +131,12 @@ class ProjectContactAdmin(TranslatedRecordAdmin):
     list_select_related = ("person", "project")
     search_fields = ("person__family_name", "person__given_name", "project__title", "project__acronym")
     autocomplete_fields = ("project", "person", "sources")
+
+
+@admin.register(ProjectContactPoint)
+class ProjectContactPointAdmin(TranslatedRecordAdmin):
+    list_display = ("project", "order", "label", "email", "status", "visibility")
+    list_filter = ("status", "visibility")
+    list_select_related = ("project",)
+    search_fields = ("label", "email", "postal_address", "project__title", "project__acronym")
+    autocomplete_fields = ("project", "sources")
