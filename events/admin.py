@@ -11,8 +11,25 @@ from config.editorial.admin import (
     TranslatedTabularRowInline,
 )
 from config.editorial.job_admin import BackgroundImportExportMixin
-from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
+from events.models import Event, EventParticipation, EventPlace, EventSpeaker, Photo, Session
 from events.resources import EventResource
+
+
+class PlaceInline(TabularRowInline):
+    """The further places of an event held in more than one (its own venue and city are place 1)."""
+
+    model = EventPlace
+    fields = (
+        "order",
+        "venue",
+        "city",
+        "country",
+        "latitude",
+        "longitude",
+        "coordinates_source",
+        "status",
+        "visibility",
+    )
 
 
 class SessionInline(TranslatedStackedRowInline):
@@ -54,7 +71,16 @@ class EventAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     )
     list_filter = ("kind", "state", "mode", "status", "visibility", "dialogue", "country")
     list_select_related = ("dialogue",)
-    search_fields = ("name", "name_de", "name_zh_hans", "city", "venue", "slug", "dialogue__acronym")
+    search_fields = (
+        "name",
+        "name_de",
+        "name_zh_hans",
+        "city",
+        "venue",
+        "places__city",
+        "slug",
+        "dialogue__acronym",
+    )
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = (
         "parent",
@@ -66,7 +92,7 @@ class EventAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
         "sources",
     )
     date_hierarchy = "start_date"
-    inlines = [SessionInline, ParticipationInline, SpeakerInline, PhotoInline]
+    inlines = [PlaceInline, SessionInline, ParticipationInline, SpeakerInline, PhotoInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "state", "number", "parent")}),
         (_("When"), {"fields": ADMIN_PERIOD_FIELDS}),
@@ -123,4 +149,13 @@ class PhotoAdmin(TranslatedRecordAdmin):
     list_display = ("caption", "event", "credit", "licence", "status")
     list_select_related = ("event",)
     search_fields = ("caption", "credit", "event__name")
+    autocomplete_fields = ("event", "sources")
+
+
+@admin.register(EventPlace)
+class EventPlaceAdmin(RecordAdmin):
+    list_display = ("event", "order", "city", "country", "coordinates_source", "status", "visibility")
+    list_filter = ("country", "status", "visibility")
+    list_select_related = ("event",)
+    search_fields = ("city", "venue", "event__name")
     autocomplete_fields = ("event", "sources")

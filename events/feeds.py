@@ -98,9 +98,11 @@ def event_calendar(request):
         filterset = filtered_events(request)
     except InvalidFilters as invalid:
         return invalid_filters_response(invalid.errors)
-    events = filterset.qs.filter(start_date__isnull=False).order_by("-start_date", "-id")[
-        :MAX_CALENDAR_EVENTS
-    ]
+    events = (
+        filterset.qs.filter(start_date__isnull=False)
+        .order_by("-start_date", "-id")
+        .with_places(request.user)[:MAX_CALENDAR_EVENTS]
+    )
     content = write_calendar(
         events,
         request=request,
@@ -119,7 +121,7 @@ def event_ics(request, slug):
     An all-day entry over the event's days. An event whose day is not known is a 404 that says
     why (its page says so too, and offers no link): a month-long entry would mislead.
     """
-    event = get_object_or_404(Event.objects.visible_to(request.user), slug=slug)
+    event = get_object_or_404(Event.objects.visible_to(request.user).with_places(request.user), slug=slug)
     if not known_to_the_day(event):
         return HttpResponseNotFound(
             _("The day of this event is not known, so it cannot be added to a calendar."),
@@ -171,6 +173,7 @@ class EventUpdatesFeed(Feed):
         )
         return (
             filterset.qs.select_related("dialogue")
+            .with_places(filterset.request.user)
             .annotate(dialogue_is_visible=Exists(visible_dialogue))
             .order_by("-updated_at", "-id")[:MAX_FEED_ITEMS]
         )

@@ -1,4 +1,4 @@
-"""Filters for events and their sessions."""
+"""Filters for events, their sessions and their further places."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,7 @@ from config.framework.filtersets import (
     YearFilter,
 )
 from dialogues.models import Dialogue, Topic, WorkingGroup
-from events.models import Event, Session
+from events.models import Event, EventPlace, Session
 from institutions.models import Organisation
 from projects.models import Project
 
@@ -71,3 +71,13 @@ class SessionFilterSet(RecordFilterSet):
     class Meta:
         model = Session
         fields = ["event"]
+
+
+class EventPlaceFilterSet(RecordFilterSet):
+    event = SlugFilter(Event, "event")
+    country = CountryFilter()
+    ordering = StableOrderingFilter(fields=(("order", "order"), ("updated_at", "updated")))
+
+    class Meta:
+        model = EventPlace
+        fields = ["event", "country"]

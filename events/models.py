@@ -1,9 +1,12 @@
 """Events (meetings and milestones), their agenda, who took part, who spoke, and photos."""
 
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, Func, Q, When
+from django.db.models import Case, F, Func, Q, Value, When
+from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +29,8 @@ from config.framework.models import (
     not_itself,
     unique_position,
 )
-from config.framework.search import SearchableQuerySet, search_columns, search_indexes
+from config.framework.search import SearchableQuerySet, search_columns, search_indexes, unaccented
+from config.framework.visibility import Status, Visibility
 from config.operations.uploads import check_image, clean_upload
 from dialogues.models import EDITOR_NOTE_HELP, Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation, Person
@@ -66,6 +70,19 @@ EVENT_LAST_DAY = Case(
 )
 
 
+class IdAmong(Func):
+    """``id = ANY(<array>)``: whether a row's id is one of an array's (a condition)."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, ids = self.get_source_expressions()
+        column_sql, column_params = compiler.compile(column)
+        ids_sql, ids_params = compiler.compile(ids)
+        return f"{column_sql} = ANY({ids_sql})", (*column_params, *ids_params)
+
+
 class EventQuerySet(SearchableQuerySet):
     def upcoming(self, today=None):
         """Events not over yet: running, or still to come (also those known only to the month)."""
@@ -95,6 +112,29 @@ class EventQuerySet(SearchableQuerySet):
     def for_list(self):
         """Everything a list row shows, in a fixed number of queries."""
         return self.select_related("dialogue", "working_group", "parent").prefetch_related("topics")
+
+    def matching_rows(self, names_query) -> Q:
+        """Events one of whose public further places is in a city or at a venue the query names
+        (or a part of its name, as ``search_names`` is matched): "Cologne" finds the study tour to
+        Berlin and Cologne. Only public places: a search shows no more than a visitor sees."""
+        places = (
+            EventPlace.objects.filter(status=Status.PUBLISHED, visibility=Visibility.PUBLIC)
+            .annotate(names=Lower(unaccented(Concat("city", Value(" "), "venue"))))
+            .filter(Q(names__contains=names_query) | Q(names__trigram_word_similar=names_query))
+        )
+        # ``id = ANY(ARRAY(SELECT …))``: the places are read once (an InitPlan), and the event's id
+        # stays an index condition beside the search columns' (``IN (SELECT …)`` in an OR is not
+        # one, and turned the search into a scan of every event).
+        return Q(IdAmong(F("pk"), ArraySubquery(places.values("event_id"))))
+
+    def for_results(self, user):
+        """A search result names each place the reader may see."""
+        return self.with_places(user)
+
+    def with_places(self, user):
+        """Each event's further places that ``user`` may see, as ``further_places``."""
+        places = EventPlace.objects.visible_to(user).order_by("event", "order")
+        return self.prefetch_related(models.Prefetch("places", places, to_attr="further_places"))
 
 
 class Event(Period, PublicRecord):
@@ -297,26 +337,172 @@ class Event(Period, PublicRecord):
         no city (a country alone is no point). Otherwise the gazetteer's answer: the coordinates it
         set, or why it could not (an unknown or ambiguous name).
         """
-        if self.latitude is not None or self.mode == self.Mode.ONLINE or not (self.city and self.country):
-            return None
-        found = locate(self.city, self.country)
-        if isinstance(found, Located):
-            self.latitude, self.longitude, self.coordinates_source = (
-                found.latitude,
-                found.longitude,
-                found.source,
-            )
-        return found
+        return locate_place(self, online=self.mode == self.Mode.ONLINE)
+
+    @property
+    def shown_places(self) -> list:
+        """The further places a visitor sees (``EventQuerySet.with_places`` loads them for a
+        reader); without that, the public ones."""
+        if not hasattr(self, "further_places"):
+            self.further_places = list(EventPlace.objects.visible_to(AnonymousUser()).filter(event=self))
+        return [self, *self.further_places]
+
+    @property
+    def shown_further_places(self) -> list:
+        return self.shown_places[1:]
 
     @property
     def place(self) -> str:
-        country = country_names_by_code().get(self.country, self.country)
-        return ", ".join(part for part in (self.venue, self.city, country) if part)
+        """Its venue, city and country, then each further place's: "Berlin, Germany; Cologne, Germany"."""
+        return "; ".join(filter(None, (place_text(place, venue=True) for place in self.shown_places)))
+
+    @property
+    def cities(self) -> str:
+        """Its cities and countries, without venues, a country once for the cities in a row within
+        it: "Berlin, Cologne, Germany"."""
+        return cities_text(self.shown_places)
 
     @property
     def location(self) -> str:
         """Where a feed or a calendar says it takes place: its place, or "Online"."""
         return self.place or (str(_("Online")) if self.mode == self.Mode.ONLINE else "")
+
+
+def place_text(place, *, venue: bool = False) -> str:
+    """An event's or a further place's venue (if asked), city and country, in the page's language."""
+    country = country_names_by_code().get(place.country, place.country)
+    return ", ".join(part for part in (place.venue if venue else "", place.city, country) if part)
+
+
+def cities_text(places) -> str:
+    """Cities and countries, a country named once after the cities in a row within it."""
+    names = country_names_by_code()
+    groups: list[tuple[str, list[str]]] = []
+    for place in places:
+        if not (place.city or place.country):
+            continue
+        if groups and groups[-1][0] == place.country and place.city:
+            groups[-1][1].append(place.city)
+        else:
+            groups.append((place.country, [place.city] if place.city else []))
+    return "; ".join(
+        ", ".join([*cities, names.get(country, country)] if country else cities) for country, cities in groups
+    )
+
+
+def locate_place(place, *, online: bool = False) -> Located | Unplaced | None:
+    """Give an event or a further place the gazetteer's coordinates of its city, if it has none.
+
+    None when there is nothing to look up: the place has coordinates, the event is held online, or
+    it names no city (a country alone is no point). Otherwise the gazetteer's answer: the
+    coordinates it set, or why it could not (an unknown or ambiguous name).
+    """
+    if place.latitude is not None or online or not (place.city and place.country):
+        return None
+    found = locate(place.city, place.country)
+    if isinstance(found, Located):
+        place.latitude, place.longitude, place.coordinates_source = (
+            found.latitude,
+            found.longitude,
+            found.source,
+        )
+    return found
+
+
+class EventPlace(Row):
+    """A further place an event is held at: the study tour to "Berlin and Cologne" is in Berlin
+    (the event's own venue, city and country, its place 1) and in Cologne (its place 2).
+
+    The event's own fields stay its first place, so that every event, list, filter and index that
+    reads them keeps working, and an event held in one place needs no row.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places", verbose_name=_("event"))
+    order = models.PositiveSmallIntegerField(
+        _("place number"), default=2, help_text=_("The event's own venue and city are its place 1.")
+    )
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=200)
+    country = CountryField(_("country"), blank=True, db_index=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    coordinates_source = models.CharField(
+        _("coordinates from"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Where the latitude and longitude come from: the GeoNames gazetteer for the city, filled in "
+            "on save; blank for coordinates an editor entered."
+        ),
+    )
+
+    natural_key_fields = ("event", "order")
+    visible_through = ("event",)
+
+    class Meta:
+        ordering = ["event", "order"]
+        verbose_name = _("further place")
+        verbose_name_plural = _("further places")
+        indexes = [
+            models.Index(
+                fields=["latitude", "longitude"],
+                include=["event", "status", "visibility", "city", "country"],
+                condition=Q(latitude__isnull=False),
+                name="event_further_place",
+            ),
+        ]
+        constraints = [
+            unique_position("event", _("This event already has a place with this number.")),
+            models.CheckConstraint(
+                condition=Q(order__gte=2),
+                name="%(app_label)s_%(class)s_after_the_first",
+                violation_error_message=_("Further places are numbered from 2: the event's own is place 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="%(app_label)s_%(class)s_latitude_range",
+                violation_error_message=_("Latitude must be between -90 and 90 degrees."),
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="%(app_label)s_%(class)s_longitude_range",
+                violation_error_message=_("Longitude must be between -180 and 180 degrees."),
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="%(app_label)s_%(class)s_coordinates_pair",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
+            ),
+        ]
+
+    def __str__(self):
+        return place_text(self, venue=True)
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError({missing: _("Give both latitude and longitude, or neither.")})
+        self.locate()
+
+    def locate(self) -> Located | Unplaced | None:
+        """The gazetteer's coordinates of its city, if it has none yet (``locate_place``)."""
+        return locate_place(self, online=self.event_id is not None and self.event.mode == Event.Mode.ONLINE)
 
 
 class Session(Row):

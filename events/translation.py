@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from config.editorial.history import track
-from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
+from events.models import Event, EventParticipation, EventPlace, EventSpeaker, Photo, Session
 
 
 @register(Event)
@@ -20,4 +20,4 @@ class PhotoTranslation(TranslationOptions):
 
 
 # History is registered after the translations, so its tables carry every language's column.
-track(Event, Session, EventParticipation, EventSpeaker, Photo)
+track(Event, EventPlace, Session, EventParticipation, EventSpeaker, Photo)

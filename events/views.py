@@ -25,7 +25,7 @@ from events import timeline
 from events.api.serializers import EventSummarySerializer
 from events.filtersets import EventFilterSet
 from events.ical import known_to_the_day
-from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
+from events.models import Event, EventParticipation, EventPlace, EventSpeaker, Photo, Session
 from institutions.models import Organisation
 from projects.models import Project
 
@@ -62,7 +62,7 @@ class EventListView(FilteredListView):
     def get_queryset(self):
         # A row names the event's projects when it has no dialogue: the visible ones only.
         projects = Prefetch("projects", visible_queryset(Project, self.request.user))
-        return super().get_queryset().prefetch_related(projects)
+        return super().get_queryset().prefetch_related(projects).with_places(self.request.user)
 
 
 class EventDetailView(RecordDetailView):
@@ -75,6 +75,7 @@ class EventDetailView(RecordDetailView):
             Prefetch("topics", visible_queryset(Topic, user)),
             Prefetch("projects", visible_queryset(Project, user)),
             Prefetch("documents", visible_queryset(Publication, user)),
+            Prefetch("places", visible_queryset(EventPlace, user), to_attr="further_places"),
             Prefetch("sessions", visible_queryset(Session, user)),
             Prefetch("participations", visible_queryset(EventParticipation, user, "organisation")),
             Prefetch("speakers", visible_queryset(EventSpeaker, user, "person", "organisation")),
@@ -140,17 +141,21 @@ def event_structured_data(event, request) -> dict | None:
         data["eventAttendanceMode"] = f"https://schema.org/{SCHEMA_MODE[event.mode]}"
     if event.summary:
         data["description"] = event.summary
-    if event.city or event.venue or event.country:
+    # One schema.org Place for the event's own place and each further one.
+    locations = []
+    for place in event.shown_places:
+        if not (place.city or place.venue or place.country):
+            continue
         address = {"@type": "PostalAddress"}
-        if event.city:
-            address["addressLocality"] = event.city
-        if event.country:
-            address["addressCountry"] = event.country
-        data["location"] = {
-            "@type": "Place",
-            "name": event.venue or event.city or event.country,
-            "address": address,
-        }
+        if place.city:
+            address["addressLocality"] = place.city
+        if place.country:
+            address["addressCountry"] = place.country
+        locations.append(
+            {"@type": "Place", "name": place.venue or place.city or place.country, "address": address}
+        )
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
     organisers = [
         row.organisation
         for row in event.participations.all()
@@ -246,6 +251,7 @@ class EventCalendarView(TemplateView):
             filtered.filter(start_date__lte=last)
             .filter(Q(end_date__gte=first) | Q(end_date__isnull=True, start_date__gte=first))
             .order_by("start_date", "name", "id")
+            .with_places(request.user)
         )
         by_day = {}
         loose, on_days = [], []

@@ -2,9 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.editorial.admin import ADMIN_PUBLICATION_FIELDS, TranslatedRecordAdmin, TranslatedTabularRowInline
+from config.editorial.admin import (
+    ADMIN_PUBLICATION_FIELDS,
+    TranslatedRecordAdmin,
+    TranslatedStackedRowInline,
+    TranslatedTabularRowInline,
+)
 from config.editorial.job_admin import BackgroundImportExportMixin
-from institutions.models import Affiliation, Organisation, Person, Source
+from institutions.models import Affiliation, Organisation, OrganisationContactPoint, Person, Source
 from institutions.resources import OrganisationResource, PersonResource
 
 
@@ -33,6 +38,11 @@ class AffiliationInline(TranslatedTabularRowInline):
     )
 
 
+class OrganisationContactPointInline(TranslatedStackedRowInline):
+    model = OrganisationContactPoint
+    fields = ("order", "label", "email", "postal_address", "website", "status", "visibility")
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     resource_classes = [OrganisationResource]
@@ -50,6 +60,7 @@ class OrganisationAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     )
     prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("parent", "predecessor", "sources")
+    inlines = [OrganisationContactPointInline]
     fieldsets = (
         (None, {"fields": ("name", "acronym", "native_name", "aliases", "slug", "kind", "country")}),
         (_("Relations"), {"fields": ("parent", "predecessor", "website")}),
@@ -93,3 +104,12 @@ class AffiliationAdmin(TranslatedRecordAdmin):
         "position",
     )
     autocomplete_fields = ("person", "organisation", "sources")
+
+
+@admin.register(OrganisationContactPoint)
+class OrganisationContactPointAdmin(TranslatedRecordAdmin):
+    list_display = ("organisation", "order", "label", "email", "status", "visibility")
+    list_filter = ("status", "visibility")
+    list_select_related = ("organisation",)
+    search_fields = ("label", "email", "postal_address", "organisation__name", "organisation__acronym")
+    autocomplete_fields = ("organisation", "sources")

@@ -1,4 +1,4 @@
-"""Filters for organisations and people, shared by the HTML lists and the API."""
+"""Filters for organisations, people and contact points, shared by the HTML lists and the API."""
 
 import django_filters
 
@@ -9,7 +9,7 @@ from config.framework.filtersets import (
     SlugFilter,
     StableOrderingFilter,
 )
-from institutions.models import Organisation, Person
+from institutions.models import Organisation, OrganisationContactPoint, Person
 
 
 class OrganisationFilterSet(RecordFilterSet):
@@ -31,4 +31,13 @@ class PersonFilterSet(RecordFilterSet):
 
     class Meta:
         model = Person
+        fields = ["organisation"]
+
+
+class OrganisationContactPointFilterSet(RecordFilterSet):
+    organisation = SlugFilter(Organisation, "organisation")
+    ordering = StableOrderingFilter(fields=(("order", "order"), ("updated_at", "updated")))
+
+    class Meta:
+        model = OrganisationContactPoint
         fields = ["organisation"]

@@ -21,6 +21,7 @@ from config.framework.models import (
     Row,
     SearchableManager,
     not_itself,
+    unique_position,
 )
 from config.framework.search import search_columns, search_indexes
 
@@ -194,3 +195,70 @@ class Affiliation(Period, Row):
 
     def __str__(self):
         return f"{self.person} – {self.position or _('affiliated')}, {self.organisation}"
+
+
+class ContactPoint(Row):
+    """How to reach an organisation or a project: a labelled e-mail, postal address or website.
+
+    The two concrete kinds (``OrganisationContactPoint``, ``projects.ProjectContactPoint``) differ
+    only in what they hang on. The address is kept as the source writes it, lines and all.
+    """
+
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the contact is for: “Climate Cooperation China”."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    postal_address = LimitedTextField(
+        _("postal address"),
+        max_length=NOTE_LENGTH,
+        blank=True,
+        help_text=_("As the source writes it, line by line."),
+    )
+    website = models.URLField(_("web address"), max_length=500, blank=True)
+
+    visible_through: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.label or self.email or next(iter(self.address_lines), "") or self.website
+
+    @staticmethod
+    def reachable(message):
+        """A contact point that gives at least one way to reach its record."""
+        return models.CheckConstraint(
+            condition=~models.Q(email="", postal_address="", website=""),
+            name="%(app_label)s_%(class)s_reachable",
+            violation_error_message=message,
+        )
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.postal_address.splitlines() if line.strip()]
+
+
+class OrganisationContactPoint(ContactPoint):
+    """A way to reach an organisation, or one of its offices or websites."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="contact_points", verbose_name=_("organisation")
+    )
+
+    natural_key_fields = ("organisation", "order")
+    visible_through = ("organisation",)
+
+    class Meta:
+        ordering = ["organisation", "order"]
+        verbose_name = _("contact point")
+        verbose_name_plural = _("contact points")
+        constraints = [
+            unique_position(
+                "organisation", _("This organisation already has a contact point at this position.")
+            ),
+            ContactPoint.reachable(_("Give an e-mail, a postal address or a web address.")),
+        ]

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from config.editorial.history import track
-from institutions.models import Affiliation, Organisation, Person, Source
+from institutions.models import Affiliation, Organisation, OrganisationContactPoint, Person, Source
 
 
 @register(Organisation)
@@ -19,5 +19,10 @@ class AffiliationTranslation(TranslationOptions):
     fields = ("position",)
 
 
+@register(OrganisationContactPoint)
+class OrganisationContactPointTranslation(TranslationOptions):
+    fields = ("label",)
+
+
 # History is registered after the translations, so its tables carry every language's column.
-track(Source, Organisation, Person, Affiliation)
+track(Source, Organisation, Person, Affiliation, OrganisationContactPoint)

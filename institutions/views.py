@@ -14,7 +14,7 @@ from config.framework.views import (
 )
 from institutions.api.serializers import OrganisationSummarySerializer, PersonSummarySerializer
 from institutions.filtersets import OrganisationFilterSet, PersonFilterSet
-from institutions.models import Affiliation, Organisation, Person
+from institutions.models import Affiliation, Organisation, OrganisationContactPoint, Person
 
 
 def by_year(rows, date_of):
@@ -57,6 +57,7 @@ class OrganisationDetailView(RecordDetailView):
             Prefetch("project_roles", project_roles.order_by("-start_date", "id")),
             Prefetch("event_participations", participations.order_by("-event__start_date", "id")),
             Prefetch("affiliations", visible_queryset(Affiliation, user, "person")),
+            Prefetch("contact_points", visible_queryset(OrganisationContactPoint, user)),
             "sources",
         )
 

@@ -7,10 +7,19 @@ from config.editorial.admin import (
     RecordAdmin,
     TabularRowInline,
     TranslatedRecordAdmin,
+    TranslatedStackedRowInline,
     TranslatedTabularRowInline,
 )
 from config.editorial.job_admin import BackgroundImportExportMixin
-from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
+from projects.models import (
+    Programme,
+    ProgrammeFunder,
+    Project,
+    ProjectContact,
+    ProjectContactPoint,
+    ProjectFocusArea,
+    ProjectRole,
+)
 from projects.resources import ProjectResource
 
 
@@ -55,6 +64,11 @@ class ProjectContactInline(TranslatedTabularRowInline):
     autocomplete_fields = ("person",)
 
 
+class ProjectContactPointInline(TranslatedStackedRowInline):
+    model = ProjectContactPoint
+    fields = ("order", "label", "email", "postal_address", "website", "status", "visibility")
+
+
 @admin.register(Project)
 class ProjectAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
     resource_classes = [ProjectResource]
@@ -81,7 +95,7 @@ class ProjectAdmin(BackgroundImportExportMixin, TranslatedRecordAdmin):
         "publications",
         "sources",
     )
-    inlines = [ProjectFocusAreaInline, ProjectRoleInline, ProjectContactInline]
+    inlines = [ProjectFocusAreaInline, ProjectRoleInline, ProjectContactInline, ProjectContactPointInline]
     fieldsets = (
         (
             None,
@@ -117,3 +131,12 @@ class ProjectContactAdmin(TranslatedRecordAdmin):
     list_select_related = ("person", "project")
     search_fields = ("person__family_name", "person__given_name", "project__title", "project__acronym")
     autocomplete_fields = ("project", "person", "sources")
+
+
+@admin.register(ProjectContactPoint)
+class ProjectContactPointAdmin(TranslatedRecordAdmin):
+    list_display = ("project", "order", "label", "email", "status", "visibility")
+    list_filter = ("status", "visibility")
+    list_select_related = ("project",)
+    search_fields = ("label", "email", "postal_address", "project__title", "project__acronym")
+    autocomplete_fields = ("project", "sources")

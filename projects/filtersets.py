@@ -1,4 +1,4 @@
-"""Filters for programmes and projects."""
+"""Filters for programmes, projects and projects' contact points."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,7 @@ from config.framework.filtersets import (
 )
 from dialogues.models import Dialogue, Topic
 from institutions.models import Organisation
-from projects.models import Programme, Project
+from projects.models import Programme, Project, ProjectContactPoint
 
 
 class ProgrammeFilterSet(RecordFilterSet):
@@ -39,3 +39,12 @@ class ProjectFilterSet(RecordFilterSet):
     class Meta:
         model = Project
         fields = ["programme", "country", "state", "topic", "dialogue", "organisation", "year"]
+
+
+class ProjectContactPointFilterSet(RecordFilterSet):
+    project = SlugFilter(Project, "project")
+    ordering = StableOrderingFilter(fields=(("order", "order"), ("updated_at", "updated")))
+
+    class Meta:
+        model = ProjectContactPoint
+        fields = ["project"]

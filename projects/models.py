@@ -25,7 +25,7 @@ from config.framework.models import (
 )
 from config.framework.search import search_columns, search_indexes
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
-from institutions.models import Organisation, Person
+from institutions.models import ContactPoint, Organisation, Person
 
 
 class Programme(PublicRecord):
@@ -270,3 +270,23 @@ class ProjectContact(Row):
 
     def __str__(self):
         return f"{self.person}, {self.role}" if self.role else str(self.person)
+
+
+class ProjectContactPoint(ContactPoint):
+    """A way to reach a project: its office's e-mail and postal address, its website."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="contact_points", verbose_name=_("project")
+    )
+
+    natural_key_fields = ("project", "order")
+    visible_through = ("project",)
+
+    class Meta:
+        ordering = ["project", "order"]
+        verbose_name = _("contact point")
+        verbose_name_plural = _("contact points")
+        constraints = [
+            unique_position("project", _("This project already has a contact point at this position.")),
+            ContactPoint.reachable(_("Give an e-mail, a postal address or a web address.")),
+        ]

@@ -1,7 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from config.editorial.history import track
-from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
+from projects.models import (
+    Programme,
+    ProgrammeFunder,
+    Project,
+    ProjectContact,
+    ProjectContactPoint,
+    ProjectFocusArea,
+    ProjectRole,
+)
 
 
 @register(Programme)
@@ -24,5 +32,10 @@ class ProjectContactTranslation(TranslationOptions):
     fields = ("role",)
 
 
+@register(ProjectContactPoint)
+class ProjectContactPointTranslation(TranslationOptions):
+    fields = ("label",)
+
+
 # History is registered after the translations, so its tables carry every language's column.
-track(Programme, ProgrammeFunder, Project, ProjectFocusArea, ProjectRole, ProjectContact)
+track(Programme, ProgrammeFunder, Project, ProjectFocusArea, ProjectRole, ProjectContact, ProjectContactPoint)

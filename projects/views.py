@@ -14,7 +14,15 @@ from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
 from institutions.models import Organisation
 from projects.api.serializers import ProjectSummarySerializer
 from projects.filtersets import ProjectFilterSet
-from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
+from projects.models import (
+    Programme,
+    ProgrammeFunder,
+    Project,
+    ProjectContact,
+    ProjectContactPoint,
+    ProjectFocusArea,
+    ProjectRole,
+)
 
 
 class ProjectListView(FilteredListView):
@@ -52,6 +60,7 @@ class ProjectDetailView(RecordDetailView):
             Prefetch("focus_areas", visible_queryset(ProjectFocusArea, user)),
             Prefetch("roles", visible_queryset(ProjectRole, user, "organisation").order_by("role", "id")),
             Prefetch("contacts", visible_queryset(ProjectContact, user, "person")),
+            Prefetch("contact_points", visible_queryset(ProjectContactPoint, user)),
             Prefetch("dialogues", visible_queryset(Dialogue, user)),
             Prefetch("working_groups", visible_queryset(WorkingGroup, user, "dialogue")),
             Prefetch("publications", visible_queryset(Publication, user)),

@@ -23,9 +23,17 @@ from dialogues.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
-from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
-from institutions.models import Affiliation, Organisation, Person, Source
-from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
+from events.models import Event, EventParticipation, EventPlace, EventSpeaker, Photo, Session
+from institutions.models import Affiliation, Organisation, OrganisationContactPoint, Person, Source
+from projects.models import (
+    Programme,
+    ProgrammeFunder,
+    Project,
+    ProjectContact,
+    ProjectContactPoint,
+    ProjectFocusArea,
+    ProjectRole,
+)
 
 PASSWORD = "correct horse battery staple"  # every user's
 
@@ -294,6 +302,36 @@ class PhotoFactory(PublicRecordFactory):
     order = factory.Sequence(lambda n: n + 1)
     caption = "Group photo"
     credit = "GIZ"
+
+
+class EventPlaceFactory(PublicRecordFactory):
+    class Meta:
+        model = EventPlace
+
+    event = factory.SubFactory(EventFactory)
+    order = factory.Sequence(lambda n: n + 2)
+    city = "Cologne"
+    country = "DE"
+
+
+class OrganisationContactPointFactory(PublicRecordFactory):
+    class Meta:
+        model = OrganisationContactPoint
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    label = "Office"
+    email = "office@example.org"
+
+
+class ProjectContactPointFactory(PublicRecordFactory):
+    class Meta:
+        model = ProjectContactPoint
+
+    project = factory.SubFactory(ProjectFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    label = "Project office"
+    postal_address = "1 Example Street\nBeijing"
 
 
 def full_event(number: int):

@@ -7,8 +7,13 @@ by the organisation list's FilterSet under the prefix ``org-`` (``?org-kind=ngo`
 record a country only, so they are shown per country and never as points; events known only by
 their country, and online events, are counted but not placed.
 
-The work is a fixed number of queries whatever the number of events: the places are one GROUP BY,
-the references one window query, the organisations one GROUP BY, the total one count. The page
+An event held in several places (``EventPlace``: the study tour to Berlin and Cologne) is a point
+at its own place and at each further place the visitor may see, and is counted at each.
+
+The work is a fixed number of queries whatever the number of events: the places are two GROUP BYs
+(the events' own places, their further places), the references two window queries, the
+organisations one GROUP BY, the total one count and the events placed only by a further place one
+more. The page
 renders the same data as a table (the map's alternative, shown without JavaScript); the drawing
 (``static/atlas/views/map.js``) fetches the endpoint with the page's query.
 """
@@ -16,6 +21,7 @@ renders the same data as a table (the map's alternative, shown without JavaScrip
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F, Min, Window
 from django.db.models.functions import RowNumber
 from django.templatetags.static import static
@@ -34,7 +40,7 @@ from config.api.schema import parameter_schema
 from config.api.serializers import reference
 from config.framework.fields import country_names_by_code
 from events.filtersets import EventFilterSet
-from events.models import Event
+from events.models import Event, EventPlace
 from events.views import EventListView
 from institutions.filtersets import OrganisationFilterSet
 from institutions.models import Organisation
@@ -75,10 +81,7 @@ class MapLayers:
     events: int  # every event the filters match, placed or not
     places: list[Place]
     organisations: list[tuple[str, int]]  # (country, organisations), most first
-
-    @property
-    def placed_events(self) -> int:
-        return sum(place.count for place in self.places)
+    placed_events: int  # events with at least one place on the map, each counted once
 
     @property
     def countries(self) -> int:
@@ -103,16 +106,49 @@ def placed(events):
     return events.filter(latitude__isnull=False, longitude__isnull=False).exclude(mode=Event.Mode.ONLINE)
 
 
-def map_layers(events, organisations) -> MapLayers:
-    """Places with their counts and latest events, and organisations per country, in four queries."""
-    points = placed(events.order_by())
-    rows = (
-        points.values("latitude", "longitude")
-        .annotate(count=Count("*"), city=Min("city"), country=Min("country"))
-        .order_by("-count", "latitude", "longitude")
+def newest_first(event) -> tuple:
+    """The order of a place's events: latest start first, undated last, then the higher id."""
+    start = event.start_date
+    return (start is None, -start.toordinal() if start else 0, -event.id)
+
+
+def further_places(events, user):
+    """The further places (``EventPlace``) of the events that are not held online, that ``user``
+    may see and the gazetteer or an editor has placed: an event held in Berlin and Cologne is a
+    point at each."""
+    return EventPlace.objects.visible_to(user).filter(
+        latitude__isnull=False,
+        longitude__isnull=False,
+        event__in=events.order_by().exclude(mode=Event.Mode.ONLINE).values("pk"),
     )
-    places = {
-        (row["latitude"], row["longitude"]): Place(
+
+
+def map_layers(events, organisations, user=None) -> MapLayers:
+    """Places with their counts and latest events, and organisations per country, in seven queries.
+
+    An event is counted at its own place and at each of its further places (``EventPlace``), so a
+    place's count is the events held there; the summary's placed events count each event once.
+    """
+    points = placed(events.order_by())
+    stops = further_places(events, user if user is not None else AnonymousUser())
+    own_rows = list(
+        points.values("latitude", "longitude").annotate(
+            count=Count("*"), city=Min("city"), country=Min("country")
+        )
+    )
+    further_rows = list(
+        stops.order_by()
+        .values("latitude", "longitude")
+        .annotate(count=Count("*"), city=Min("city"), country=Min("country"))
+    )
+    places: dict[tuple, Place] = {}
+    for row in (*own_rows, *further_rows):
+        point = (row["latitude"], row["longitude"])
+        if point in places:
+            places[point].count += row["count"]
+            places[point].city = min(places[point].city, row["city"])
+            continue
+        places[point] = Place(
             key=f"{row['latitude']},{row['longitude']}",
             latitude=float(row["latitude"]),
             longitude=float(row["longitude"]),
@@ -120,8 +156,7 @@ def map_layers(events, organisations) -> MapLayers:
             country=row["country"],
             count=row["count"],
         )
-        for row in rows
-    }
+    places = dict(sorted(places.items(), key=lambda item: (-item[1].count, item[0])))
     # Only what a reference and the table show: the rows are ranked before all but the latest go.
     shown = ("id", "slug", *NAME_COLUMNS, "start_date", "start_precision", "end_date", "end_precision")
     latest = (
@@ -135,8 +170,28 @@ def map_layers(events, organisations) -> MapLayers:
         )
         .filter(rank__lte=EVENTS_PER_PLACE)
     )
-    for event in latest.order_by("latitude", "longitude", "rank"):
-        places[event.latitude, event.longitude].events.append(event)
+    latest_further = (
+        stops.select_related("event")
+        .only("latitude", "longitude", *(f"event__{name}" for name in shown))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("latitude"), F("longitude")],
+                order_by=[F("event__start_date").desc(nulls_last=True), F("event_id").desc()],
+            )
+        )
+        .filter(rank__lte=EVENTS_PER_PLACE)
+    )
+    found = [(event.latitude, event.longitude, event) for event in latest]
+    found += [(stop.latitude, stop.longitude, stop.event) for stop in latest_further]
+    # Newest first within a place, as each query ranked them; the two lists merged, the latest kept.
+    found.sort(key=lambda item: newest_first(item[2]))
+    for latitude, longitude, event in found:
+        place = places[latitude, longitude]
+        if len(place.events) < EVENTS_PER_PLACE and event not in place.events:
+            place.events.append(event)
+    # Events placed only by a further place, for the summary (the rest are the own points).
+    only_further = stops.filter(event__latitude__isnull=True).values("event").distinct().count()
     per_country = (
         organisations.order_by()
         .exclude(country="")
@@ -148,6 +203,7 @@ def map_layers(events, organisations) -> MapLayers:
         events=events.count(),
         places=list(places.values()),
         organisations=[(row["country"], row["count"]) for row in per_country],
+        placed_events=sum(row["count"] for row in own_rows) + only_further,
     )
 
 
@@ -174,7 +230,7 @@ class MapPageView(EventListView):
         context = super().get_context_data(**kwargs)
         organisations = organisation_filterset(self.request.GET, self.request)
         context["organisation_errors"] = organisations.form.errors if organisations.is_bound else {}
-        layers = map_layers(self.filterset.qs, organisations.qs)
+        layers = map_layers(self.filterset.qs, organisations.qs, self.request.user)
         names = country_names_by_code()
         context["layers"] = layers
         context["organisation_rows"] = [
@@ -317,7 +373,7 @@ class MapView(QueryParameters, APIView):
             }
         if errors:
             raise ValidationError(errors)
-        layers = map_layers(events.qs, organisations.qs)
+        layers = map_layers(events.qs, organisations.qs, request.user)
         names = country_names_by_code()
         data = {
             "summary": {

@@ -107,7 +107,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        events = Event.objects.visible_to(user).for_list()
+        events = Event.objects.visible_to(user).for_list().with_places(user)
         context["upcoming_events"] = events.soonest(5)
         context["recent_events"] = list(events.past().order_by("-start_date", "id")[:5])
         context["counts"] = [

@@ -238,6 +238,17 @@ def bigram_query(query: str):
 
 
 class SearchableQuerySet(VisibleQuerySet):
+    def matching_rows(self, names_query) -> Q | None:
+        """The records whose rows' names match (an event's further places), beside their own
+        columns; None for a model whose rows are not searched. ``names_query`` is the query in
+        lower case without accents, as ``search_names`` is compared with it."""
+        return None
+
+    def for_results(self, user):
+        """What a search result shows besides the record's own columns, loaded for ``user`` in a
+        fixed number of queries (an event's further places); nothing more by default."""
+        return self
+
     def search(self, query: str):
         """The records matching ``query``, annotated with ``rank`` and ordered by it."""
         query = clean_query(query)
@@ -255,6 +266,8 @@ class SearchableQuerySet(VisibleQuerySet):
         if (in_chinese := bigram_query(query)) is not None:
             rank += SearchRank(F("search_bigrams"), in_chinese)
             matches |= Q(search_bigrams=in_chinese)
+        if (in_rows := self.matching_rows(names_query)) is not None:
+            matches |= in_rows
         exact = Case(When(exact_name(self.model, names_query), then=True), default=False)
         return self.annotate(rank=rank, exact=exact).filter(matches).order_by("-exact", "-rank", "id")
 
@@ -469,8 +482,10 @@ def search_records(model, query: str, user, sort: str = "relevance"):
     records = model.objects.visible_to(user).defer(*model.generated_field_names())
     if searchable.select_related:
         records = records.select_related(*searchable.select_related)
-    records = records.search(query).annotate(
-        headline=_passage(searchable, full_text_query(query)) if query else Value("")
+    records = (
+        records.for_results(user)
+        .search(query)
+        .annotate(headline=_passage(searchable, full_text_query(query)) if query else Value(""))
     )
     if sort != "relevance" and searchable.date_field:
         date = F(searchable.date_field)

@@ -15,7 +15,7 @@ from config.api.serializers import (
     prefetch_visible,
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
-from events.models import Event, EventParticipation, EventSpeaker, Photo, Session
+from events.models import Event, EventParticipation, EventPlace, EventSpeaker, Photo, Session
 from projects.models import Project
 
 COORDINATE = {"max_digits": 9, "decimal_places": 6, "allow_null": True, "required": False}
@@ -32,9 +32,22 @@ def event_references(user):
     )
 
 
+class PlaceSummarySerializer(RowSerializer):
+    """A further place in an event list's row: its place, without the row's own address, so that a
+    CSV cell shows the place itself."""
+
+    latitude = serializers.DecimalField(**COORDINATE, read_only=True)
+    longitude = serializers.DecimalField(**COORDINATE, read_only=True)
+
+    class Meta:
+        model = EventPlace
+        fields = ["order", "venue", "city", "country", "latitude", "longitude"]
+
+
 class EventSummarySerializer(PeriodFields, RecordSerializer):
     latitude = serializers.DecimalField(**COORDINATE, read_only=True)
     longitude = serializers.DecimalField(**COORDINATE, read_only=True)
+    places = PlaceSummarySerializer(source="shown_further_places", many=True, read_only=True)
 
     class Meta:
         model = Event
@@ -50,6 +63,7 @@ class EventSummarySerializer(PeriodFields, RecordSerializer):
             "country",
             "latitude",
             "longitude",
+            "places",
             "number",
             "parent",
             "dialogue",
@@ -60,7 +74,21 @@ class EventSummarySerializer(PeriodFields, RecordSerializer):
 
     @classmethod
     def eager_load(cls, queryset, user):
-        return queryset.prefetch_related(*event_references(user))
+        return queryset.prefetch_related(*event_references(user)).with_places(user)
+
+
+PLACE_FIELDS = ["order", "venue", "city", "country", "latitude", "longitude", "coordinates_source"]
+
+
+class PlaceRowSerializer(RowSerializer, ApiUrl):
+    """A further place of an event, nested in it (written at ``event-places/``)."""
+
+    latitude = serializers.DecimalField(**COORDINATE, read_only=True)
+    longitude = serializers.DecimalField(**COORDINATE, read_only=True)
+
+    class Meta:
+        model = EventPlace
+        fields = ["id", "url", *PLACE_FIELDS]
 
 
 class SessionRowSerializer(RowSerializer, ApiUrl):
@@ -90,6 +118,7 @@ class PhotoSerializer(RowSerializer):
 class EventSerializer(PeriodFields, RecordSerializer):
     latitude = StrictDecimalField(**COORDINATE, min_value=-90, max_value=90)
     longitude = StrictDecimalField(**COORDINATE, min_value=-180, max_value=180)
+    places = PlaceRowSerializer(many=True, read_only=True)
     participations = ParticipationSerializer(many=True, read_only=True)
     speakers = SpeakerSerializer(many=True, read_only=True)
     sessions = SessionRowSerializer(many=True, read_only=True)
@@ -110,6 +139,7 @@ class EventSerializer(PeriodFields, RecordSerializer):
             "country",
             "latitude",
             "longitude",
+            "places",
             "number",
             "parent",
             "children",
@@ -139,6 +169,7 @@ class EventSerializer(PeriodFields, RecordSerializer):
             prefetch_visible("documents", Publication, user, reference=True, many=True),
             prefetch_visible("participations", EventParticipation, user, select_related=("organisation",)),
             prefetch_visible("speakers", EventSpeaker, user, select_related=("person", "organisation")),
+            prefetch_visible("places", EventPlace, user),
             prefetch_visible("sessions", Session, user),
             prefetch_visible("photos", Photo, user),
         )
@@ -154,3 +185,20 @@ class SessionSerializer(RecordSerializer):
         return queryset.select_related("event").prefetch_related(
             prefetch_visible("topics", Topic, user, reference=True, many=True)
         )
+
+
+class EventPlaceSerializer(RecordSerializer):
+    """A further place at its own endpoint, where it is written: coordinates left out are the
+    gazetteer's for its city."""
+
+    latitude = StrictDecimalField(**COORDINATE, min_value=-90, max_value=90)
+    longitude = StrictDecimalField(**COORDINATE, min_value=-180, max_value=180)
+
+    class Meta:
+        model = EventPlace
+        fields = ["id", "url", "event", *PLACE_FIELDS, *STATE_FIELDS]
+        read_only_fields = ["coordinates_source"]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.select_related("event")

@@ -22,8 +22,8 @@ from config.operations.cache import conditional_response, is_anonymous_request
 from events import ical, timeline
 from events.api import serializers
 from events.api.renderers import GeoJSONRenderer, ICalendarRenderer
-from events.filtersets import EventFilterSet, SessionFilterSet
-from events.models import Event, Session
+from events.filtersets import EventFilterSet, EventPlaceFilterSet, SessionFilterSet
+from events.models import Event, EventPlace, Session
 
 
 class EventViewSet(RecordViewSet):
@@ -52,6 +52,12 @@ class SessionViewSet(RowViewSet):
     queryset = Session.objects.all()
     serializer_class = serializers.SessionSerializer
     filterset_class = SessionFilterSet
+
+
+class EventPlaceViewSet(RowViewSet):
+    queryset = EventPlace.objects.all()
+    serializer_class = serializers.EventPlaceSerializer
+    filterset_class = EventPlaceFilterSet
 
 
 def timeline_parameters() -> list[OpenApiParameter]:

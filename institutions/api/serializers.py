@@ -6,12 +6,24 @@ from config.api.serializers import (
     PERIOD_FIELDS,
     RECORD_FIELDS,
     STATE_FIELDS,
+    ApiUrl,
     PeriodFields,
     RecordSerializer,
     RowSerializer,
     prefetch_visible,
 )
-from institutions.models import Affiliation, Organisation, Person
+from institutions.models import Affiliation, Organisation, OrganisationContactPoint, Person
+
+# A contact point's own fields, the same for an organisation's and a project's.
+CONTACT_POINT_FIELDS = ["order", "label", "email", "postal_address", "website"]
+
+
+class OrganisationContactPointRowSerializer(RowSerializer, ApiUrl):
+    """A contact point nested in its organisation (written at ``organisation-contact-points/``)."""
+
+    class Meta:
+        model = OrganisationContactPoint
+        fields = ["id", "url", *CONTACT_POINT_FIELDS]
 
 
 class OrganisationSummarySerializer(RecordSerializer):
@@ -34,6 +46,8 @@ class OrganisationSummarySerializer(RecordSerializer):
 
 
 class OrganisationSerializer(RecordSerializer):
+    contact_points = OrganisationContactPointRowSerializer(many=True, read_only=True)
+
     class Meta:
         model = Organisation
         fields = [
@@ -48,6 +62,7 @@ class OrganisationSerializer(RecordSerializer):
             "predecessor",
             "website",
             "description",
+            "contact_points",
             *STATE_FIELDS,
         ]
 
@@ -56,6 +71,7 @@ class OrganisationSerializer(RecordSerializer):
         return queryset.prefetch_related(
             prefetch_visible("parent", Organisation, user, reference=True),
             prefetch_visible("predecessor", Organisation, user, reference=True),
+            prefetch_visible("contact_points", OrganisationContactPoint, user),
         )
 
 
@@ -104,3 +120,15 @@ class PersonSerializer(PersonSummarySerializer):
         return queryset.prefetch_related(
             prefetch_visible("affiliations", Affiliation, user, select_related=("organisation",))
         )
+
+
+class OrganisationContactPointSerializer(RecordSerializer):
+    """An organisation's contact point at its own endpoint, where it is written."""
+
+    class Meta:
+        model = OrganisationContactPoint
+        fields = ["id", "url", "organisation", *CONTACT_POINT_FIELDS, *STATE_FIELDS]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.select_related("organisation")

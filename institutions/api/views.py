@@ -1,12 +1,13 @@
-from config.api.views import RecordViewSet
+from config.api.views import RecordViewSet, RowViewSet
 from institutions.api.serializers import (
+    OrganisationContactPointSerializer,
     OrganisationSerializer,
     OrganisationSummarySerializer,
     PersonSerializer,
     PersonSummarySerializer,
 )
-from institutions.filtersets import OrganisationFilterSet, PersonFilterSet
-from institutions.models import Organisation, Person
+from institutions.filtersets import OrganisationContactPointFilterSet, OrganisationFilterSet, PersonFilterSet
+from institutions.models import Organisation, OrganisationContactPoint, Person
 
 
 class OrganisationViewSet(RecordViewSet):
@@ -21,3 +22,9 @@ class PersonViewSet(RecordViewSet):
     serializer_class = PersonSerializer
     summary_serializer_class = PersonSummarySerializer
     filterset_class = PersonFilterSet
+
+
+class OrganisationContactPointViewSet(RowViewSet):
+    queryset = OrganisationContactPoint.objects.all()
+    serializer_class = OrganisationContactPointSerializer
+    filterset_class = OrganisationContactPointFilterSet

@@ -4,6 +4,7 @@ from config.api.serializers import (
     PERIOD_FIELDS,
     RECORD_FIELDS,
     STATE_FIELDS,
+    ApiUrl,
     PeriodFields,
     RecordSerializer,
     ReferenceField,
@@ -12,7 +13,16 @@ from config.api.serializers import (
     prefetch_visible,
 )
 from dialogues.models import Dialogue, Publication, Topic, WorkingGroup
-from projects.models import Programme, ProgrammeFunder, Project, ProjectContact, ProjectFocusArea, ProjectRole
+from institutions.api.serializers import CONTACT_POINT_FIELDS
+from projects.models import (
+    Programme,
+    ProgrammeFunder,
+    Project,
+    ProjectContact,
+    ProjectContactPoint,
+    ProjectFocusArea,
+    ProjectRole,
+)
 
 
 class FunderSerializer(RowSerializer):
@@ -95,6 +105,14 @@ class ContactSerializer(RowSerializer):
         fields = ["person", "role"]
 
 
+class ProjectContactPointRowSerializer(RowSerializer, ApiUrl):
+    """A contact point nested in its project (written at ``project-contact-points/``)."""
+
+    class Meta:
+        model = ProjectContactPoint
+        fields = ["id", "url", *CONTACT_POINT_FIELDS]
+
+
 class ProjectSerializer(PeriodFields, RecordSerializer):
     budget = StrictDecimalField(
         max_digits=14, decimal_places=2, min_value=0, allow_null=True, required=False, coerce_to_string=True
@@ -102,6 +120,7 @@ class ProjectSerializer(PeriodFields, RecordSerializer):
     focus_areas = FocusAreaSerializer(many=True, read_only=True)
     roles = ProjectRoleSerializer(many=True, read_only=True)
     contacts = ContactSerializer(many=True, read_only=True)
+    contact_points = ProjectContactPointRowSerializer(many=True, read_only=True)
 
     class Meta:
         model = Project
@@ -127,6 +146,7 @@ class ProjectSerializer(PeriodFields, RecordSerializer):
             "focus_areas",
             "roles",
             "contacts",
+            "contact_points",
             *STATE_FIELDS,
         ]
 
@@ -142,4 +162,17 @@ class ProjectSerializer(PeriodFields, RecordSerializer):
             prefetch_visible("focus_areas", ProjectFocusArea, user),
             prefetch_visible("roles", ProjectRole, user, select_related=("organisation",)),
             prefetch_visible("contacts", ProjectContact, user, select_related=("person",)),
+            prefetch_visible("contact_points", ProjectContactPoint, user),
         )
+
+
+class ProjectContactPointSerializer(RecordSerializer):
+    """A project's contact point at its own endpoint, where it is written."""
+
+    class Meta:
+        model = ProjectContactPoint
+        fields = ["id", "url", "project", *CONTACT_POINT_FIELDS, *STATE_FIELDS]
+
+    @classmethod
+    def eager_load(cls, queryset, user):
+        return queryset.select_related("project")

@@ -1,7 +1,7 @@
-from config.api.views import RecordViewSet
+from config.api.views import RecordViewSet, RowViewSet
 from projects.api import serializers
-from projects.filtersets import ProgrammeFilterSet, ProjectFilterSet
-from projects.models import Programme, Project
+from projects.filtersets import ProgrammeFilterSet, ProjectContactPointFilterSet, ProjectFilterSet
+from projects.models import Programme, Project, ProjectContactPoint
 
 
 class ProgrammeViewSet(RecordViewSet):
@@ -16,3 +16,9 @@ class ProjectViewSet(RecordViewSet):
     serializer_class = serializers.ProjectSerializer
     summary_serializer_class = serializers.ProjectSummarySerializer
     filterset_class = ProjectFilterSet
+
+
+class ProjectContactPointViewSet(RowViewSet):
+    queryset = ProjectContactPoint.objects.all()
+    serializer_class = serializers.ProjectContactPointSerializer
+    filterset_class = ProjectContactPointFilterSet

@@ -80,4 +80,6 @@ def test_the_seed_loader_places_the_seeds_events(seeded):
     cop30 = Event.objects.get(slug="cop30")
     assert cop30.coordinates_source.endswith("geonameid 3405870")  # Belém, Pará
     two_cities = Event.objects.get(slug="beijing-study-tour-berlin-cologne-2024-10")
-    assert two_cities.latitude is None
+    assert two_cities.coordinates_source.endswith("geonameid 2950159")  # Berlin, its own place
+    (cologne,) = two_cities.places.all()
+    assert cologne.coordinates_source.endswith("geonameid 2886242")  # Cologne, its place 2

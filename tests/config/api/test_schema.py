@@ -73,13 +73,16 @@ def test_schema_documents_every_endpoint_and_its_errors(api):
         "/api/v1/changes/",
         "/api/v1/dialogue-roles/",
         "/api/v1/dialogues/",
+        "/api/v1/event-places/",
         "/api/v1/events/",
         "/api/v1/map/",
         "/api/v1/network/",
+        "/api/v1/organisation-contact-points/",
         "/api/v1/organisations/",
         "/api/v1/people/",
         "/api/v1/phases/",
         "/api/v1/programmes/",
+        "/api/v1/project-contact-points/",
         "/api/v1/projects/",
         "/api/v1/publications/",
         "/api/v1/search/",
@@ -134,6 +137,9 @@ def token(db):
     dialogue = factories.DialogueFactory(slug="t2d")
     event = factories.EventFactory(slug="workshop", dialogue=dialogue, latitude=52.5, longitude=13.4)
     factories.SessionFactory(event=event)
+    factories.EventPlaceFactory(event=event)
+    factories.OrganisationContactPointFactory()
+    factories.ProjectContactPointFactory()
     factories.DialogueRoleFactory(dialogue=dialogue)
     factories.ProjectRoleFactory()
     factories.PublicationAuthorFactory()
@@ -350,6 +356,9 @@ def records(db, settings):
     factories.EventFactory(start_date=datetime.date(2030, 1, 1), state="planned", country="CN")
     factories.EventParticipationFactory(event=event, organisation=organisation)
     factories.SessionFactory(event=event)
+    factories.EventPlaceFactory(event=event)
+    factories.OrganisationContactPointFactory(organisation=organisation)
+    factories.ProjectContactPointFactory(project=project)
     factories.AffiliationFactory(organisation=organisation)
     factories.DialogueFactory(parties=["US", "IN"], start_date=datetime.date(2010, 1, 1))
 

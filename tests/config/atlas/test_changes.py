@@ -311,9 +311,19 @@ def test_every_record_endpoint_is_in_the_feed_and_each_row_has_a_way_to_its_reco
         "projects",
         "events",
         "sessions",
+        "event-places",
+        "organisation-contact-points",
+        "project-contact-points",
     }
     event_rows = {d.lookup for deps in dependencies.values() for d in deps if d.endpoint.kind == "events"}
-    assert {"participations", "speakers", "sessions", "photos", "participations__organisation"} <= event_rows
+    assert {
+        "participations",
+        "speakers",
+        "sessions",
+        "photos",
+        "places",
+        "participations__organisation",
+    } <= event_rows
 
 
 def test_exports_give_their_count_and_cursor_and_resume_after_an_id(anonymous_api):

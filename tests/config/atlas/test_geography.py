@@ -131,8 +131,10 @@ def test_query_count_does_not_grow_with_events(client, settings, url):
 
 def test_the_endpoint_stays_within_its_query_budget(client, settings, world):
     settings.RESPONSE_CACHE_SECONDS = 0
-    assert count_queries(client, "/api/v1/map/") <= 6
-    assert count_queries(client, "/api/v1/map/?kind=plenary&org-kind=ngo") <= 6
+    # Three of them for the further places of events held in more than one (their GROUP BY, their
+    # latest events, the events placed by them alone).
+    assert count_queries(client, "/api/v1/map/") <= 9
+    assert count_queries(client, "/api/v1/map/?kind=plenary&org-kind=ngo") <= 9
 
 
 def test_the_schema_documents_the_map_with_its_parameters_and_shape(api):

@@ -137,6 +137,7 @@ def test_search_page_runs_one_query_a_type(client, settings, django_assert_max_n
     factories.EventFactory.create_batch(25, name="Hydrogen workshop")
     factories.WorkingGroupFactory.create_batch(3, name="Hydrogen group")
 
-    # Eight types, one query each; the session and the rest of the page are the remainder.
-    with django_assert_max_num_queries(8 + 4):
+    # Eight types, one query each, and the events' further places; the session and the rest of the
+    # page are the remainder.
+    with django_assert_max_num_queries(8 + 1 + 4):
         assert client.get("/search/", {"q": "hydrogen", "sort": "newest"}).status_code == 200

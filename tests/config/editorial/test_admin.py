@@ -54,7 +54,7 @@ def management(*prefixes):
     }
 
 
-EVENT_INLINES = ("sessions", "participations", "speakers", "photos")
+EVENT_INLINES = ("places", "sessions", "participations", "speakers", "photos")
 DIALOGUE_INLINES = ("aims", "phases", "working_groups", "roles")
 
 

@@ -41,6 +41,7 @@ def test_organisation_detail_is_the_full_record(api):
         "predecessor": None,
         "website": "https://www.dehst.de/",
         "description": "",
+        "contact_points": [],
         "status": "published",
         "published_at": None,
         "visibility": "public",
