@@ -140,6 +140,7 @@ VERBATIM = {
     "url",
     "website",
     "email",
+    "postal_address",
 }
 VERBATIM_BY_MODEL = {
     "institutions.organisation": {"name", "name_de"},
@@ -148,6 +149,8 @@ VERBATIM_BY_MODEL = {
     "dialogues.publication": {"title"},
     "projects.project": {"title"},
     "projects.projectcontact": {"role"},
+    "institutions.organisationcontactpoint": {"label"},
+    "projects.projectcontactpoint": {"label"},
 }
 DESCRIPTIVE = {"name", "title"}
 NUMBERS = {"number", "participant_count", "steering_committee_meetings"}

@@ -322,9 +322,10 @@ def grant_editorial_groups(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("atlas", "0001_initial"),
+        ("dialogues", "0007_dialogue_supports_phase_counts_editor_note"),
         ("institutions", "0006_organisation_contact_points"),
-        ("projects", "0006_project_contact_points"),
-        ("events", "0007_event_further_places"),
+        ("projects", "0007_project_contact_points"),
+        ("events", "0010_event_further_places"),
     ]
 
     operations = [
