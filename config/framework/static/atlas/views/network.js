@@ -133,7 +133,6 @@
     highlight(focused());
   }
 
-  figure.hidden = false;
   performance.mark("network-fetch");
   fetch(figure.dataset.api, { headers: { Accept: "application/json" }, credentials: "same-origin" })
     .then((response) => {
