@@ -24,6 +24,10 @@ MAX_MARKS = 2000
 MONTHS_UP_TO_DAYS = 3 * 366
 
 # The lane of events that belong to no dialogue (a project's workshop, a COP side event).
+# The drawing's measures in pixels, as views/timeline.js draws it (AXIS, LANE, PAD there).
+DRAWING_AXIS = 26
+DRAWING_LANE = 44
+DRAWING_PAD = 10
 OTHER_LANE = "other"
 OTHER_LANE_LABEL = _("Events of no dialogue")
 PERIOD_COLUMNS = ("start_date", "start_precision", "end_date", "end_precision")
@@ -70,6 +74,12 @@ class Timeline:
     @property
     def last_year(self) -> str:
         return year_label(self.last.year) if self.last else ""
+
+    @property
+    def drawing_height(self) -> int:
+        """The height in pixels of the drawing (views/timeline.js: the axis, a band per lane, a
+        margin), which the page reserves before the script draws, so that nothing below it moves."""
+        return DRAWING_AXIS + len(self.lanes) * DRAWING_LANE + DRAWING_PAD
 
     @property
     def dialogue_count(self) -> int:

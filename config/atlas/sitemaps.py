@@ -72,6 +72,7 @@ class PageSitemap(AtlasSitemap):
             "institutions:person-list",
             "dialogues:publication-list",
             "dialogues:topic-list",
+            "search",
         ]
 
     def location(self, name):
@@ -101,7 +102,8 @@ SITEMAPS = {
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     """Everything public may be crawled; the admin and the (endless) search results, in every
-    language, may not.
+    language, may not. ``Disallow: /search/?`` names every address of results (they all have a query
+    string) and leaves the search page itself, a landing page, to crawl.
 
     The admin is named only at its default address: a custom ``ADMIN_URL`` is kept out of sight,
     and the admin's own pages tell crawlers not to index them.
@@ -110,7 +112,7 @@ def robots_txt(request):
     search_paths = []
     for code, _name in settings.LANGUAGES:
         with override(code):
-            search_paths.append(reverse("search"))
+            search_paths.append(reverse("search") + "?")
     lines = [
         "User-agent: *",
         *([f"Disallow: {admin_path}"] if admin_path == "/admin/" else []),

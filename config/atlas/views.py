@@ -25,6 +25,10 @@ class SearchView(TemplateView):
 
     The type links carry each type's count; they and the sort are plain links and a form, so the
     page works without JavaScript.
+
+    ``/search/`` with no query string is a landing page search engines may index (what can be
+    searched, ways to browse). Any query string makes a page of results, of which there are as many
+    as there are texts to type: those carry ``noindex``, and robots.txt keeps crawlers off them.
     """
 
     template_name = "search.html"
@@ -35,7 +39,13 @@ class SearchView(TemplateView):
         kind = request.GET.get("type") or None
         sort = request.GET.get("sort") or "relevance"
         context = self.get_context_data(
-            query=clean_query(raw), kind=kind, sort=sort, sorts=SORTS.items(), page=None, errors=[]
+            query=clean_query(raw),
+            kind=kind,
+            sort=sort,
+            sorts=SORTS.items(),
+            page=None,
+            errors=[],
+            landing=not request.GET,
         )
         if len(raw) > MAX_INPUT_LENGTH:
             context["errors"].append(

@@ -36,6 +36,17 @@ def activities_counted(count: int) -> str:
     return ngettext("%(count)s activity", "%(count)s activities", count) % {"count": number(count)}
 
 
+# The drawings' measures in pixels, as views/charts.js draws them (HEIGHT, MARGIN and the heat
+# table's rows there): the page reserves the drawing's height before the script runs.
+STACKED_HEIGHT = 240
+HEAT_MARGINS = 8 + 28
+HEAT_ROW = 22
+
+
+def drawing_height(kind: str, counts: stats.YearCounts) -> int:
+    return HEAT_MARGINS + len(counts.series) * HEAT_ROW if kind == "heat" else STACKED_HEIGHT
+
+
 def chart(
     chart_id: str, title: str, counts: stats.YearCounts, endpoint: str, query: dict, say, kind="stacked"
 ):
@@ -44,6 +55,7 @@ def chart(
         "title": title,
         "counts": counts,
         "kind": kind,
+        "drawing_height": drawing_height(kind, counts),
         "endpoint": f"{endpoint}?{urlencode(query, doseq=True)}" if query else endpoint,
         "summary": stats.summary_sentence(counts, say),
     }

@@ -172,9 +172,9 @@ def test_robots_txt_disallows_admin_and_search_and_names_the_sitemap(client):
         "text/plain; charset=utf-8",
         "User-agent: *\n"
         "Disallow: /admin/\n"
-        "Disallow: /search/\n"
-        "Disallow: /de/search/\n"
-        "Disallow: /zh-hans/search/\n"
+        "Disallow: /search/?\n"
+        "Disallow: /de/search/?\n"
+        "Disallow: /zh-hans/search/?\n"
         "Allow: /\n"
         "\n"
         "Sitemap: http://testserver/sitemap.xml\n",

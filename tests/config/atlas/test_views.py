@@ -141,3 +141,26 @@ def test_search_page_runs_one_query_a_type(client, settings, django_assert_max_n
     # page are the remainder.
     with django_assert_max_num_queries(8 + 1 + 4):
         assert client.get("/search/", {"q": "hydrogen", "sort": "newest"}).status_code == 200
+
+
+# The search page itself is a landing page to index; its results are not ------------------------------
+
+
+def test_the_search_page_without_a_query_is_an_indexable_landing_page(client):
+    html = client.get("/search/").content.decode()
+
+    assert 'name="robots"' not in html
+    assert '<link rel="canonical" href="http://testserver/search/">' in html
+    assert (
+        '<meta name="description" content="Search the public record of international climate cooperation:'
+        in html
+    )
+    assert 'href="/dialogues/"' in html
+
+
+@pytest.mark.parametrize("query", [{"q": "emissions"}, {"q": ""}, {"type": "event"}])
+def test_search_results_carry_noindex(client, query):
+    html = client.get("/search/", query).content.decode()
+
+    assert '<meta name="robots" content="noindex">' in html
+    assert '<link rel="canonical" href="http://testserver/search/">' in html

@@ -54,18 +54,14 @@
     return (index) => `url(#${id}-pattern-${index})`;
   }
 
-  function legend(canvas, series, labels, fill, id) {
-    const list = document.createElement("ul");
-    list.className = "chart-legend";
-    series.forEach((part, index) => {
-      const item = document.createElement("li");
-      const swatch = d3.create("svg").attr("width", 16).attr("height", 16).attr("aria-hidden", "true");
+  /** The legend the page wrote (one item per series, in the page's language): its swatches. */
+  function legend(canvas, id) {
+    canvas.querySelectorAll(".chart-legend li").forEach((item, index) => {
+      const swatch = d3.select(item.querySelector("svg"));
+      swatch.selectAll("*").remove();
       definePatterns(swatch, `${id}-legend-${index}`, index + 1);
       swatch.append("rect").attr("width", 16).attr("height", 16).attr("fill", `url(#${id}-legend-${index}-pattern-${index})`);
-      item.append(swatch.node(), document.createTextNode(labels.get(part.key) || part.label));
-      list.append(item);
     });
-    canvas.append(list);
   }
 
   function yearTicks(years, width) {
@@ -121,7 +117,6 @@
       .append("title")
       .text((d) => `${d.year} · ${labels.get(data.series[d.index].key) || data.series[d.index].label}: ${formatNumber(d.count)}`);
     canvas.append(svg.node());
-    legend(canvas, data.series, labels, fill, id);
   }
 
   function heat(canvas, data, labels, id, summaryId) {
@@ -190,11 +185,14 @@
 
   const DRAW = { stacked, heat };
 
+  /* The drawing replaces the placeholder that kept its place (the page reserved its height, so the
+   * page does not move); a redraw at a new width replaces the drawing. */
   function draw(canvas, data) {
     const table = document.getElementById(canvas.dataset.table);
     const labels = seriesLabels(table);
-    canvas.replaceChildren();
-    DRAW[canvas.dataset.chart](canvas, data, labels, table.id, canvas.dataset.summary);
+    const drawing = canvas.querySelector(".chart-drawing");
+    drawing.replaceChildren();
+    DRAW[canvas.dataset.chart](drawing, data, labels, table.id, canvas.dataset.summary);
     canvas.dataset.drawnWidth = String(canvas.clientWidth);
   }
 
@@ -202,8 +200,12 @@
     fetch(canvas.dataset.endpoint, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then((response) => (response.ok ? response.json() : null))
       .then((data) => {
-        if (!data || !data.years.length) return;
+        if (!data || !data.years.length) {
+          canvas.hidden = true;
+          return;
+        }
         draw(canvas, data);
+        legend(canvas, canvas.dataset.table);
         canvas.classList.add("is-drawn");
         performance.mark("atlas:drawn"); // bench/views.py: the first picture is on the screen
         // Redrawn at a new width (a turned phone), not on every pixel of a resize.
@@ -212,7 +214,7 @@
         }).observe(canvas);
       })
       .catch(() => {
-        // Without the numbers from the API the table still shows them.
+        canvas.hidden = true; // without the numbers from the API the table still shows them
       });
   }
 

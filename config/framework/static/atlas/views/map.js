@@ -26,12 +26,12 @@
   var layer = svg.append("g").attr("class", "countries");
   var pointsLayer = svg.append("g").attr("class", "places");
   var transform = d3.zoomIdentity;
-  var world = null;
+  var basemap = null; // the countries, drawn once (a promise, so that a filter meanwhile waits for it)
   var places = [];
   var request = 0;
 
+  // The page gives the drawing's box its viewBox (and so its size) before this script runs.
   svg.attr("viewBox", "0 0 " + width + " " + height);
-  figure.hidden = false;
 
   var zoom = d3
     .zoom()
@@ -72,10 +72,9 @@
       if (!response.ok) throw new Error(response.status + " " + response.statusText);
       return response.json();
     });
-    var basemap = world ? Promise.resolve(world) : d3.json(config.world);
+    basemap = basemap || d3.json(config.world).then(drawBasemap);
     Promise.all([basemap, data]).then(function (loaded) {
       if (number !== request) return; // a newer filter has been applied meanwhile
-      world = loaded[0];
       draw(loaded[1]);
       performance.mark("atlas:drawn"); // bench/views.py: the first picture is on the screen
     }).catch(function (error) {
@@ -84,8 +83,18 @@
     });
   }
 
-  function draw(data) {
-    var countries = topojson.feature(world, world.objects.countries);
+  // The page must stay responsive while the basemap is drawn (a long task delays every tap: Total
+  // Blocking Time): its countries are projected once, a few at a time, yielding to the browser
+  // between batches; filtering and zooming never project them again (a filter only recolours them,
+  // a zoom moves their layer).
+  var COUNTRIES_PER_BATCH = 30;
+
+  function nextTask() {
+    if (window.scheduler && typeof window.scheduler.yield === "function") return window.scheduler.yield();
+    return new Promise(function (resolve) { setTimeout(resolve, 0); });
+  }
+
+  function drawBasemap(topology) {
     projection.fitExtent(
       [
         [4, 4],
@@ -93,23 +102,40 @@
       ],
       { type: "Sphere" }
     );
+    var features = topojson.feature(topology, topology.objects.countries).features;
+    var drawn = Promise.resolve();
+    for (var start = 0; start < features.length; start += COUNTRIES_PER_BATCH) {
+      drawn = drawn.then(drawBatch(features.slice(start, start + COUNTRIES_PER_BATCH))).then(nextTask);
+    }
+    return drawn;
+  }
+
+  function drawBatch(batch) {
+    return function () {
+      var shapes = layer
+        .selectAll(null)
+        .data(batch)
+        .enter()
+        .append("path")
+        .attr("class", "country empty")
+        .attr("d", path)
+        .attr("data-country", countryCode);
+      shapes.append("title");
+    };
+  }
+
+  function draw(data) {
     var perCountry = new Map(data.organisations.map(function (row) { return [row.country, row.count]; }));
     var most = d3.max(data.organisations, function (row) { return row.count; }) || 1;
     // From a light blue (one organisation) to a dark one: never the scale's white, which reads as none.
     var shade = d3
       .scaleSequentialLog(function (t) { return d3.interpolateBlues(0.25 + 0.75 * t); })
       .domain([1, Math.max(2, most)]);
-    var shapes = layer.selectAll("path.country").data(countries.features, function (feature) { return feature.id; });
-    shapes
-      .join(function (enter) {
-        var entered = enter.append("path").attr("d", path);
-        entered.append("title");
-        return entered;
-      })
+    layer
+      .selectAll("path.country")
       .attr("class", function (feature) {
         return "country" + (perCountry.get(countryCode(feature)) ? "" : " empty");
       })
-      .attr("data-country", countryCode)
       .attr("fill", function (feature) {
         var count = perCountry.get(countryCode(feature));
         return count ? shade(count) : null;

@@ -278,7 +278,6 @@
   function start(figure) {
     if (!figure || figure.dataset.started) return;
     figure.dataset.started = "true";
-    figure.hidden = false;
     performance.mark("timeline:start");
     drawLegend(figure);
     const url = new URL(figure.dataset.api, window.location.href);
