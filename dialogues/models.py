@@ -1,7 +1,6 @@
 """Topics, dialogues with their phases, working groups and roles, and publications."""
 
 from django.contrib.postgres.indexes import GinIndex
-from django.core.validators import MinLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from config.framework.fields import (
     CountriesField,
     CountryField,
     LimitedTextField,
+    NoneOrAtLeast,
 )
 from config.framework.links import slug_url
 from config.framework.models import (
@@ -104,7 +104,7 @@ class Dialogue(Period, PublicRecord):
         help_text=_(
             "The countries (or the EU) in dialogue: at least two, or none where no source names them."
         ),
-        validators=[MinLengthValidator(2, message=_("A dialogue has at least two parties."))],
+        validators=[NoneOrAtLeast(2, message=_("A dialogue has at least two parties."))],
         blank=True,
     )
     supports = models.ForeignKey(

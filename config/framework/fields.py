@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Lookup
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +56,24 @@ class LimitedTextField(models.TextField):
 
     def db_check(self, connection):
         return f"char_length({connection.ops.quote_name(self.column)}) <= {int(self.max_length)}"
+
+
+@deconstructible
+class NoneOrAtLeast:
+    """A list that is empty or has at least ``limit`` items: none where the sources name none, else
+    a real list (a dialogue's parties). Not a MinLengthValidator, which the API's schema would read
+    as a minimum that an empty list breaks."""
+
+    def __init__(self, limit: int, message: str):
+        self.limit = limit
+        self.message = message
+
+    def __call__(self, value):
+        if value and len(value) < self.limit:
+            raise ValidationError(self.message, code="min_length", params={"limit_value": self.limit})
+
+    def __eq__(self, other):
+        return isinstance(other, NoneOrAtLeast) and (self.limit, self.message) == (other.limit, other.message)
 
 
 def country_choices():

@@ -8,8 +8,10 @@ from tests.helpers import admin_url
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
 # Measured on the seed: 495,665 bytes with every country in each role's side menu, 328,625 with the
-# dialogue's parties only. The bound leaves room for what the form gains, not for the menus' return.
-T2D_CHANGE_FORM_BUDGET = 350_000
+# dialogue's parties only, 350,529 once the form gained the dialogue it supports, the phases' counts
+# and cadence and "role not stated". The bound leaves room for what the form gains, not for the
+# menus' return.
+T2D_CHANGE_FORM_BUDGET = 380_000
 
 
 def test_t2d_change_form_stays_within_its_weight(admin_client):

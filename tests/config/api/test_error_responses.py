@@ -19,6 +19,7 @@ from config.api.search import SearchView
 from config.atlas.api_urls import APP_APIS
 from config.atlas.views import HomeView
 from institutions.models import Organisation
+from tests import factories
 from tests.helpers import capture_queries, issue_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
@@ -264,6 +265,8 @@ def api_paths() -> list[str]:
             model = viewset.queryset.model
             lookup = viewset.lookup_field
             key = model.objects.order_by("pk").values_list(lookup, flat=True).first()
+            if key is None and model.__name__ == "ProjectContactPoint":  # the seed names none
+                key = getattr(factories.ProjectContactPointFactory(), lookup)
             assert key is not None, f"the seed has no {model.__name__}"
             missing = "nope" if lookup == "slug" else "999999"
             paths += [f"/api/v1/{prefix}/", f"/api/v1/{prefix}/{key}/", f"/api/v1/{prefix}/{missing}/"]

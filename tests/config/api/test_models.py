@@ -33,7 +33,7 @@ def test_the_scopes_are_read_and_a_write_scope_per_endpoint():
 
     assert names[0] == "read"
     assert {"write:events", "write:sessions", "write:dialogue-roles", "write:organisations"} <= set(names)
-    assert len(names) == 13  # read, and the twelve endpoints
+    assert len(names) == 16  # read, and the fifteen endpoints
 
 
 def test_an_unknown_scope_is_refused(partner):

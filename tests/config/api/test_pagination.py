@@ -92,6 +92,9 @@ def make(prefix: str, n: int, parents: dict):
         "projects": lambda: factories.ProjectFactory(start_date=pick(DATES, n)),
         "events": lambda: factories.EventFactory(start_date=pick(DATES, n)),
         "sessions": lambda: factories.SessionFactory(event=pick(parents["events"], n)),
+        "event-places": lambda: factories.EventPlaceFactory(event=pick(parents["events"], n), order=n + 2),
+        "organisation-contact-points": lambda: factories.OrganisationContactPointFactory(order=n % 3 + 1),
+        "project-contact-points": lambda: factories.ProjectContactPointFactory(order=n % 3 + 1),
     }
     record = makers[prefix]()
     model = type(record)
