@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run test lint format check migrate seed admin db-stop clean bench bench-views messages vendor audit
+.PHONY: install install-dev run test lint format check migrate seed admin db-stop clean bench bench-views bench-first-run messages vendor audit
 
 DEV_STAMP := $(VENV)/.dev-stamp
 
@@ -99,6 +99,10 @@ bench: $(BENCH_STAMP)
 # and the size of the data each loads (bench/views.py; the same database as make bench).
 bench-views: $(BENCH_STAMP)
 	$(BIN)/python bench/views.py
+# A newcomer's first `make run`: from a fresh clone of HEAD to a served page (bench/first_run.py).
+bench-first-run:
+	$(PYTHON) bench/first_run.py
+
 # Quality audit: Lighthouse (mobile, desktop), the Nu HTML Checker and axe on every kind of public
 # page, the atlas served as in production (bench/README.md). Needs DATABASE_URL (any database on the
 # server: the audit creates its own), Chromium, java and node; the tools are pinned in bench/.cache/.
