@@ -109,6 +109,11 @@ def assert_api_budget(client, path: str, make, budget: int) -> None:
 # Admin addresses ---------------------------------------------------------------------------------
 
 
+# The organisation change form's inline of contact points, empty: what a form posted without touching
+# them sends (Django refuses a form whose inline lacks its management data).
+NO_CONTACT_POINTS = {"contact_points-TOTAL_FORMS": "0", "contact_points-INITIAL_FORMS": "0"}
+
+
 def admin_url(model, view: str, *args) -> str:
     """The address of one of a model's admin pages: ``changelist``, ``add``, ``change`` …"""
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)

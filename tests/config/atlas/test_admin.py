@@ -4,6 +4,7 @@ import pytest
 
 from config.framework.visibility import Status
 from tests import factories
+from tests.helpers import NO_CONTACT_POINTS
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,14 @@ def record():
 
 
 def form(name, status=Status.DRAFT):
-    return {"slug": "uba", "name_en": name, "kind": "ngo", "status": status, "visibility": "public"}
+    return {
+        "slug": "uba",
+        "name_en": name,
+        "kind": "ngo",
+        "status": status,
+        "visibility": "public",
+        **NO_CONTACT_POINTS,
+    }
 
 
 def test_recent_changes_lists_every_kind_of_record_with_its_author(client, publisher, viewer, record):

@@ -7,7 +7,7 @@ from config.framework.visibility import Status
 from dialogues.models import DialogueRole
 from institutions.models import Organisation
 from tests import factories
-from tests.helpers import if_match, token_client
+from tests.helpers import NO_CONTACT_POINTS, if_match, token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +30,20 @@ def entries(organisation_pk):
 
 
 def form(name, status=Status.DRAFT):
-    return {"slug": "uba", "name_en": name, "kind": "ngo", "status": status, "visibility": "public"}
+    return {
+        "slug": "uba",
+        "name_en": name,
+        "kind": "ngo",
+        "status": status,
+        "visibility": "public",
+        **NO_CONTACT_POINTS,
+    }
 
 
 def test_every_model_of_the_atlas_keeps_history():
     labels = sorted(model._meta.label for model in tracked_models())
 
-    assert len(labels) == 24
+    assert len(labels) == 27
     assert "events.EventParticipation" in labels
     assert "dialogues.DialogueRole" in labels
     assert "institutions.Source" in labels

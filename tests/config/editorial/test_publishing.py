@@ -5,7 +5,7 @@ from config.framework.visibility import Status
 from institutions.models import Organisation, Person
 from tests import factories
 from tests.factories import member_of
-from tests.helpers import admin_url
+from tests.helpers import NO_CONTACT_POINTS, admin_url
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +116,7 @@ def test_saving_the_change_form_as_published_saves_then_shows_the_drafts(client,
         "parent": parent.pk,
         "status": "published",
         "visibility": "public",
+        **NO_CONTACT_POINTS,
     }
 
     saved = client.post(admin_url(Organisation, "change", record.pk), data)
@@ -165,6 +166,7 @@ def test_saving_without_dependencies_changes_nothing(client, publisher):
         "kind": "ngo",
         "status": "published",
         "visibility": "public",
+        **NO_CONTACT_POINTS,
     }
 
     saved = client.post(admin_url(Organisation, "change", record.pk), data)
@@ -210,6 +212,7 @@ def test_an_editor_publishing_anyway_is_told_in_words(client, editor):
         "kind": "ngo",
         "status": "published",
         "visibility": "public",
+        **NO_CONTACT_POINTS,
     }
 
     response = client.post(admin_url(Organisation, "change", record.pk), data)

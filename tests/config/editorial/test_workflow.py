@@ -17,7 +17,7 @@ from config.framework.visibility import Status
 from institutions.models import Organisation
 from tests import factories
 from tests.factories import member_of
-from tests.helpers import created_by, if_match, token_client
+from tests.helpers import NO_CONTACT_POINTS, created_by, if_match, token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,14 @@ def test_workflow_functions_follow_the_table(group, action, status, allowed):
 
 
 def admin_form_data(record_status, name="Target", slug="target"):
-    return {"slug": slug, "name_en": name, "kind": "ngo", "status": record_status, "visibility": "public"}
+    return {
+        "slug": slug,
+        "name_en": name,
+        "kind": "ngo",
+        "status": record_status,
+        "visibility": "public",
+        **NO_CONTACT_POINTS,
+    }
 
 
 def perform_in_admin(client, action, status):
