@@ -179,5 +179,5 @@ def test_every_limited_column_has_its_check_in_the_database():
             )
             found |= {(table, definition) for (definition,) in cursor.fetchall()}
 
-    assert len(expected) == 144
+    assert len(expected) == 164
     assert found == expected

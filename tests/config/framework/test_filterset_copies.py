@@ -83,6 +83,9 @@ def records():
     event.projects.add(project)
     factories.EventParticipationFactory(event=event, organisation=uba)
     factories.SessionFactory(event=event)
+    factories.EventPlaceFactory(event=event, country="DE")
+    factories.OrganisationContactPointFactory(organisation=uba)
+    factories.ProjectContactPointFactory(project=project)
     factories.PublicationFactory(dialogue=dialogue, date=datetime.date(2024, 5, 1))
     factories.AffiliationFactory(organisation=uba)
     return {

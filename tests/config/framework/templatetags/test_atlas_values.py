@@ -164,7 +164,7 @@ def test_event_page_shows_dates_places_and_fallback_in_the_page_language(
         h1 = '<span lang="en">Workshop on carbon markets</span>' + badge(language, "en", "英语")
     assert element(html, "h1") == h1
     assert f"<dd>{when}</dd>" in html
-    assert f"<dd>{where}</dd>" in html
+    assert f'<dd class="place">{where}</dd>' in html
     prose = re.search(r'<div class="prose"([^>]*)>', html).group(1)
     assert prose == ("" if language == "en" else ' lang="en"')
 
