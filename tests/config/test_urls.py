@@ -48,7 +48,7 @@ def test_robots_txt_does_not_name_a_custom_admin_path(client, custom_admin_url):
     response = client.get("/robots.txt")
 
     assert response.content.decode() == (
-        "User-agent: *\nDisallow: /search/\nDisallow: /de/search/\nDisallow: /zh-hans/search/\nAllow: /\n"
+        "User-agent: *\nDisallow: /search/?\nDisallow: /de/search/?\nDisallow: /zh-hans/search/?\nAllow: /\n"
         "\nSitemap: http://testserver/sitemap.xml\n"
     )
 
