@@ -9,6 +9,7 @@ from django.db.models import Case, F, Func, Q, Value, When
 from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from config.framework.dates import Precision
 from config.framework.fields import (
@@ -542,8 +543,8 @@ class EventParticipation(Row):
         SUPPORTER = "supporter", _("supporter")
         PARTICIPANT = "participant", _("participant")
         FUNDER = "funder", _("funder")
-        APPROVER = "approver", _("approved by")
-        ISSUER = "issuer", _("issued by")
+        APPROVER = "approver", pgettext_lazy("role at a policy milestone", "approved by")
+        ISSUER = "issuer", pgettext_lazy("role at a policy milestone", "issued by")
         NOT_STATED = "", _("role not stated")
 
     event = models.ForeignKey(
