@@ -26,7 +26,7 @@ def test_calendar_is_a_list_at_360_pixels_with_nothing_off_screen(page, seeded_s
     listed = page.locator(".calendar-list li")
     expect(listed.first).to_be_visible()
     expect(listed.filter(has_text="Study tour on climate governance")).to_contain_text(
-        "Berlin, Cologne, Germany"
+        "Berlin, Germany; Cologne, Germany"
     )
     for box in (listed.nth(i).bounding_box() for i in range(listed.count())):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360
